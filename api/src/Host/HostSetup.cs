@@ -1,0 +1,109 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using FluentValidation.Results;
+using Jiebang.Migrations;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Demo;
+using Jiebang.Platform.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Jiebang.Host;
+
+internal static class HostSetup
+{
+    /// <summary>A relative SQLite path is taken from the content root, so the database lands in one known place.</summary>
+    public static void ResolveSqlitePath(ConfigurationManager configuration, IWebHostEnvironment environment)
+    {
+        var options = DatabaseOptions.From(configuration);
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(environment.ContentRootPath, builder.DataSource));
+            configuration["ConnectionStrings:Jiebang"] = builder.ConnectionString;
+        }
+    }
+
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        var db = app.Services.GetRequiredService<DbConnectionFactory>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jiebang.Startup");
+        if (options.MigrateOnStartup)
+        {
+            var started = TimeProvider.System.GetTimestamp();
+            MigrationRunner.MigrateUp(options.Provider.ToString(), options.ConnectionString == db.Options.ConnectionString
+                ? options.ConnectionString : db.Options.ConnectionString);
+            logger.LogInformation("Database migrated ({Provider}) in {Elapsed} ms", options.Provider,
+                (int)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        }
+        if (app.Configuration.GetValue("Demo:Seed", false))
+        {
+            foreach (var seeder in app.Services.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
+            {
+                await seeder.SeedAsync(CancellationToken.None);
+            }
+            logger.LogInformation("Demo data present (演示数据)");
+        }
+    }
+
+    /// <summary>FastEndpoints validation failures as our problem document, field names in camelCase.</summary>
+    public static object ValidationProblem(List<ValidationFailure> failures, HttpContext context, int statusCode) => new ApiProblem
+    {
+        Type = "https://jiebang.example/problems/validation_failed",
+        Title = "Validation failed",
+        Status = statusCode,
+        Detail = "请求未通过校验。 / The request failed validation.",
+        Code = "validation_failed",
+        Instance = context.Request.Path,
+        TraceId = context.TraceIdentifier,
+        Errors = failures
+            .GroupBy(f => CamelPath(f.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()),
+    };
+
+    private static string CamelPath(string path) => string.IsNullOrEmpty(path)
+        ? "request"
+        : string.Join('.', path.Split('.').Select(s => s.Length > 0 ? char.ToLowerInvariant(s[0]) + s[1..] : s));
+
+    /// <summary>No stack trace or SQL ever reaches a caller; a database that is away answers 503.</summary>
+    public static async Task WriteUnhandledProblemAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var unavailable = error is DbException or SocketException or TimeoutException
+                          || error?.InnerException is DbException or SocketException;
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Jiebang.Errors");
+        logger.LogError(error, "Unhandled error on {Path}", context.Request.Path);
+        var result = unavailable
+            ? Problems.Of(StatusCodes.Status503ServiceUnavailable, "service.unavailable", "Service unavailable",
+                "数据库暂时不可用，请稍后重试。 / The database is temporarily unavailable; try again shortly.")
+            : Problems.Of(StatusCodes.Status500InternalServerError, "internal_error", "Internal error",
+                "服务器内部错误，已记录。 / An internal error occurred and was logged.");
+        if (unavailable)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+        await result.ExecuteAsync(context);
+    }
+
+    /// <summary>Bare status codes (401, 403, 404, 405 from routing or auth) get a problem body too.</summary>
+    public static async Task WriteStatusProblemAsync(StatusCodeContext status)
+    {
+        var context = status.HttpContext;
+        var code = context.Response.StatusCode;
+        var result = code switch
+        {
+            401 => Problems.Of(401, "auth.required", "Unauthorized", "需要登录或有效的 API 密钥。 / Sign in or send a valid API key."),
+            403 => Problems.Of(403, "forbidden", "Forbidden", "您的角色无权执行此操作。 / Your role may not do this."),
+            404 => Problems.NotFound(),
+            405 => Problems.Of(405, "method_not_allowed", "Method not allowed", "不支持该请求方法。 / The method is not allowed here."),
+            415 => Problems.Of(415, "unsupported_media_type", "Unsupported media type", "请使用 application/json。 / Send application/json."),
+            _ => Problems.Of(code, "http_" + code, "HTTP " + code, "HTTP " + code),
+        };
+        await result.ExecuteAsync(context);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Jiebang.Host.OpenApi;
+
+internal static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+
+    public static IServiceCollection AddJiebangOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(c =>
+        {
+            c.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "Jiebang API (揭榜挂帅平台)",
+                Version = "v1",
+                Description = "揭榜挂帅：发榜、揭榜、论证、资助。 / Challenge-based R&D calls: publish needs, apply, review, co-fund. " +
+                              "Errors are RFC 9457 problem documents with a stable `code`.",
+            });
+            c.CustomSchemaIds(SchemaIds.For);
+            c.SupportNonNullableReferenceTypes();
+            c.NonNullableReferenceTypesAsRequired();
+            c.OperationFilter<FastEndpointsOperationFilter>();
+            c.AddSecurityDefinition(SecuritySchemes.Bearer, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "POST /api/v1/auth/token, then send Authorization: Bearer <token>.",
+            });
+            c.AddSecurityDefinition(SecuritySchemes.ApiKey, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = Platform.Auth.ApiKeys.HeaderName,
+                Description = "District portal / partner system key, scoped to a 行政区划 prefix.",
+            });
+        });
+        return services;
+    }
+}

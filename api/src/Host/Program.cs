@@ -1,0 +1,61 @@
+using Mediator;
+using FastEndpoints;
+using Jiebang.Challenges;
+using Jiebang.Challenges.Contracts;
+using Jiebang.Host;
+using Jiebang.Host.Cli;
+using Jiebang.Host.OpenApi;
+using Jiebang.Platform;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Errors;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+var builder = WebApplication.CreateBuilder(args.Where(a => a != AdminCommands.Verb).ToArray());
+HostSetup.ResolveSqlitePath(builder.Configuration, builder.Environment);
+
+builder.Services.AddPlatform(builder.Configuration, builder.Environment);
+builder.Services.AddChallengesModule(builder.Configuration);
+builder.Services.AddMediator((MediatorOptions o) =>
+{
+    o.ServiceLifetime = ServiceLifetime.Scoped;
+    o.Assemblies = [typeof(ChallengesModule), typeof(GetChallengeInfo)];
+});
+builder.Services.AddFastEndpoints(o => o.Assemblies = [typeof(PlatformModule).Assembly, typeof(ChallengesModule).Assembly]);
+builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonDefaults.Apply(o.JsonSerializerOptions));
+builder.Services.AddJiebangOpenApi();
+
+var app = builder.Build();
+
+if (args.Length > 0 && args[0] == AdminCommands.Verb)
+{
+    return await AdminCommands.RunAsync(app, args.Skip(1).ToArray());
+}
+
+await HostSetup.PrepareDatabaseAsync(app);
+
+app.UseExceptionHandler(e => e.Run(HostSetup.WriteUnhandledProblemAsync));
+app.UseStatusCodePages(HostSetup.WriteStatusProblemAsync);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseFastEndpoints(c =>
+{
+    JsonDefaults.Apply(c.Serializer.Options);
+    c.Errors.ContentType = Problems.ContentType;
+    c.Errors.ResponseBuilder = HostSetup.ValidationProblem;
+});
+app.UseSwagger();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Jiebang API v1");
+    o.DocumentTitle = "Jiebang API (揭榜挂帅平台)";
+});
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, public for WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

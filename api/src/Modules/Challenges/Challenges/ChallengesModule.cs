@@ -1,0 +1,17 @@
+using Jiebang.Challenges.Demo;
+using Jiebang.Challenges.Features.Shared;
+using Jiebang.Platform.Demo;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jiebang.Challenges;
+
+public static class ChallengesModule
+{
+    public static IServiceCollection AddChallengesModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ChallengeTransitions>();
+        services.AddSingleton<IDemoSeeder, ChallengesDemoSeeder>();
+        return services;
+    }
+}

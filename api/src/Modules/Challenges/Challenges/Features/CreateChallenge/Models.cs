@@ -1,0 +1,20 @@
+using FastEndpoints;
+using FluentValidation;
+using Jiebang.Challenges.Features.Shared;
+
+namespace Jiebang.Challenges.Features.CreateChallenge;
+
+/// <summary>A new draft technical need of the caller's own organisation, proposed into a batch still collecting needs.</summary>
+public sealed class Request : ChallengeContent
+{
+    public Guid BatchId { get; set; }
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        Include(new ChallengeContentRules());
+        RuleFor(x => x.BatchId).NotEmpty();
+    }
+}

@@ -1,0 +1,37 @@
+using FastEndpoints;
+using FluentValidation;
+using Jiebang.Challenges.Contracts;
+
+namespace Jiebang.Challenges.Features.ListChallenges;
+
+/// <summary>Filters, sort and page for the challenge list; all optional.</summary>
+public sealed class Request
+{
+    /// <summary>Only challenges of this batch.</summary>
+    public Guid? Batch { get; set; }
+    public ChallengeField? Field { get; set; }
+    /// <summary>Application phase now (derived from the batch window).</summary>
+    public ApplicationPhase? Phase { get; set; }
+    /// <summary>Status; callers who see only published challenges get none of the others whatever they ask.</summary>
+    public ChallengeStatus? Status { get; set; }
+    /// <summary>Only challenges of this issuing organisation.</summary>
+    public Guid? Organisation { get; set; }
+    /// <summary>Text contained in the code, title or background.</summary>
+    public string? Q { get; set; }
+    /// <summary>code (default), title, closesAt, publishedAt, createdAt; prefix with - for descending.</summary>
+    public string? Sort { get; set; }
+    public int Page { get; set; } = 1;
+    public int PageSize { get; set; } = 20;
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(x => x.Page).InclusiveBetween(1, 100_000);
+        RuleFor(x => x.PageSize).InclusiveBetween(1, 200);
+        RuleFor(x => x.Q).MaximumLength(100);
+        RuleFor(x => x.Sort).Must(s => s is null || Data.SortColumns.ContainsKey(s.TrimStart('-')))
+            .WithMessage("排序字段无效，可用 code、title、closesAt、publishedAt、createdAt / Unknown sort; use code, title, closesAt, publishedAt or createdAt");
+    }
+}

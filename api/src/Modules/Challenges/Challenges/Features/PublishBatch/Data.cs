@@ -1,0 +1,16 @@
+namespace Jiebang.Challenges.Features.PublishBatch;
+
+internal static class Data
+{
+    public const string Approved = "SELECT id FROM challenges_challenge WHERE batch_id = @Id AND status = @Approved ORDER BY code";
+
+    public const string PublishBatch = """
+        UPDATE challenges_batch SET status = @Published, published_at = @Now, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @Version AND status = @Draft
+        """;
+
+    public const string PublishChallenges = """
+        UPDATE challenges_challenge SET status = @Published, published_at = @Now, updated_at = @Now, version = version + 1
+        WHERE batch_id = @Id AND status = @Approved
+        """;
+}

@@ -1,0 +1,91 @@
+using Dapper;
+using Jiebang.Challenges.Contracts;
+using Jiebang.Challenges.Domain;
+using Jiebang.Platform.Audit;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Errors;
+using Microsoft.AspNetCore.Http;
+
+namespace Jiebang.Challenges.Features.Shared;
+
+internal enum TransitionOutcome
+{
+    Moved,
+    AlreadyThere,
+    NotFound,
+    NotPermitted,
+    InvalidState,
+    VersionMismatch,
+}
+
+internal sealed record TransitionResult(TransitionOutcome Outcome, ChallengeStatus? From, ChallengeDetail? Detail)
+{
+    /// <summary>The problem response for a refusal; null when the move happened.</summary>
+    public IResult? Problem(ChallengeAction action) => Outcome switch
+    {
+        TransitionOutcome.Moved => null,
+        TransitionOutcome.NotFound => Problems.NotFound("challenge"),
+        TransitionOutcome.NotPermitted => Problems.Forbidden("只有发榜企业本单位用户可以执行此操作", "Only users of the issuing organisation may do this"),
+        TransitionOutcome.VersionMismatch => Problems.VersionMismatch(),
+        _ => Problems.Conflict("challenge.invalid_transition",
+            $"当前状态（{From}）不允许执行“{action}”操作", $"A challenge in state {From} cannot {action}"),
+    };
+}
+
+/// <summary>Moves a challenge through its lifecycle: one transaction with the version check and the audit record.</summary>
+internal sealed class ChallengeTransitions(DbConnectionFactory db, AuditWriter audit, TimeProvider clock)
+{
+    private const string Update = """
+        UPDATE challenges_challenge
+        SET status = @To, status_reason = @Reason, updated_at = @Now, version = version + 1,
+            submitted_at = CASE WHEN @IsSubmit = 1 THEN @Now ELSE submitted_at END,
+            published_at = CASE WHEN @IsPublish = 1 THEN @Now ELSE published_at END
+        WHERE id = @Id AND version = @Version
+        """;
+
+    public async Task<TransitionResult> ApplyAsync(Guid id, ChallengeAction action, Caller actor, Func<ChallengeRow, bool> mayAct,
+        int? expectedVersion, string? reason, CancellationToken ct)
+    {
+        var (connection, tx) = await db.BeginAsync(ct);
+        await using (connection)
+        await using (tx)
+        {
+            var row = await ChallengeStore.LoadAsync(connection, id, tx);
+            if (row is null || !(actor.IsSystem || row.IsVisibleTo(actor)))
+            {
+                return new(TransitionOutcome.NotFound, null, null);
+            }
+            if (!mayAct(row))
+            {
+                return new(TransitionOutcome.NotPermitted, row.Status, null);
+            }
+            if (expectedVersion is { } v && v != row.Version)
+            {
+                return new(TransitionOutcome.VersionMismatch, row.Status, null);
+            }
+            if (!ChallengeLifecycle.TryMove(row.Status, action, out var to))
+            {
+                return row.Status == ChallengeLifecycle.TargetOf(action)
+                    ? new(TransitionOutcome.AlreadyThere, row.Status, null)
+                    : new(TransitionOutcome.InvalidState, row.Status, null);
+            }
+            var now = clock.GetUtcNow();
+            var changed = await connection.ExecuteAsync(Update, new
+            {
+                Id = id, To = to.ToString(), Reason = reason, Now = now, row.Version,
+                IsSubmit = action == ChallengeAction.Submit ? 1 : 0,
+                IsPublish = action == ChallengeAction.Publish ? 1 : 0,
+            }, tx);
+            if (changed == 0)
+            {
+                return new(TransitionOutcome.VersionMismatch, row.Status, null);
+            }
+            await audit.WriteAsync(connection, tx, actor, ChallengeStore.Module, ChallengeStore.Entity, id, action.ToString(),
+                new { from = row.Status.ToString(), to = to.ToString(), reason });
+            var detail = await ChallengeStore.DetailAsync(connection, id, now, tx);
+            await tx.CommitAsync(ct);
+            return new(TransitionOutcome.Moved, row.Status, detail);
+        }
+    }
+}

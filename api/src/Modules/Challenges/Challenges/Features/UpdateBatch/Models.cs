@@ -1,0 +1,11 @@
+using FastEndpoints;
+using Jiebang.Challenges.Features.CreateBatch;
+
+namespace Jiebang.Challenges.Features.UpdateBatch;
+
+public sealed class Request : BatchContent;
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator() => Include(new BatchContentRules());
+}

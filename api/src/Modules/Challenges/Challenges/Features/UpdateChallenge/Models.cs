@@ -1,0 +1,12 @@
+using FastEndpoints;
+using Jiebang.Challenges.Features.Shared;
+
+namespace Jiebang.Challenges.Features.UpdateChallenge;
+
+/// <summary>The whole content of a draft, replacing what was there.</summary>
+public sealed class Request : ChallengeContent;
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator() => Include(new ChallengeContentRules());
+}

@@ -1,0 +1,43 @@
+using Jiebang.Challenges.Contracts;
+using Jiebang.Challenges.Domain;
+using Jiebang.Challenges.Features.Shared;
+using Jiebang.Platform.Auth;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace Jiebang.Challenges.Integrations;
+
+/// <summary>
+/// Other modules' outcomes move challenges. A repeated notification finds the challenge already in the target
+/// state and changes nothing; one that does not fit the current state is logged and ignored, never half-applied.
+/// </summary>
+internal sealed class LifecycleNotificationHandlers(ChallengeTransitions transitions, ILogger<LifecycleNotificationHandlers> logger) :
+    INotificationHandler<ChallengeNeedApproved>,
+    INotificationHandler<ChallengeNeedRejected>,
+    INotificationHandler<ChallengeAwarded>,
+    INotificationHandler<ChallengeUnawarded>,
+    INotificationHandler<ChallengeCompleted>,
+    INotificationHandler<ChallengeTerminated>
+{
+    public ValueTask Handle(ChallengeNeedApproved n, CancellationToken ct) => Move(n.ChallengeId, ChallengeAction.Approve, "Review", n.Reason, ct);
+
+    public ValueTask Handle(ChallengeNeedRejected n, CancellationToken ct) => Move(n.ChallengeId, ChallengeAction.Reject, "Review", n.Reason, ct);
+
+    public ValueTask Handle(ChallengeAwarded n, CancellationToken ct) => Move(n.ChallengeId, ChallengeAction.Award, "Funding", $"agreement {n.AgreementId}", ct);
+
+    public ValueTask Handle(ChallengeUnawarded n, CancellationToken ct) => Move(n.ChallengeId, ChallengeAction.Unaward, "Review", n.Reason, ct);
+
+    public ValueTask Handle(ChallengeCompleted n, CancellationToken ct) => Move(n.ChallengeId, ChallengeAction.Complete, "Funding", $"agreement {n.AgreementId}", ct);
+
+    public ValueTask Handle(ChallengeTerminated n, CancellationToken ct) => Move(n.ChallengeId, ChallengeAction.Terminate, "Funding", n.Reason, ct);
+
+    private async ValueTask Move(Guid challengeId, ChallengeAction action, string source, string? reason, CancellationToken ct)
+    {
+        var result = await transitions.ApplyAsync(challengeId, action, Caller.SystemFor(source), _ => true, null, reason, ct);
+        if (result.Outcome is not (TransitionOutcome.Moved or TransitionOutcome.AlreadyThere))
+        {
+            logger.LogWarning("Challenge {ChallengeId}: {Action} from {Source} ignored ({Outcome}, state {State})",
+                challengeId, action, source, result.Outcome, result.From);
+        }
+    }
+}

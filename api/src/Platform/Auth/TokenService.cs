@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Jiebang.Platform.Auth;
+
+/// <summary>Issues the bearer tokens of the embedded default.</summary>
+public sealed class TokenService(AuthOptions options, TimeProvider clock)
+{
+    public static SymmetricSecurityKey KeyFrom(string signingKey) => new(Encoding.UTF8.GetBytes(signingKey));
+
+    public (string Token, DateTimeOffset ExpiresAt) Issue(UserRecord user)
+    {
+        var now = clock.GetUtcNow();
+        var expires = now.AddMinutes(options.TokenLifetimeMinutes);
+        var claims = new List<Claim>
+        {
+            new(JiebangClaims.Subject, user.Id.ToString()),
+            new(JiebangClaims.Name, user.UserName),
+            new(JiebangClaims.Role, user.Role),
+        };
+        if (user.OrganisationId is { } org)
+        {
+            claims.Add(new Claim(JiebangClaims.Organisation, org.ToString()));
+        }
+        if (user.ExpertId is { } expert)
+        {
+            claims.Add(new Claim(JiebangClaims.Expert, expert.ToString()));
+        }
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = AuthOptions.Issuer,
+            Audience = AuthOptions.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = new SigningCredentials(KeyFrom(options.SigningKey!), SecurityAlgorithms.HmacSha256),
+        };
+        return (new JsonWebTokenHandler().CreateToken(descriptor), expires);
+    }
+}

@@ -1,0 +1,118 @@
+using Jiebang.Platform.Audit;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Organisations;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Jiebang.Platform;
+
+public static class PlatformModule
+{
+    public const string DefaultScheme = "Jiebang";
+
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var database = DatabaseOptions.From(configuration);
+        services.AddSingleton(database);
+        services.AddSingleton<DbConnectionFactory>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditWriter>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<OrganisationStore>();
+        services.AddSingleton<Demo.IDemoSeeder, Demo.PlatformDemoSeeder>();
+
+        var auth = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
+        ValidateSigningKey(auth, environment);
+        services.AddSingleton(auth);
+        services.AddSingleton<TokenService>();
+
+        services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, "Bearer token or API key", o =>
+            {
+                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(ApiKeys.HeaderName)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : JwtBearerDefaults.AuthenticationScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                if (!string.IsNullOrWhiteSpace(auth.Authority))
+                {
+                    o.Authority = auth.Authority;
+                    o.Audience = auth.AuthorityAudience;
+                    o.TokenValidationParameters.NameClaimType = JiebangClaims.Name;
+                    o.TokenValidationParameters.RoleClaimType = JiebangClaims.Role;
+                }
+                else
+                {
+                    o.TokenValidationParameters = new TokenValidationParameters
+                    {
+                        ValidIssuer = AuthOptions.Issuer,
+                        ValidAudience = AuthOptions.Audience,
+                        IssuerSigningKey = TokenService.KeyFrom(auth.SigningKey!),
+                        NameClaimType = JiebangClaims.Name,
+                        RoleClaimType = JiebangClaims.Role,
+                        ClockSkew = TimeSpan.FromSeconds(30),
+                    };
+                }
+            });
+        services.AddAuthorization();
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    private static void ValidateSigningKey(AuthOptions auth, IHostEnvironment environment)
+    {
+        if (!string.IsNullOrWhiteSpace(auth.Authority))
+        {
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(auth.SigningKey))
+        {
+            if (!environment.IsDevelopment())
+            {
+                throw new InvalidOperationException(
+                    "Auth:SigningKey is not configured. Outside Development the host needs a signing key of at least 32 characters " +
+                    "(environment variable Auth__SigningKey) or an external authority (Auth__Authority). / 未配置签名密钥，生产环境不能启动。");
+            }
+            auth.SigningKey = AuthOptions.DevelopmentSigningKey;
+        }
+        if (auth.SigningKey.Length < 32)
+        {
+            throw new InvalidOperationException("Auth:SigningKey must have at least 32 characters. / 签名密钥至少32个字符。");
+        }
+        if (auth.SigningKey == AuthOptions.DevelopmentSigningKey && !environment.IsDevelopment())
+        {
+            throw new InvalidOperationException("The development signing key may not be used outside Development. / 开发用签名密钥不能用于生产环境。");
+        }
+    }
+}
+
+internal sealed class DatabaseHealthCheck(DbConnectionFactory db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            await using var connection = await db.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM platform_user";
+            await command.ExecuteScalarAsync(ct);
+            return HealthCheckResult.Healthy($"{db.Options.Provider} reachable and migrated");
+        }
+        catch (Exception ex)
+        {
+            return HealthCheckResult.Unhealthy($"{db.Options.Provider} not ready: {ex.GetType().Name}");
+        }
+    }
+}
