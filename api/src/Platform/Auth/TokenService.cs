@@ -6,13 +6,15 @@ using Microsoft.IdentityModel.Tokens;
 namespace Jiebang.Platform.Auth;
 
 /// <summary>Issues the bearer tokens of the embedded default.</summary>
-public sealed class TokenService(AuthOptions options, TimeProvider clock)
+public sealed class TokenService(AuthOptions options)
 {
     public static SymmetricSecurityKey KeyFrom(string signingKey) => new(Encoding.UTF8.GetBytes(signingKey));
 
     public (string Token, DateTimeOffset ExpiresAt) Issue(UserRecord user)
     {
-        var now = clock.GetUtcNow();
+        // Token lifetimes are checked by the bearer handler against the system clock, so they are issued on it too;
+        // business time (windows, deadlines) comes from the injected TimeProvider everywhere else.
+        var now = TimeProvider.System.GetUtcNow();
         var expires = now.AddMinutes(options.TokenLifetimeMinutes);
         var claims = new List<Claim>
         {

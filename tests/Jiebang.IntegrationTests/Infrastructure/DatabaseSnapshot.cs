@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+
+namespace Jiebang.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A fingerprint of every row of every table the modules own; two equal snapshots mean nothing was written,
+/// not even an audit record. Used to assert that refused requests change nothing.
+/// </summary>
+public static class DatabaseSnapshot
+{
+    private static readonly string[] Tables =
+    [
+        "platform_organisation", "platform_user", "platform_api_key", "platform_audit",
+        "challenges_programme", "challenges_batch", "challenges_challenge", "challenges_indicator",
+    ];
+
+    public static async Task<string> TakeAsync(JiebangHost host)
+    {
+        await using var connection = await host.Db.OpenAsync();
+        var text = new StringBuilder();
+        foreach (var table in Tables)
+        {
+            var rows = await connection.QueryAsync($"SELECT * FROM {table} ORDER BY id");
+            var count = 0;
+            foreach (IDictionary<string, object?> row in rows)
+            {
+                count++;
+                foreach (var (key, value) in row.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                {
+                    text.Append(key).Append('=').Append(Convert.ToString(value, CultureInfo.InvariantCulture)).Append(';');
+                }
+                text.Append('\n');
+            }
+            text.Append(table).Append(':').Append(count).Append('\n');
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>Runs a request that must be refused and asserts the database did not change.</summary>
+    public static async Task<T> Unchanged<T>(JiebangHost host, Func<Task<T>> refused)
+    {
+        var before = await TakeAsync(host);
+        var result = await refused();
+        Assert.Equal(before, await TakeAsync(host));
+        return result;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Jiebang.IntegrationTests.Infrastructure;
+
+/// <summary>Small builders that set up data through the API, the way people would.</summary>
+public sealed class Scenario(JiebangHost host)
+{
+    private static int _counter;
+
+    public static string Unique(string prefix) => $"{prefix}-{Interlocked.Increment(ref _counter)}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    public async Task<Guid> ProgrammeAsync()
+    {
+        var tf = await host.As(Cast.TaskForce);
+        var node = await tf.PostJson("/api/v1/programmes", new
+        {
+            code = Unique("P"), name = "测试工程", operatorName = "测试管委会", targetConsortia = 30, targetYear = 2025,
+        }).Expect(HttpStatusCode.Created);
+        return Guid.Parse((string)node["id"]!);
+    }
+
+    /// <summary>A draft batch whose window runs from <paramref name="opensOn"/> to <paramref name="closesOn"/> (Asia/Shanghai days).</summary>
+    public async Task<JsonNode> BatchAsync(DateOnly opensOn, DateOnly closesOn, Guid? programme = null)
+    {
+        var tf = await host.As(Cast.TaskForce);
+        var programmeId = programme ?? await ProgrammeAsync();
+        return await tf.PostJson($"/api/v1/programmes/{programmeId}/batches", new
+        {
+            code = Unique("B"), name = "测试批次", opensOn = opensOn.ToString("yyyy-MM-dd"), closesOn = closesOn.ToString("yyyy-MM-dd"),
+        }).Expect(HttpStatusCode.Created);
+    }
+
+    /// <summary>A draft batch open from yesterday to 30 days ahead of the host clock.</summary>
+    public Task<JsonNode> OpenBatchAsync()
+    {
+        var today = DateOnly.FromDateTime(host.Clock.GetUtcNow().AddHours(8).DateTime);
+        return BatchAsync(today.AddDays(-1), today.AddDays(30));
+    }
+
+    public static object ChallengeBody(Guid batchId, string? title = null) => new
+    {
+        batchId,
+        field = "MedicalDevices",
+        title = title ?? Unique("测试需求"),
+        titleEn = "Test need",
+        background = "关键部件依赖进口，交付周期长。",
+        indicators = new[]
+        {
+            new { name = "定位精度", target = "≤0.5", unit = "mm", verification = "第三方检测" },
+            new { name = "重复精度", target = "≤0.1", unit = "mm", verification = "用户验证" },
+        },
+        deliverables = new[] { "样机一套", "检测报告" },
+        rdMonths = 24,
+        plannedInvestmentFen = 500_000_000L,
+        procurement = new { amountFen = 2_000_000_000L, quantity = "200台/年", terms = "验收后采购" },
+        contact = new { name = "张工", phone = "010-12345678", email = "zhang@example.com" },
+    };
+
+    public async Task<JsonNode> DraftAsync(Guid batchId, string issuer = Cast.IssuerA, string? title = null)
+    {
+        var client = await host.As(issuer);
+        return await client.PostJson("/api/v1/challenges", ChallengeBody(batchId, title)).Expect(HttpStatusCode.Created);
+    }
+
+    /// <summary>Draft → Submitted → Approved → batch published; returns the published challenge and its batch.</summary>
+    public async Task<(JsonNode Challenge, JsonNode Batch)> PublishedAsync(JsonNode? batch = null, string issuer = Cast.IssuerA)
+    {
+        batch ??= await OpenBatchAsync();
+        var batchId = Guid.Parse((string)batch["id"]!);
+        var draft = await DraftAsync(batchId, issuer);
+        var id = (string)draft["id"]!;
+        var client = await host.As(issuer);
+        var tf = await host.As(Cast.TaskForce);
+        await client.PostJson($"/api/v1/challenges/{id}/submit").Expect(HttpStatusCode.OK);
+        await tf.PostJson($"/api/v1/challenges/{id}/approve").Expect(HttpStatusCode.OK);
+        var published = await tf.PostJson($"/api/v1/batches/{batchId}/publish").Expect(HttpStatusCode.OK);
+        var challenge = await host.Anonymous().GetAsync($"/api/v1/challenges/{id}").Expect(HttpStatusCode.OK);
+        return (challenge, published);
+    }
+}
