@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Jiebang.IntegrationTests.Infrastructure;
 
@@ -22,7 +21,7 @@ public abstract class JiebangHost : IAsyncLifetime
     private Factory? _factory;
 
     /// <summary>Business time; tests move it. Starts at 2026-11-28 10:00 Asia/Shanghai.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
+    public SettableClock Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
 
     public abstract string ProviderName { get; }
 
@@ -79,10 +78,10 @@ public abstract class JiebangHost : IAsyncLifetime
         return client;
     }
 
-    public async Task<HttpClient> As(string userName)
+    public async Task<HttpClient> As(string userName, string password = Password)
     {
         var client = _factory!.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Password });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenResponse>(Json.Options))!.AccessToken;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -52,4 +52,11 @@ internal static class ChallengeLifecycle
 
     public static readonly ChallengeStatus[] PublicStatuses =
         Enum.GetValues<ChallengeStatus>().Where(IsPublic).ToArray();
+
+    /// <summary>
+    /// The public statuses as a SQL list of constants, built from the enum (never from input). A bound list would
+    /// not be portable: Dapper expands it on SQLite and SQL Server but passes a PostgreSQL array.
+    /// </summary>
+    public static readonly string PublicStatusesSql =
+        "(" + string.Join(", ", PublicStatuses.Select(s => $"'{s}'")) + ")";
 }

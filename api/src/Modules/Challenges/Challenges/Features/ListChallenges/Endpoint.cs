@@ -28,11 +28,11 @@ internal sealed class Endpoint(DbConnectionFactory db, TimeProvider clock) : End
         var where = new Conditions();
         if (caller.IsIssuer && caller.OrganisationId is not null)
         {
-            where.And("c.status IN @PublicStatuses OR c.organisation_id = @OwnOrganisation");
+            where.And($"c.status IN {ChallengeLifecycle.PublicStatusesSql} OR c.organisation_id = @OwnOrganisation");
         }
         else if (!caller.ReadsEverything)
         {
-            where.And("c.status IN @PublicStatuses");
+            where.And($"c.status IN {ChallengeLifecycle.PublicStatusesSql}");
         }
         where.AndIf(req.Batch is not null, "c.batch_id = @Batch")
             .AndIf(req.Field is not null, "c.field = @Field")
@@ -51,7 +51,6 @@ internal sealed class Endpoint(DbConnectionFactory db, TimeProvider clock) : End
         var order = $"{Data.SortColumns[sortKey]} {direction}, c.id {direction}";
         var args = new
         {
-            PublicStatuses = ChallengeLifecycle.PublicStatuses.Select(s => s.ToString()).ToArray(),
             OwnOrganisation = caller.OrganisationId,
             req.Batch,
             Field = req.Field?.ToString(),

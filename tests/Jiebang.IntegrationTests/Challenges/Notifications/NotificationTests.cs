@@ -1,0 +1,109 @@
+using System.Net;
+using Jiebang.Challenges.Contracts;
+using Jiebang.IntegrationTests.Infrastructure;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jiebang.IntegrationTests.Challenges.Notifications;
+
+/// <summary>Other modules move challenges through notifications in Challenges.Contracts; handling one twice changes nothing.</summary>
+public abstract class NotificationTests(JiebangHost host) : HostTests(host)
+{
+    private async Task PublishAsync<T>(T notification) where T : INotification
+    {
+        using var scope = Host.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(notification);
+    }
+
+    private async Task<(string Status, int Version, int AuditEntries)> StateAsync(string id)
+    {
+        var tf = await Host.As(Cast.TaskForce);
+        var detail = await tf.GetAsync($"/api/v1/challenges/{id}").Expect(HttpStatusCode.OK);
+        var audit = await tf.GetAsync($"/api/v1/audit?entityId={id}&pageSize=100").Expect(HttpStatusCode.OK);
+        return ((string)detail["status"]!, (int)detail["version"]!, (int)audit["total"]!);
+    }
+
+    [Fact]
+    public async Task Awarded_then_completed_and_each_repeated_notification_changes_nothing()
+    {
+        var (challenge, _) = await Scenario.PublishedAsync();
+        var id = (string)challenge["id"]!;
+        var challengeId = Guid.Parse(id);
+        var agreement = Guid.NewGuid();
+
+        await PublishAsync(new ChallengeAwarded(challengeId, agreement));
+        var awarded = await StateAsync(id);
+        Assert.Equal("Awarded", awarded.Status);
+        var snapshot = await DatabaseSnapshot.TakeAsync(Host);
+        await PublishAsync(new ChallengeAwarded(challengeId, agreement));
+        Assert.Equal(snapshot, await DatabaseSnapshot.TakeAsync(Host));
+
+        await PublishAsync(new ChallengeCompleted(challengeId, agreement));
+        Assert.Equal("Completed", (await StateAsync(id)).Status);
+        snapshot = await DatabaseSnapshot.TakeAsync(Host);
+        await PublishAsync(new ChallengeCompleted(challengeId, agreement));
+        await PublishAsync(new ChallengeTerminated(challengeId, agreement, "不适用"));
+        Assert.Equal(snapshot, await DatabaseSnapshot.TakeAsync(Host));
+
+        var audit = await (await Host.As(Cast.Auditor)).GetAsync($"/api/v1/audit?entityId={id}&action=Award").Expect(HttpStatusCode.OK);
+        Assert.Equal("Funding", (string?)audit["items"]![0]!["actorName"]);
+    }
+
+    [Fact]
+    public async Task Unawarded_and_terminated_follow_the_state_machine()
+    {
+        var batch = await Scenario.OpenBatchAsync();
+        var (first, _) = await Scenario.PublishedAsync(batch);
+        await PublishAsync(new ChallengeUnawarded(Guid.Parse((string)first["id"]!), Guid.NewGuid(), "无单位通过论证"));
+        var state = await StateAsync((string)first["id"]!);
+        Assert.Equal("Unawarded", state.Status);
+
+        var (second, _) = await Scenario.PublishedAsync();
+        var id = Guid.Parse((string)second["id"]!);
+        await PublishAsync(new ChallengeAwarded(id, Guid.NewGuid()));
+        await PublishAsync(new ChallengeTerminated(id, Guid.NewGuid(), "研发失败"));
+        var terminated = await (await Host.As(Cast.TaskForce)).GetAsync($"/api/v1/challenges/{id}").Expect(HttpStatusCode.OK);
+        Assert.Equal("Terminated", (string?)terminated["status"]);
+        Assert.Equal("研发失败", (string?)terminated["statusReason"]);
+    }
+
+    [Fact]
+    public async Task Need_review_outcomes_approve_or_reject_a_challenge_under_review()
+    {
+        var batchId = Guid.Parse((string)(await Scenario.OpenBatchAsync())["id"]!);
+        var issuer = await Host.As(Cast.IssuerA);
+        var tf = await Host.As(Cast.TaskForce);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            var draft = await Scenario.DraftAsync(batchId);
+            await issuer.PostJson($"/api/v1/challenges/{draft["id"]}/submit").Expect(HttpStatusCode.OK);
+            var sent = await tf.PostJson($"/api/v1/challenges/{draft["id"]}/send-to-review").Expect(HttpStatusCode.OK);
+            Assert.Equal("UnderReview", (string?)sent["status"]);
+            ids.Add(Guid.Parse((string)draft["id"]!));
+        }
+        await PublishAsync(new ChallengeNeedApproved(ids[0], Guid.NewGuid(), "专家论证通过"));
+        await PublishAsync(new ChallengeNeedRejected(ids[1], Guid.NewGuid(), "需求不属于卡脖子技术"));
+        Assert.Equal("Approved", (await StateAsync(ids[0].ToString())).Status);
+        Assert.Equal("Rejected", (await StateAsync(ids[1].ToString())).Status);
+    }
+
+    [Fact]
+    public async Task Other_modules_read_a_challenge_through_the_contract_query()
+    {
+        var (challenge, _) = await Scenario.PublishedAsync();
+        using var scope = Host.Services.CreateScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var info = await sender.Send(new GetChallengeInfo(Guid.Parse((string)challenge["id"]!)));
+        Assert.NotNull(info);
+        Assert.Equal(ChallengeStatus.Published, info.Status);
+        Assert.Equal(ApplicationPhase.Open, info.Phase);
+        Assert.Equal(Host.Cast.IssuerAOrg, info.IssuerOrganisationId);
+        Assert.Equal(2, info.Indicators.Count);
+        Assert.Null(await sender.Send(new GetChallengeInfo(Guid.NewGuid())));
+    }
+}
+
+public sealed class NotificationTestsOnSqlite(SqliteHost host) : NotificationTests(host), IClassFixture<SqliteHost>;
+public sealed class NotificationTestsOnPostgres(PostgresHost host) : NotificationTests(host), IClassFixture<PostgresHost>;
+public sealed class NotificationTestsOnSqlServer(SqlServerHost host) : NotificationTests(host), IClassFixture<SqlServerHost>;
