@@ -4,7 +4,7 @@ using FluentValidation;
 namespace Jiebang.Challenges.Features.CreateBatch;
 
 /// <summary>What defines a batch: its name and its application window in Asia/Shanghai calendar days.</summary>
-public class BatchContent
+internal class BatchContent
 {
     public string Name { get; set; } = "";
     public string? NameEn { get; set; }
@@ -15,7 +15,7 @@ public class BatchContent
     public string? Note { get; set; }
 }
 
-public sealed class Request : BatchContent
+internal sealed class Request : BatchContent
 {
     /// <summary>Readable unique code, e.g. ZGC-2020-01; challenge codes are derived from it.</summary>
     public string Code { get; set; } = "";

@@ -5,7 +5,7 @@ using Jiebang.Challenges.Features.Shared;
 namespace Jiebang.Challenges.Features.CreateChallenge;
 
 /// <summary>A new draft technical need of the caller's own organisation, proposed into a batch still collecting needs.</summary>
-public sealed class Request : ChallengeContent
+internal sealed class Request : ChallengeContent
 {
     public Guid BatchId { get; set; }
 }

@@ -4,7 +4,7 @@ using FluentValidation;
 namespace Jiebang.Challenges.Features.CreateProgramme;
 
 /// <summary>A programme (e.g. 中关村示范区强链工程) under which batches of challenges are published.</summary>
-public sealed class Request
+internal sealed class Request
 {
     /// <summary>Readable unique code, e.g. ZGC-QLGC.</summary>
     public string Code { get; set; } = "";

@@ -4,7 +4,7 @@ using Jiebang.Challenges.Contracts;
 
 namespace Jiebang.Challenges.Features.ListBatches;
 
-public enum BatchStatus
+internal enum BatchStatus
 {
     /// <summary>Collecting and reviewing needs; not visible to the public.</summary>
     Draft,
@@ -13,7 +13,7 @@ public enum BatchStatus
 }
 
 /// <summary>A batch of challenges (榜单批次) with its application window in Asia/Shanghai days.</summary>
-public sealed class Batch
+internal sealed class Batch
 {
     public Guid Id { get; init; }
     public Guid ProgrammeId { get; init; }
@@ -38,7 +38,7 @@ public sealed class Batch
     public int Version { get; init; }
 }
 
-public sealed class Request
+internal sealed class Request
 {
     /// <summary>Only batches of this programme.</summary>
     public Guid? Programme { get; set; }

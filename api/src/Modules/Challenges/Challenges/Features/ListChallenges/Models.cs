@@ -5,7 +5,7 @@ using Jiebang.Challenges.Contracts;
 namespace Jiebang.Challenges.Features.ListChallenges;
 
 /// <summary>Filters, sort and page for the challenge list; all optional.</summary>
-public sealed class Request
+internal sealed class Request
 {
     /// <summary>Only challenges of this batch.</summary>
     public Guid? Batch { get; set; }

@@ -5,7 +5,7 @@ using Jiebang.Platform.Http;
 namespace Jiebang.Challenges.Features.ListFields;
 
 /// <summary>A technology field with its names.</summary>
-public sealed class FieldInfo
+internal sealed class FieldInfo
 {
     public required ChallengeField Code { get; init; }
     public required string NameZh { get; init; }

@@ -1,7 +1,7 @@
 namespace Jiebang.Challenges.Features.ListProgrammes;
 
 /// <summary>A programme of challenge calls.</summary>
-public sealed class Programme
+internal sealed class Programme
 {
     public Guid Id { get; init; }
     public string Code { get; init; } = "";

@@ -4,7 +4,7 @@ using FluentValidation;
 namespace Jiebang.Challenges.Features.RejectChallenge;
 
 /// <summary>A rejection always says why; the issuer reads it.</summary>
-public sealed class Request
+internal sealed class Request
 {
     public string Reason { get; set; } = "";
 }

@@ -3,7 +3,7 @@ using Jiebang.Challenges.Contracts;
 namespace Jiebang.Challenges.Features.Shared;
 
 /// <summary>A measurable target the solution must meet (技术指标).</summary>
-public sealed class IndicatorInput
+internal sealed class IndicatorInput
 {
     /// <summary>Indicator name, e.g. 定位精度.</summary>
     public string Name { get; set; } = "";
@@ -15,7 +15,7 @@ public sealed class IndicatorInput
 }
 
 /// <summary>The issuer's intention to buy the result (谁牵头谁采购).</summary>
-public sealed class ProcurementCommitment
+internal sealed class ProcurementCommitment
 {
     /// <summary>Intended purchase amount in fen (分); the SPA shows 万元.</summary>
     public long? AmountFen { get; set; }
@@ -24,7 +24,7 @@ public sealed class ProcurementCommitment
     public string? Terms { get; set; }
 }
 
-public sealed class ContactInfo
+internal sealed class ContactInfo
 {
     public string Name { get; set; } = "";
     public string Phone { get; set; } = "";
@@ -32,7 +32,7 @@ public sealed class ContactInfo
 }
 
 /// <summary>What an issuer writes about a technical need; shared by create and update.</summary>
-public abstract class ChallengeContent
+internal abstract class ChallengeContent
 {
     public ChallengeField Field { get; set; }
     public string Title { get; set; } = "";
@@ -49,7 +49,7 @@ public abstract class ChallengeContent
     public ContactInfo Contact { get; set; } = new();
 }
 
-public sealed class Indicator
+internal sealed class Indicator
 {
     public Guid Id { get; init; }
     public int Ordinal { get; init; }
@@ -60,7 +60,7 @@ public sealed class Indicator
 }
 
 /// <summary>A technical need with its window and state as the caller may see it.</summary>
-public sealed class ChallengeDetail
+internal sealed class ChallengeDetail
 {
     public required Guid Id { get; init; }
     public required string Code { get; init; }
@@ -104,7 +104,7 @@ public sealed class ChallengeDetail
 }
 
 /// <summary>One line of the challenge list.</summary>
-public sealed class ChallengeSummary
+internal sealed class ChallengeSummary
 {
     public Guid Id { get; init; }
     public string Code { get; init; } = "";

@@ -7,7 +7,7 @@ using Jiebang.Platform.Http;
 namespace Jiebang.Challenges.Features.Shared;
 
 /// <summary>An optional note recorded with a state change.</summary>
-public sealed class ReasonRequest
+internal sealed class ReasonRequest
 {
     public string? Reason { get; set; }
 }

@@ -3,7 +3,7 @@ using Jiebang.Challenges.Features.CreateBatch;
 
 namespace Jiebang.Challenges.Features.UpdateBatch;
 
-public sealed class Request : BatchContent;
+internal sealed class Request : BatchContent;
 
 internal sealed class Validator : Validator<Request>
 {

@@ -4,7 +4,7 @@ using Jiebang.Challenges.Features.Shared;
 namespace Jiebang.Challenges.Features.UpdateChallenge;
 
 /// <summary>The whole content of a draft, replacing what was there.</summary>
-public sealed class Request : ChallengeContent;
+internal sealed class Request : ChallengeContent;
 
 internal sealed class Validator : Validator<Request>
 {
