@@ -70,6 +70,23 @@ internal static class HostSetup
         ? "request"
         : string.Join('.', path.Split('.').Select(s => s.Length > 0 ? char.ToLowerInvariant(s[0]) + s[1..] : s));
 
+    /// <summary>
+    /// Credentials that were sent but did not authenticate answer 401 even where anonymous callers are served:
+    /// a portal with a revoked key or an expired token must find out, not silently see less.
+    /// </summary>
+    public static async Task RefuseBadCredentials(HttpContext context, RequestDelegate next)
+    {
+        var sent = context.Request.Headers.ContainsKey(Platform.Auth.ApiKeys.HeaderName)
+                   || context.Request.Headers.Authorization.Count > 0;
+        if (sent && context.User.Identity?.IsAuthenticated != true && context.Request.Path.StartsWithSegments("/api"))
+        {
+            await Problems.Of(StatusCodes.Status401Unauthorized, "auth.invalid_credentials", "Invalid credentials",
+                "令牌已过期或 API 密钥无效。 / The token has expired or the API key is not valid.").ExecuteAsync(context);
+            return;
+        }
+        await next(context);
+    }
+
     /// <summary>No stack trace or SQL ever reaches a caller; a database that is away answers 503.</summary>
     public static async Task WriteUnhandledProblemAsync(HttpContext context)
     {

@@ -37,6 +37,7 @@ await HostSetup.PrepareDatabaseAsync(app);
 app.UseExceptionHandler(e => e.Run(HostSetup.WriteUnhandledProblemAsync));
 app.UseStatusCodePages(HostSetup.WriteStatusProblemAsync);
 app.UseAuthentication();
+app.Use(HostSetup.RefuseBadCredentials);
 app.UseAuthorization();
 app.UseFastEndpoints(c =>
 {

@@ -21,6 +21,10 @@ public class SqliteHost : JiebangHost
     protected override Task DropDatabaseAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_directory is null)
+        {
+            return Task.CompletedTask;
+        }
         try
         {
             Directory.Delete(_directory!, recursive: true);

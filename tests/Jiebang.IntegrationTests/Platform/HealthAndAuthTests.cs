@@ -42,7 +42,8 @@ public abstract class HealthAndAuthTests(JiebangHost host) : HostTests(host)
         var issuer = await Host.As(Cast.IssuerA);
         await issuer.GetAsync("/api/v1/audit").ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
         var bogusKey = Host.WithApiKey("jbk_00000000_not-a-key");
-        await bogusKey.GetAsync("/api/v1/auth/me").ExpectProblem(HttpStatusCode.Unauthorized, "auth.required");
+        await bogusKey.GetAsync("/api/v1/auth/me").ExpectProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
+        await bogusKey.GetAsync("/api/v1/challenges").ExpectProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
     }
 
     [Fact]

@@ -20,6 +20,8 @@ internal static class OpenApiSetup
                               "Errors are RFC 9457 problem documents with a stable `code`.",
             });
             c.CustomSchemaIds(SchemaIds.For);
+            // A stable order, so the generated document only changes when the API does.
+            c.OrderActionsBy(a => $"{a.RelativePath}|{a.HttpMethod}");
             c.SupportNonNullableReferenceTypes();
             c.NonNullableReferenceTypesAsRequired();
             c.OperationFilter<FastEndpointsOperationFilter>();
