@@ -1,0 +1,287 @@
+// Jiebang build script (Cake 7, a local tool: `dotnet tool restore` first).
+//   dotnet cake --target=Run       API on http://127.0.0.1:5080 with the embedded SQLite database and demo data
+//   dotnet cake --target=Test      all test projects; PostgreSQL tests against a throw-away cluster when one can be started
+//   dotnet cake --target=Build
+//   dotnet cake --target=Migrate --provider=postgres --connection="Host=...;Database=jiebang;..."
+
+using System.Xml.Linq;
+
+var target = Argument("target", "Default");
+
+var root = MakeAbsolute(Directory("."));
+var solution = root.CombineWithFilePath("Jiebang.slnx");
+var testResults = root.Combine("artifacts/test-results");
+
+const string PostgresEnv = "JIEBANG_TEST_POSTGRES";
+const int PostgresPort = 54329;
+
+Task("Build")
+    .Does(() =>
+{
+    DotNetBuild(solution.FullPath, new DotNetBuildSettings { Configuration = "Debug" });
+});
+
+Task("Test")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    EnsureDirectoryExists(testResults);
+    CleanDirectory(testResults);
+
+    var env = new Dictionary<string, string>();
+    TempPostgres postgres = null;
+    int exitCode;
+    try
+    {
+        if (!string.IsNullOrWhiteSpace(EnvironmentVariable(PostgresEnv)))
+        {
+            Information("PostgreSQL tests use the server in {0}.", PostgresEnv);
+        }
+        else if (FindInitDb() is { } initdb)
+        {
+            postgres = TempPostgres.Start(Context, initdb, PostgresPort);
+            env[PostgresEnv] = postgres.ConnectionString;
+            Information("PostgreSQL tests use a throw-away cluster on 127.0.0.1:{0}.", PostgresPort);
+        }
+        else
+        {
+            Warning("PostgreSQL tests will be SKIPPED: {0} is not set and no PostgreSQL server is installed " +
+                    "(no /usr/lib/postgresql/*/bin/initdb). Install one (apt-get install postgresql) or set {0}.", PostgresEnv);
+        }
+
+        // Exit code 8 means "zero tests ran" in one test project; an empty project must not fail the whole run.
+        exitCode = StartProcess("dotnet", new ProcessSettings
+        {
+            WorkingDirectory = root,
+            EnvironmentVariables = env,
+            Arguments = new ProcessArgumentBuilder()
+                .Append("test")
+                .Append("--solution").AppendQuoted(solution.FullPath)
+                .Append("--no-build")
+                .Append("--report-xunit-trx")
+                .Append("--results-directory").AppendQuoted(testResults.FullPath)
+                .Append("--ignore-exit-code").Append("8"),
+        });
+    }
+    finally
+    {
+        postgres?.Stop();
+    }
+
+    var summary = TestSummary.Read(GetFiles(testResults.FullPath + "/**/*.trx").Select(f => f.FullPath));
+    if (summary.Total == 0)
+    {
+        Warning("No tests ran.");
+    }
+    // Printed as plain text (no colours) so that tools can read it as the last line of the test run.
+    Console.WriteLine(summary.ToString());
+    if (summary.Failed > 0 || exitCode != 0)
+    {
+        throw new Exception(summary.Failed > 0
+            ? $"{summary.Failed} test(s) failed; TRX reports are in {testResults}."
+            : $"dotnet test exited with code {exitCode}; TRX reports are in {testResults}.");
+    }
+});
+
+Task("Run")
+    .Does(() =>
+{
+    var webAdmin = root.Combine("web-admin");
+    if (FileExists(webAdmin.CombineWithFilePath("package.json")))
+    {
+        var install = FileExists(webAdmin.CombineWithFilePath("package-lock.json")) ? "ci" : "install";
+        Npm(webAdmin, install);
+        Npm(webAdmin, "run build");
+    }
+
+    var database = root.CombineWithFilePath("data/jiebang.db");
+    EnsureDirectoryExists(database.GetDirectory());
+    Information("Starting the API on http://127.0.0.1:5080 (Swagger UI: http://127.0.0.1:5080/swagger), database {0}. Ctrl+C stops it.", database);
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        WorkingDirectory = root,
+        EnvironmentVariables = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" },
+        Arguments = new ProcessArgumentBuilder()
+            .Append("run")
+            .Append("--project").AppendQuoted(root.Combine("api/src/Host").FullPath)
+            .Append("--")
+            .Append("--ConnectionStrings:Jiebang").AppendQuoted("Data Source=" + database.FullPath),
+    });
+    if (exitCode != 0)
+    {
+        throw new Exception($"The API exited with code {exitCode}.");
+    }
+});
+
+Task("Migrate")
+    .Does(() =>
+{
+    // Without arguments the runner falls back to the environment variables JIEBANG_PROVIDER and JIEBANG_CONNECTION.
+    var provider = Argument<string>("provider", null);
+    var connection = Argument<string>("connection", null);
+    var args = new ProcessArgumentBuilder()
+        .Append("run")
+        .Append("--project").AppendQuoted(root.Combine("db-migrations").FullPath)
+        .Append("--");
+    if (!string.IsNullOrWhiteSpace(provider))
+    {
+        args.Append("--provider").AppendQuoted(provider);
+    }
+    if (!string.IsNullOrWhiteSpace(connection))
+    {
+        args.Append("--connection").AppendQuotedSecret(connection);
+    }
+    var exitCode = StartProcess("dotnet", new ProcessSettings { WorkingDirectory = root, Arguments = args });
+    if (exitCode != 0)
+    {
+        throw new Exception($"Migrations failed (exit code {exitCode}).");
+    }
+});
+
+Task("Default")
+    .IsDependentOn("Test");
+
+RunTarget(target);
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+void Npm(DirectoryPath directory, string arguments)
+{
+    var exitCode = StartProcess("npm", new ProcessSettings { WorkingDirectory = directory, Arguments = arguments });
+    if (exitCode != 0)
+    {
+        throw new Exception($"npm {arguments} failed in {directory} (exit code {exitCode}).");
+    }
+}
+
+// The newest installed Debian/Ubuntu PostgreSQL server, e.g. /usr/lib/postgresql/15/bin/initdb.
+static string FindInitDb()
+{
+    const string baseDir = "/usr/lib/postgresql";
+    if (!System.IO.Directory.Exists(baseDir))
+    {
+        return null;
+    }
+    return System.IO.Directory.GetDirectories(baseDir)
+        .Select(dir => (Version: int.TryParse(System.IO.Path.GetFileName(dir), out var v) ? v : 0,
+                        InitDb: System.IO.Path.Combine(dir, "bin", "initdb")))
+        .Where(x => System.IO.File.Exists(x.InitDb))
+        .OrderByDescending(x => x.Version)
+        .Select(x => x.InitDb)
+        .FirstOrDefault();
+}
+
+/// <summary>A PostgreSQL cluster in a temporary folder, trust authentication, listening on 127.0.0.1 only.</summary>
+sealed class TempPostgres
+{
+    private readonly ICakeContext _context;
+    private readonly string _bin;
+    private readonly string _dataDir;
+    private readonly bool _asPostgresUser;
+
+    private TempPostgres(ICakeContext context, string bin, string dataDir, bool asPostgresUser, int port)
+    {
+        _context = context;
+        _bin = bin;
+        _dataDir = dataDir;
+        _asPostgresUser = asPostgresUser;
+        ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Password=postgres;Database=postgres";
+    }
+
+    public string ConnectionString { get; }
+
+    public static TempPostgres Start(ICakeContext context, string initdb, int port)
+    {
+        // PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres OS user.
+        var asPostgresUser = Environment.UserName == "root";
+        var dataDir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "jiebang-pg-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(dataDir);
+        var cluster = new TempPostgres(context, System.IO.Path.GetDirectoryName(initdb), dataDir, asPostgresUser, port);
+        try
+        {
+            if (asPostgresUser)
+            {
+                cluster.Exec("chown", $"postgres:postgres \"{dataDir}\"", asPostgres: false);
+            }
+            cluster.Exec(initdb, $"-D \"{dataDir}\" -U postgres --auth=trust --no-instructions", asPostgres: asPostgresUser);
+            // -l: the server logs to a file, so it does not hold on to this process's output.
+            cluster.Exec(System.IO.Path.Combine(cluster._bin, "pg_ctl"),
+                $"-D \"{dataDir}\" -l \"{dataDir}/server.log\" -o \"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1\" -w start",
+                asPostgres: asPostgresUser,
+                hint: $"Is port {port} already in use? Set {PostgresEnv} to use another server instead.");
+            return cluster;
+        }
+        catch
+        {
+            cluster.Remove();
+            throw;
+        }
+    }
+
+    public void Stop()
+    {
+        try
+        {
+            Exec(System.IO.Path.Combine(_bin, "pg_ctl"), $"-D \"{_dataDir}\" -m fast -w stop", asPostgres: _asPostgresUser);
+            _context.Log.Information("Stopped the throw-away PostgreSQL cluster.");
+        }
+        catch (Exception ex)
+        {
+            _context.Log.Warning("Could not stop the throw-away PostgreSQL cluster: {0}", ex.Message);
+        }
+        Remove();
+    }
+
+    private void Remove()
+    {
+        if (System.IO.Directory.Exists(_dataDir))
+        {
+            System.IO.Directory.Delete(_dataDir, recursive: true);
+        }
+    }
+
+    private void Exec(string file, string arguments, bool asPostgres, string hint = "")
+    {
+        var settings = new ProcessSettings
+        {
+            Arguments = asPostgres ? $"-u postgres -- \"{file}\" {arguments}" : arguments,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var command = asPostgres ? "runuser" : file;
+        var exitCode = _context.StartProcess(command, settings, out var stdout, out var stderr);
+        if (exitCode != 0)
+        {
+            var log = System.IO.Path.Combine(_dataDir, "server.log");
+            var serverLog = System.IO.File.Exists(log) ? System.IO.File.ReadAllText(log) : "";
+            throw new Exception($"{System.IO.Path.GetFileName(file)} {arguments} failed (exit code {exitCode}). {hint}\n" +
+                string.Join("\n", stdout.Concat(stderr)) + "\n" + serverLog);
+        }
+    }
+}
+
+/// <summary>Totals over the TRX reports of one test run (one report per test project).</summary>
+sealed record TestSummary(int Total, int Passed, int Failed, int Skipped)
+{
+    public static TestSummary Read(IEnumerable<string> trxFiles)
+    {
+        int total = 0, passed = 0, failed = 0, skipped = 0;
+        foreach (var file in trxFiles)
+        {
+            var counters = XDocument.Load(file).Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
+            if (counters is null)
+            {
+                continue;
+            }
+            int Count(string name) => int.TryParse((string)counters.Attribute(name), out var n) ? n : 0;
+            total += Count("total");
+            passed += Count("passed");
+            failed += Count("failed") + Count("error") + Count("timeout") + Count("aborted");
+            skipped += Count("notExecuted");
+        }
+        return new TestSummary(total, passed, failed, skipped);
+    }
+
+    public override string ToString() =>
+        Skipped > 0 ? $"{Passed} passed, {Failed} failed, {Skipped} skipped" : $"{Passed} passed, {Failed} failed";
+}
