@@ -1,6 +1,8 @@
 using Mediator;
 using FastEndpoints;
+using Jiebang.Applications;
 using Jiebang.Challenges;
+using Jiebang.Funding;
 using Jiebang.Challenges.Contracts;
 using Jiebang.Host;
 using Jiebang.Host.Cli;
@@ -15,12 +17,22 @@ HostSetup.ResolveSqlitePath(builder.Configuration, builder.Environment);
 
 builder.Services.AddPlatform(builder.Configuration, builder.Environment);
 builder.Services.AddChallengesModule(builder.Configuration);
+builder.Services.AddApplicationsModule(builder.Configuration);
+builder.Services.AddFundingModule(builder.Configuration);
 builder.Services.AddMediator((MediatorOptions o) =>
 {
     o.ServiceLifetime = ServiceLifetime.Scoped;
-    o.Assemblies = [typeof(ChallengesModule), typeof(GetChallengeInfo)];
+    o.Assemblies =
+    [
+        typeof(ChallengesModule), typeof(GetChallengeInfo),
+        typeof(ApplicationsModule), typeof(Jiebang.Applications.Contracts.GetApplicationParties),
+        typeof(FundingModule), typeof(Jiebang.Funding.Contracts.GetPriorAgreements),
+    ];
 });
-builder.Services.AddFastEndpoints(o => o.Assemblies = [typeof(PlatformModule).Assembly, typeof(ChallengesModule).Assembly]);
+builder.Services.AddFastEndpoints(o => o.Assemblies =
+[
+    typeof(PlatformModule).Assembly, typeof(ChallengesModule).Assembly, typeof(ApplicationsModule).Assembly, typeof(FundingModule).Assembly,
+]);
 builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonDefaults.Apply(o.JsonSerializerOptions));
 builder.Services.AddJiebangOpenApi();

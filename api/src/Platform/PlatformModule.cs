@@ -26,6 +26,8 @@ public static class PlatformModule
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<OrganisationStore>();
+        services.AddSingleton<Idempotency.IdempotencyStore>();
+        services.AddSingleton<Idempotency.IdempotentWrite>();
         services.AddSingleton<Demo.IDemoSeeder, Demo.PlatformDemoSeeder>();
 
         var auth = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();

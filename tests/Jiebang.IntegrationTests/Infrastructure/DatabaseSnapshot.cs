@@ -15,6 +15,8 @@ public static class DatabaseSnapshot
     [
         "platform_organisation", "platform_user", "platform_api_key", "platform_audit",
         "challenges_programme", "challenges_batch", "challenges_challenge", "challenges_indicator",
+        "platform_idempotency", "applications_application", "applications_member", "applications_submission",
+        "applications_attachment", "applications_counter",
     ];
 
     public static async Task<string> TakeAsync(JiebangHost host)
@@ -23,7 +25,7 @@ public static class DatabaseSnapshot
         var text = new StringBuilder();
         foreach (var table in Tables)
         {
-            var rows = await connection.QueryAsync($"SELECT * FROM {table} ORDER BY id");
+            var rows = await connection.QueryAsync($"SELECT * FROM {table} ORDER BY 1, 2");
             var count = 0;
             foreach (IDictionary<string, object?> row in rows)
             {

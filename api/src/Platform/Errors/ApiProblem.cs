@@ -27,7 +27,22 @@ public sealed class ApiProblem
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IDictionary<string, string[]>? Errors { get; init; }
 
+    /// <summary>Every business rule that refused the request, when there are several (for example eligibility rules).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Violation>? Violations { get; init; }
+
     /// <summary>The request's trace identifier, for support.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TraceId { get; init; }
+}
+
+/// <summary>One rule that refused a request.</summary>
+public sealed class Violation
+{
+    /// <summary>Stable rule code, e.g. <c>eligibility.consortium_well_formed</c>.</summary>
+    public required string Code { get; init; }
+    public required string MessageZh { get; init; }
+    public required string MessageEn { get; init; }
+    /// <summary>The organisation the rule is about, when there is one.</summary>
+    public Guid? OrganisationId { get; init; }
 }

@@ -7,7 +7,8 @@ public static class Problems
 {
     public const string ContentType = "application/problem+json";
 
-    public static IResult Of(int status, string code, string title, string detail, IDictionary<string, string[]>? errors = null) =>
+    public static IResult Of(int status, string code, string title, string detail, IDictionary<string, string[]>? errors = null,
+        IReadOnlyList<Violation>? violations = null) =>
         new ProblemResult(new ApiProblem
         {
             Type = $"https://jiebang.example/problems/{code}",
@@ -16,7 +17,11 @@ public static class Problems
             Detail = detail,
             Code = code,
             Errors = errors,
+            Violations = violations,
         });
+
+    public static IResult Validation(IDictionary<string, string[]> errors) =>
+        Of(StatusCodes.Status400BadRequest, "validation_failed", "Validation failed", "请求未通过校验。 / The request failed validation.", errors);
 
     public static IResult NotFound(string what = "resource") =>
         Of(StatusCodes.Status404NotFound, "not_found", "Not found",
@@ -65,6 +70,7 @@ public static class Problems
                 Detail = problem.Detail,
                 Code = problem.Code,
                 Errors = problem.Errors,
+                Violations = problem.Violations,
                 Instance = httpContext.Request.Path,
                 TraceId = httpContext.TraceIdentifier,
             };

@@ -23,11 +23,16 @@ public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock
         public string Name { get; init; } = "";
         public string Type { get; init; } = "";
         public string RegionCode { get; init; } = "";
+        public bool IndependentLegalPerson { get; init; }
+        public string CreditStanding { get; init; } = "";
+        public string? CommercialisationBase { get; init; }
         public bool IsDemo { get; init; }
     }
 
     private const string SelectById = """
-        SELECT id AS Id, credit_code AS CreditCode, name AS Name, org_type AS Type, region_code AS RegionCode, is_demo AS IsDemo
+        SELECT id AS Id, credit_code AS CreditCode, name AS Name, org_type AS Type, region_code AS RegionCode,
+               independent_legal_person AS IndependentLegalPerson, credit_standing AS CreditStanding,
+               commercialisation_base AS CommercialisationBase, is_demo AS IsDemo
         FROM platform_organisation WHERE id = @Id
         """;
 

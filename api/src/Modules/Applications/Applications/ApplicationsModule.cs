@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jiebang.Applications;
+
+public static class ApplicationsModule
+{
+    public static IServiceCollection AddApplicationsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<Features.Shared.Parties>();
+        services.AddScoped<Features.Shared.ChallengeGate>();
+        return services;
+    }
+}

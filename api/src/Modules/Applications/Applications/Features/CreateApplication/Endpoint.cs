@@ -1,0 +1,93 @@
+using FastEndpoints;
+using Jiebang.Applications.Domain;
+using Jiebang.Applications.Features.Shared;
+using Jiebang.Challenges.Contracts;
+using Jiebang.Platform.Audit;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Errors;
+using Jiebang.Platform.Http;
+using Jiebang.Platform.Idempotency;
+using Jiebang.Platform.Organisations;
+using Microsoft.AspNetCore.Http;
+
+namespace Jiebang.Applications.Features.CreateApplication;
+
+internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, ChallengeGate challenges, Parties parties,
+    OrganisationStore organisations, AuditWriter audit, TimeProvider clock) : Endpoint<Request, ApplicationDetail>
+{
+    public override void Configure()
+    {
+        Post("/api/v1/applications");
+        Roles(Platform.Auth.Roles.Applicant, Platform.Auth.Roles.District);
+        Description(b => b.Api("Applications_Create", "Applications",
+                "起草揭榜申报书（单独或联合揭榜）；支持 Idempotency-Key / Draft an application, alone or as a consortium; honours Idempotency-Key")
+            .Body<Request>().Ok<ApplicationDetail>(201).Problems(400, 401, 403, 404, 409, 422), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var caller = User.Caller();
+        var challenge = await challenges.PublishedAsync(req.ChallengeId, ct);
+        if (challenge is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("challenge"));
+            return;
+        }
+        var leadId = caller.IsApplicant ? caller.OrganisationId : req.LeadOrganisationId;
+        if (leadId is null || (caller.IsApplicant && req.LeadOrganisationId is { } asked && asked != caller.OrganisationId))
+        {
+            await Send.ResultAsync(caller.IsApplicant
+                ? Problems.Forbidden("申报单位用户只能以本单位作为牵头单位", "An applicant user can only apply with its own organisation as lead")
+                : Problems.Validation("leadOrganisationId", "须指定牵头单位", "The lead organisation is required"));
+            return;
+        }
+        var lead = await organisations.FindAsync(leadId.Value, ct);
+        if (lead is null)
+        {
+            await Send.ResultAsync(Problems.Validation("leadOrganisationId", "牵头单位未在主体库登记", "The lead organisation is not registered"));
+            return;
+        }
+        if (caller.IsDistrict && !caller.CoversRegion(lead.RegionCode))
+        {
+            await Send.ResultAsync(Problems.Of(StatusCodes.Status403Forbidden, "district.out_of_scope", "Outside the district",
+                "该单位不在本区范围内 / The unit is outside this district's scope"));
+            return;
+        }
+        var known = challenge.Indicators.Select(i => i.Id).ToHashSet();
+        if (req.IndicatorResponses.Any(r => !known.Contains(r.IndicatorId)))
+        {
+            await Send.ResultAsync(Problems.Validation("indicatorResponses", "响应了不属于该需求的技术指标", "A response names an indicator the challenge does not have"));
+            return;
+        }
+        var content = Copy(req);
+        var resolved = await parties.ResolveAsync(lead.Id, content, ct);
+        var leadParty = resolved.FirstOrDefault(p => p.OrganisationId == lead.Id)
+            ?? new Party(lead.Id, ConsortiumRole.Lead, 10_000, true, lead.Name, lead.CreditCode, lead.Type.ToString(), lead.RegionCode, true, "", null);
+        await ApplicationWriter.EnsureCounterAsync(db, challenge.Id, ct);
+
+        var result = await write.RunAsync(HttpContext, caller, "Applications_Create", req, async (connection, tx) =>
+        {
+            var now = clock.GetUtcNow();
+            if (now >= challenge.ClosesAt)
+            {
+                return WriteOutcome.Refuse(ChallengeGate.WindowClosed());
+            }
+            var id = await ApplicationWriter.InsertAsync(connection, tx, challenge, leadParty, resolved, content, caller.IsDistrict ? null : caller.UserId,
+                caller.IsDistrict ? caller.DistrictCode : null, isDemo: false, now);
+            await audit.WriteAsync(connection, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, id, "Create",
+                new { challenge = challenge.Code, lead = lead.Name, members = resolved.Count });
+            var row = await ApplicationStore.LoadAsync(connection, id, tx);
+            var detail = await ApplicationStore.DetailAsync(connection, row!, tx);
+            return WriteOutcome.Done(StatusCodes.Status201Created, detail, detail.Version, $"/api/v1/applications/{id}");
+        }, ct);
+        await Send.ResultAsync(result);
+    }
+
+    internal static ApplicationContent Copy(ApplicationContent source) => new()
+    {
+        Members = source.Members, TechnicalApproach = source.TechnicalApproach.Trim(), Team = source.Team,
+        IndicatorResponses = source.IndicatorResponses, OwnInvestmentFen = source.OwnInvestmentFen, Milestones = source.Milestones,
+        Declarations = source.Declarations ?? new Declarations(),
+    };
+}

@@ -1,0 +1,15 @@
+namespace Jiebang.Applications.Features.SubmitApplication;
+
+internal static class Data
+{
+    public const string InsertVersion = """
+        INSERT INTO applications_submission (id, application_id, version_no, content, submitted_at, submitted_by)
+        VALUES (@Id, @ApplicationId, @VersionNo, @Content, @Now, @SubmittedBy)
+        """;
+
+    public const string MarkSubmitted = """
+        UPDATE applications_application
+        SET status = 'Submitted', submitted_version = @VersionNo, submitted_at = @Now, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @Version
+        """;
+}

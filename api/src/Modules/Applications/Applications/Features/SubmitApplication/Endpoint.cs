@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Dapper;
+using FastEndpoints;
+using Jiebang.Applications.Contracts;
+using Jiebang.Applications.Domain;
+using Jiebang.Applications.Features.Shared;
+using Jiebang.Challenges.Contracts;
+using Jiebang.Platform.Audit;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Errors;
+using Jiebang.Platform.Http;
+using Jiebang.Platform.Idempotency;
+using Mediator;
+using Microsoft.AspNetCore.Http;
+
+namespace Jiebang.Applications.Features.SubmitApplication;
+
+/// <summary>A submission carries nothing but the version it submits; the content is the working copy.</summary>
+internal sealed class Request
+{
+    /// <summary>Optional: the working copy's version (as If-Match); a stale one is refused with 412.</summary>
+    public int? ExpectedVersion { get; set; }
+}
+
+internal sealed class Endpoint(IdempotentWrite write, ISender sender, IPublisher publisher, Parties parties, AuditWriter audit, TimeProvider clock)
+    : Endpoint<Request, ApplicationDetail>
+{
+    public override void Configure()
+    {
+        Post("/api/v1/applications/{id:guid}/submit");
+        Roles(Platform.Auth.Roles.Applicant, Platform.Auth.Roles.District);
+        Description(b => b.Api("Applications_Submit", "Applications",
+                "提交申报书（截止前可再次提交，形成新版本）；支持 Idempotency-Key / Submit; again before the deadline makes a new version; honours Idempotency-Key",
+                "Refused with 409 application.window_closed after the deadline, and 409 application.ineligible listing every failed rule in `violations`.")
+            .Body<Request>().IfMatch(required: false).Ok<ApplicationDetail>().Problems(400, 401, 403, 404, 409, 412, 422), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        var caller = User.Caller();
+        var expected = Versioning.Parse(HttpContext.Request.Headers.IfMatch) ?? req.ExpectedVersion;
+        ApplicationSubmitted? submitted = null;
+        var result = await write.RunAsync(HttpContext, caller, "Applications_Submit", new { id, expected }, async (connection, tx) =>
+        {
+            var now = clock.GetUtcNow();
+            var row = await ApplicationStore.LoadAsync(connection, id, tx);
+            if (ChangeGuard.Refusal(row, caller, now, expected) is { } refusal)
+            {
+                return WriteOutcome.Refuse(refusal);
+            }
+            var challenge = await sender.Send(new GetChallengeInfo(row!.ChallengeId), ct);
+            if (challenge is null || challenge.Phase != ApplicationPhase.Open)
+            {
+                return WriteOutcome.Refuse(ChallengeGate.WindowClosed());
+            }
+            var content = row.ContentDocument();
+            var missing = ContentRules.Missing(content, challenge.Indicators.Select(i => i.Id));
+            if (missing.Count > 0)
+            {
+                return WriteOutcome.Refuse(Problems.Validation(missing));
+            }
+            var resolved = await parties.ResolveAsync(row.LeadOrganisationId, content, ct);
+            var rules = Eligibility.Evaluate(new EligibilityInput(challenge.Phase, challenge.IssuerOrganisationId, resolved,
+                content.Declarations, await parties.PriorAgreementsAsync(challenge.IssuerOrganisationId, resolved, ct)));
+            var failed = rules.Where(r => !r.Passed).ToList();
+            if (failed.Count > 0)
+            {
+                return WriteOutcome.Refuse(Problems.Of(StatusCodes.Status409Conflict, "application.ineligible", "Not eligible",
+                    $"不符合揭榜条件（{failed.Count}项） / The application does not meet {failed.Count} eligibility rule(s)",
+                    violations: failed.Select(f => new Violation { Code = f.Code, MessageZh = f.MessageZh, MessageEn = f.MessageEn, OrganisationId = f.OrganisationId }).ToList()));
+            }
+            var versionNo = row.SubmittedVersion + 1;
+            var snapshot = JsonSerializer.Serialize(new { content, members = row.Members }, JsonDefaults.Options);
+            await connection.ExecuteAsync(Data.InsertVersion, new
+            {
+                Id = Guid.CreateVersion7(), ApplicationId = id, VersionNo = versionNo, Content = snapshot, Now = now, SubmittedBy = caller.Name,
+            }, tx);
+            if (await connection.ExecuteAsync(Data.MarkSubmitted, new { Id = id, VersionNo = versionNo, Now = now, row.Version }, tx) == 0)
+            {
+                return WriteOutcome.Refuse(Problems.VersionMismatch());
+            }
+            await audit.WriteAsync(connection, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, id, "Submit",
+                new { from = row.Status.ToString(), to = nameof(ApplicationStatus.Submitted), version = versionNo });
+            var detail = await ApplicationStore.DetailAsync(connection, (await ApplicationStore.LoadAsync(connection, id, tx))!, tx);
+            submitted = new ApplicationSubmitted(id, row.ChallengeId, row.BatchId, row.LeadOrganisationId, versionNo);
+            return WriteOutcome.Done(StatusCodes.Status200OK, detail, detail.Version,
+                afterCommit: async token => await publisher.Publish(submitted, token));
+        }, ct);
+        await Send.ResultAsync(result);
+    }
+}

@@ -1,0 +1,75 @@
+using Dapper;
+using FastEndpoints;
+using Jiebang.Applications.Features.Shared;
+using Jiebang.Platform.Audit;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Errors;
+using Jiebang.Platform.Http;
+using Mediator;
+
+namespace Jiebang.Applications.Features.UpdateApplication;
+
+internal sealed class Endpoint(DbConnectionFactory db, ISender sender, Parties parties, AuditWriter audit, TimeProvider clock)
+    : Endpoint<Request, ApplicationDetail>
+{
+    private const string Update = """
+        UPDATE applications_application SET content = @Content, own_investment_fen = @OwnInvestmentFen, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @Version
+        """;
+
+    public override void Configure()
+    {
+        Put("/api/v1/applications/{id:guid}");
+        Roles(Platform.Auth.Roles.Applicant, Platform.Auth.Roles.District);
+        Description(b => b.Api("Applications_Update", "Applications", "修改申报书（截止前） / Update the working copy before the deadline")
+            .Body<Request>().IfMatch(required: true).Ok<ApplicationDetail>().Problems(400, 401, 403, 404, 409, 412, 428), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        var caller = User.Caller();
+        if (Versioning.Parse(HttpContext.Request.Headers.IfMatch) is not { } version)
+        {
+            await Send.ResultAsync(Problems.IfMatchRequired());
+            return;
+        }
+        var content = CreateApplication.Endpoint.Copy(req);
+        var (connection, tx) = await db.BeginAsync(ct);
+        await using (connection)
+        await using (tx)
+        {
+            var now = clock.GetUtcNow();
+            var row = await ApplicationStore.LoadAsync(connection, id, tx);
+            if (ChangeGuard.Refusal(row, caller, now, version) is { } refusal)
+            {
+                await Send.ResultAsync(refusal);
+                return;
+            }
+            var challenge = await sender.Send(new Challenges.Contracts.GetChallengeInfo(row!.ChallengeId), ct);
+            var known = challenge?.Indicators.Select(i => i.Id).ToHashSet() ?? [];
+            if (req.IndicatorResponses.Any(r => !known.Contains(r.IndicatorId)))
+            {
+                await Send.ResultAsync(Problems.Validation("indicatorResponses", "响应了不属于该需求的技术指标", "A response names an indicator the challenge does not have"));
+                return;
+            }
+            var resolved = await parties.ResolveAsync(row.LeadOrganisationId, content, ct);
+            if (await connection.ExecuteAsync(Update, new
+                {
+                    Id = id, Version = version, Content = ApplicationStore.Serialize(content), content.OwnInvestmentFen, Now = now,
+                }, tx) == 0)
+            {
+                await Send.ResultAsync(Problems.VersionMismatch());
+                return;
+            }
+            await ApplicationStore.ReplaceMembersAsync(connection, tx, id, resolved);
+            await audit.WriteAsync(connection, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, id, "Update",
+                new { before = new { row.OwnInvestmentFen, members = row.Members.Count }, after = new { content.OwnInvestmentFen, members = resolved.Count } });
+            var detail = await ApplicationStore.DetailAsync(connection, (await ApplicationStore.LoadAsync(connection, id, tx))!, tx);
+            await tx.CommitAsync(ct);
+            HttpContext.Response.Headers.ETag = Versioning.ETag(detail.Version);
+            await Send.OkAsync(detail, ct);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Dapper;
+using FastEndpoints;
+using FluentValidation;
+using Jiebang.Applications.Contracts;
+using Jiebang.Applications.Features.Shared;
+using Jiebang.Platform.Audit;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Errors;
+using Jiebang.Platform.Http;
+using Mediator;
+
+namespace Jiebang.Applications.Features.WithdrawApplication;
+
+internal sealed class Request
+{
+    public string? Reason { get; set; }
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator() => RuleFor(x => x.Reason).MaximumLength(2000);
+}
+
+internal sealed class Endpoint(DbConnectionFactory db, IPublisher publisher, AuditWriter audit, TimeProvider clock) : Endpoint<Request, ApplicationDetail>
+{
+    private const string Withdraw = """
+        UPDATE applications_application SET status = 'Withdrawn', updated_at = @Now, version = version + 1 WHERE id = @Id AND version = @Version
+        """;
+
+    public override void Configure()
+    {
+        Post("/api/v1/applications/{id:guid}/withdraw");
+        Roles(Platform.Auth.Roles.Applicant, Platform.Auth.Roles.District);
+        Description(b => b.Api("Applications_Withdraw", "Applications", "撤回申报（截止前） / Withdraw before the deadline")
+            .Body<Request>().IfMatch(required: false).Ok<ApplicationDetail>().Problems(400, 401, 403, 404, 409, 412), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        var caller = User.Caller();
+        ApplicationDetail detail;
+        Guid challengeId;
+        var (connection, tx) = await db.BeginAsync(ct);
+        await using (connection)
+        await using (tx)
+        {
+            var now = clock.GetUtcNow();
+            var row = await ApplicationStore.LoadAsync(connection, id, tx);
+            if (ChangeGuard.Refusal(row, caller, now, Versioning.Parse(HttpContext.Request.Headers.IfMatch)) is { } refusal)
+            {
+                await Send.ResultAsync(refusal);
+                return;
+            }
+            if (await connection.ExecuteAsync(Withdraw, new { Id = id, Now = now, row!.Version }, tx) == 0)
+            {
+                await Send.ResultAsync(Problems.VersionMismatch());
+                return;
+            }
+            await audit.WriteAsync(connection, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, id, "Withdraw",
+                new { from = row.Status.ToString(), to = nameof(ApplicationStatus.Withdrawn), reason = req.Reason });
+            detail = await ApplicationStore.DetailAsync(connection, (await ApplicationStore.LoadAsync(connection, id, tx))!, tx);
+            challengeId = row.ChallengeId;
+            await tx.CommitAsync(ct);
+        }
+        await publisher.Publish(new ApplicationWithdrawn(id, challengeId), ct);
+        HttpContext.Response.Headers.ETag = Versioning.ETag(detail.Version);
+        await Send.OkAsync(detail, ct);
+    }
+}

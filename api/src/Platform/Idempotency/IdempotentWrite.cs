@@ -1,0 +1,79 @@
+using System.Data.Common;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Errors;
+using Microsoft.AspNetCore.Http;
+
+namespace Jiebang.Platform.Idempotency;
+
+/// <summary>What a write decided: a refusal (nothing is stored), or a response to send and remember.</summary>
+public sealed record WriteOutcome(IResult? Refusal, int Status, object? Body, string? Location, int? Version, Func<CancellationToken, Task>? AfterCommit)
+{
+    public static WriteOutcome Refuse(IResult problem) => new(problem, 0, null, null, null, null);
+
+    public static WriteOutcome Done(int status, object body, int version, string? location = null, Func<CancellationToken, Task>? afterCommit = null) =>
+        new(null, status, body, location, version, afterCommit);
+}
+
+/// <summary>Runs one write in one transaction, honouring Idempotency-Key when the caller sends one.</summary>
+public sealed class IdempotentWrite(DbConnectionFactory db, IdempotencyStore store)
+{
+    public async Task<IResult> RunAsync(HttpContext http, Caller caller, string operation, object request,
+        Func<DbConnection, DbTransaction, Task<WriteOutcome>> work, CancellationToken ct)
+    {
+        var key = IdempotencyStore.KeyOf(http.Request, out var keyProblem);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+        var scope = IdempotencyStore.ScopeOf(caller);
+        var hash = key is null ? "" : IdempotencyStore.Hash(operation, request);
+        WriteOutcome outcome;
+        try
+        {
+            var (connection, tx) = await db.BeginAsync(ct);
+            await using (connection)
+            await using (tx)
+            {
+                if (key is not null && await store.FindAsync(connection, tx, scope, key) is { } stored)
+                {
+                    return IdempotencyStore.Replay(stored, operation, hash, http.Response);
+                }
+                outcome = await work(connection, tx);
+                if (outcome.Refusal is not null)
+                {
+                    return outcome.Refusal;
+                }
+                if (key is not null)
+                {
+                    await store.SaveAsync(connection, tx, scope, key, operation, hash, outcome.Status, outcome.Body!, outcome.Location);
+                }
+                await tx.CommitAsync(ct);
+            }
+        }
+        catch (Exception ex) when (key is not null && DbErrors.IsUniqueViolation(ex))
+        {
+            // A concurrent request with the same key committed first: answer as it was answered.
+            await using var connection = await db.OpenAsync(ct);
+            var stored = await store.FindAsync(connection, null, scope, key);
+            if (stored is null)
+            {
+                throw;
+            }
+            return IdempotencyStore.Replay(stored, operation, hash, http.Response);
+        }
+        if (outcome.AfterCommit is not null)
+        {
+            await outcome.AfterCommit(ct);
+        }
+        if (outcome.Location is not null)
+        {
+            http.Response.Headers.Location = outcome.Location;
+        }
+        if (outcome.Version is { } version)
+        {
+            http.Response.Headers.ETag = Http.Versioning.ETag(version);
+        }
+        return Results.Json(outcome.Body, JsonDefaults.Options, statusCode: outcome.Status);
+    }
+}
