@@ -206,7 +206,7 @@ sealed class TempPostgres
             cluster.Exec(initdb, $"-D \"{dataDir}\" -U postgres --auth=trust --no-instructions", asPostgres: asPostgresUser);
             // -l: the server logs to a file, so it does not hold on to this process's output.
             cluster.Exec(System.IO.Path.Combine(cluster._bin, "pg_ctl"),
-                $"-D \"{dataDir}\" -l \"{dataDir}/server.log\" -o \"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1\" -w start",
+                $"-D \"{dataDir}\" -l \"{dataDir}/server.log\" -o \"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c max_connections=300\" -w start",
                 asPostgres: asPostgresUser,
                 hint: $"Is port {port} already in use? Set {PostgresEnv} to use another server instead.");
             return cluster;

@@ -59,7 +59,7 @@ public class PostgresHost : JiebangHost
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
         await command.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(_admin) { Database = _database, MaxPoolSize = 40 }.ConnectionString;
     }
 
     protected override async Task DropDatabaseAsync()

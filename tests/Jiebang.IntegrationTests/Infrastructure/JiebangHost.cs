@@ -116,6 +116,8 @@ public sealed class Cast
     public required Guid IssuerAOrg { get; init; }
     public required Guid IssuerBOrg { get; init; }
     public required Guid ApplicantOrg { get; init; }
+    /// <summary>An enterprise in 朝阳区 (110105) with no user of its own: a consortium member.</summary>
+    public required Guid MemberOrg { get; init; }
     public required string DistrictKey { get; init; }
     public required string OtherDistrictKey { get; init; }
 
@@ -138,7 +140,9 @@ public sealed class Cast
         {
             var a = await orgs.EnsureAsync(connection, tx, Code("91110108MA0T00001"), "测试发榜企业A", OrganisationTypes.Enterprise, false);
             var b = await orgs.EnsureAsync(connection, tx, Code("91110105MA0T00002"), "测试发榜企业B", OrganisationTypes.Enterprise, false);
-            var p = await orgs.EnsureAsync(connection, tx, Code("12110108400T00003"), "测试揭榜高校", OrganisationTypes.University, false);
+            var p = await orgs.EnsureAsync(connection, tx, Code("12110108400T00003"), "测试揭榜高校", OrganisationTypes.University, false,
+                commercialisationBase: "技术转移中心");
+            var m = await orgs.EnsureAsync(connection, tx, Code("91110105MA0T00004"), "测试联合企业", OrganisationTypes.Enterprise, false);
             await users.CreateAsync(connection, tx, TaskForce, "工作专班", JiebangHost.Password, Roles.TaskForce, null, null, false);
             await users.CreateAsync(connection, tx, Auditor, "审计", JiebangHost.Password, Roles.Auditor, null, null, false);
             await users.CreateAsync(connection, tx, IssuerA, "企业A", JiebangHost.Password, Roles.Issuer, a.Id, null, false);
@@ -148,7 +152,7 @@ public sealed class Cast
             var key = await users.CreateApiKeyAsync(connection, tx, "海淀区门户（测试）", "110108", false);
             var other = await users.CreateApiKeyAsync(connection, tx, "朝阳区门户（测试）", "110105", false);
             await tx.CommitAsync();
-            return new Cast { IssuerAOrg = a.Id, IssuerBOrg = b.Id, ApplicantOrg = p.Id, DistrictKey = key, OtherDistrictKey = other };
+            return new Cast { IssuerAOrg = a.Id, IssuerBOrg = b.Id, ApplicantOrg = p.Id, MemberOrg = m.Id, DistrictKey = key, OtherDistrictKey = other };
         }
     }
 }

@@ -79,3 +79,28 @@ public sealed class Scenario(JiebangHost host)
         return (challenge, published);
     }
 }
+
+public static class ApplicationBodies
+{
+    /// <summary>A complete application to a published challenge (its indicators answered), alone or with members.</summary>
+    public static Dictionary<string, object?> Complete(JsonNode challenge, object[]? members = null, bool declarations = true, Guid? lead = null)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["challengeId"] = (string)challenge["id"]!,
+            ["technicalApproach"] = "采用多模态力反馈闭环控制方案。",
+            ["team"] = new[] { new { name = "李教授", title = "教授", role = "项目负责人" } },
+            ["indicatorResponses"] = challenge["indicators"]!.AsArray()
+                .Select(i => new { indicatorId = (string)i!["id"]!, committedValue = "≤0.3", note = "优于需求" }).ToArray(),
+            ["ownInvestmentFen"] = 300_000_000L,
+            ["milestones"] = new[] { new { name = "样机", dueMonth = 12, deliverable = "样机一套" }, new { name = "验收", dueMonth = 24, deliverable = "检测报告" } },
+            ["declarations"] = new { firstCooperation = declarations, noBadCreditRecord = declarations, ipProtection = declarations },
+            ["members"] = members ?? Array.Empty<object>(),
+        };
+        if (lead is not null)
+        {
+            body["leadOrganisationId"] = lead;
+        }
+        return body;
+    }
+}

@@ -15,11 +15,17 @@ public sealed record WriteOutcome(IResult? Refusal, int Status, object? Body, st
         new(null, status, body, location, version, afterCommit);
 }
 
-/// <summary>Runs one write in one transaction, honouring Idempotency-Key when the caller sends one.</summary>
+/// <summary>
+/// Runs one write in one transaction, honouring Idempotency-Key when the caller sends one. The work is split in two:
+/// <c>prepare</c> reads and decides outside the transaction (it may ask other modules, which open their own
+/// connections), and <c>write</c> changes the database holding a single connection. A request never holds one
+/// connection while waiting for another, so a full pool cannot deadlock it.
+/// </summary>
 public sealed class IdempotentWrite(DbConnectionFactory db, IdempotencyStore store)
 {
-    public async Task<IResult> RunAsync(HttpContext http, Caller caller, string operation, object request,
-        Func<DbConnection, DbTransaction, Task<WriteOutcome>> work, CancellationToken ct)
+    public async Task<IResult> RunAsync<T>(HttpContext http, Caller caller, string operation, object request,
+        Func<CancellationToken, Task<(IResult? Refusal, T State)>> prepare,
+        Func<DbConnection, DbTransaction, T, Task<WriteOutcome>> write, CancellationToken ct)
     {
         var key = IdempotencyStore.KeyOf(http.Request, out var keyProblem);
         if (keyProblem is not null)
@@ -28,6 +34,15 @@ public sealed class IdempotentWrite(DbConnectionFactory db, IdempotencyStore sto
         }
         var scope = IdempotencyStore.ScopeOf(caller);
         var hash = key is null ? "" : IdempotencyStore.Hash(operation, request);
+        if (key is not null && await FindAsync(scope, key, ct) is { } earlier)
+        {
+            return IdempotencyStore.Replay(earlier, operation, hash, http.Response);
+        }
+        var (refusal, state) = await prepare(ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
         WriteOutcome outcome;
         try
         {
@@ -39,7 +54,7 @@ public sealed class IdempotentWrite(DbConnectionFactory db, IdempotencyStore sto
                 {
                     return IdempotencyStore.Replay(stored, operation, hash, http.Response);
                 }
-                outcome = await work(connection, tx);
+                outcome = await write(connection, tx, state);
                 if (outcome.Refusal is not null)
                 {
                     return outcome.Refusal;
@@ -54,12 +69,7 @@ public sealed class IdempotentWrite(DbConnectionFactory db, IdempotencyStore sto
         catch (Exception ex) when (key is not null && DbErrors.IsUniqueViolation(ex))
         {
             // A concurrent request with the same key committed first: answer as it was answered.
-            await using var connection = await db.OpenAsync(ct);
-            var stored = await store.FindAsync(connection, null, scope, key);
-            if (stored is null)
-            {
-                throw;
-            }
+            var stored = await FindAsync(scope, key, ct) ?? throw new InvalidOperationException("Idempotency record vanished.", ex);
             return IdempotencyStore.Replay(stored, operation, hash, http.Response);
         }
         if (outcome.AfterCommit is not null)
@@ -75,5 +85,11 @@ public sealed class IdempotentWrite(DbConnectionFactory db, IdempotencyStore sto
             http.Response.Headers.ETag = Http.Versioning.ETag(version);
         }
         return Results.Json(outcome.Body, JsonDefaults.Options, statusCode: outcome.Status);
+    }
+
+    private async Task<IdempotencyStore.Stored?> FindAsync(string scope, string key, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await store.FindAsync(connection, null, scope, key);
     }
 }

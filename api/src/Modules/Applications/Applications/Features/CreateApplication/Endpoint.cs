@@ -25,63 +25,69 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, Ch
             .Body<Request>().Ok<ApplicationDetail>(201).Problems(400, 401, 403, 404, 409, 422), clearDefaults: true);
     }
 
+    private sealed record Prepared(ChallengeInfo Challenge, Party Lead, IReadOnlyList<Party> Parties, ApplicationContent Content);
+
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var caller = User.Caller();
+        var result = await write.RunAsync(HttpContext, caller, "Applications_Create", req, token => PrepareAsync(req, caller, token),
+            async (connection, tx, p) =>
+            {
+                var now = clock.GetUtcNow();
+                if (now >= p.Challenge.ClosesAt)
+                {
+                    return WriteOutcome.Refuse(ChallengeGate.WindowClosed());
+                }
+                var id = await ApplicationWriter.InsertAsync(connection, tx, p.Challenge, p.Lead, p.Parties, p.Content,
+                    caller.IsDistrict ? null : caller.UserId, caller.IsDistrict ? caller.DistrictCode : null, isDemo: false, now);
+                await audit.WriteAsync(connection, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, id, "Create",
+                    new { challenge = p.Challenge.Code, lead = p.Lead.Name, members = p.Parties.Count });
+                var detail = await ApplicationStore.DetailAsync(connection, (await ApplicationStore.LoadAsync(connection, id, tx))!, tx);
+                return WriteOutcome.Done(StatusCodes.Status201Created, detail, detail.Version, $"/api/v1/applications/{id}");
+            }, ct);
+        await Send.ResultAsync(result);
+    }
+
+    private async Task<(IResult?, Prepared)> PrepareAsync(Request req, Caller caller, CancellationToken ct)
+    {
+        static (IResult?, Prepared) Refuse(IResult problem) => (problem, null!);
         var challenge = await challenges.PublishedAsync(req.ChallengeId, ct);
         if (challenge is null)
         {
-            await Send.ResultAsync(Problems.NotFound("challenge"));
-            return;
+            return Refuse(Problems.NotFound("challenge"));
         }
         var leadId = caller.IsApplicant ? caller.OrganisationId : req.LeadOrganisationId;
         if (leadId is null || (caller.IsApplicant && req.LeadOrganisationId is { } asked && asked != caller.OrganisationId))
         {
-            await Send.ResultAsync(caller.IsApplicant
+            return Refuse(caller.IsApplicant
                 ? Problems.Forbidden("申报单位用户只能以本单位作为牵头单位", "An applicant user can only apply with its own organisation as lead")
                 : Problems.Validation("leadOrganisationId", "须指定牵头单位", "The lead organisation is required"));
-            return;
         }
         var lead = await organisations.FindAsync(leadId.Value, ct);
         if (lead is null)
         {
-            await Send.ResultAsync(Problems.Validation("leadOrganisationId", "牵头单位未在主体库登记", "The lead organisation is not registered"));
-            return;
+            return Refuse(Problems.Validation("leadOrganisationId", "牵头单位未在主体库登记", "The lead organisation is not registered"));
         }
         if (caller.IsDistrict && !caller.CoversRegion(lead.RegionCode))
         {
-            await Send.ResultAsync(Problems.Of(StatusCodes.Status403Forbidden, "district.out_of_scope", "Outside the district",
+            return Refuse(Problems.Of(StatusCodes.Status403Forbidden, "district.out_of_scope", "Outside the district",
                 "该单位不在本区范围内 / The unit is outside this district's scope"));
-            return;
         }
         var known = challenge.Indicators.Select(i => i.Id).ToHashSet();
         if (req.IndicatorResponses.Any(r => !known.Contains(r.IndicatorId)))
         {
-            await Send.ResultAsync(Problems.Validation("indicatorResponses", "响应了不属于该需求的技术指标", "A response names an indicator the challenge does not have"));
-            return;
+            return Refuse(Problems.Validation("indicatorResponses", "响应了不属于该需求的技术指标", "A response names an indicator the challenge does not have"));
+        }
+        if (clock.GetUtcNow() >= challenge.ClosesAt)
+        {
+            return Refuse(ChallengeGate.WindowClosed());
         }
         var content = Copy(req);
         var resolved = await parties.ResolveAsync(lead.Id, content, ct);
         var leadParty = resolved.FirstOrDefault(p => p.OrganisationId == lead.Id)
             ?? new Party(lead.Id, ConsortiumRole.Lead, 10_000, true, lead.Name, lead.CreditCode, lead.Type.ToString(), lead.RegionCode, true, "", null);
         await ApplicationWriter.EnsureCounterAsync(db, challenge.Id, ct);
-
-        var result = await write.RunAsync(HttpContext, caller, "Applications_Create", req, async (connection, tx) =>
-        {
-            var now = clock.GetUtcNow();
-            if (now >= challenge.ClosesAt)
-            {
-                return WriteOutcome.Refuse(ChallengeGate.WindowClosed());
-            }
-            var id = await ApplicationWriter.InsertAsync(connection, tx, challenge, leadParty, resolved, content, caller.IsDistrict ? null : caller.UserId,
-                caller.IsDistrict ? caller.DistrictCode : null, isDemo: false, now);
-            await audit.WriteAsync(connection, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, id, "Create",
-                new { challenge = challenge.Code, lead = lead.Name, members = resolved.Count });
-            var row = await ApplicationStore.LoadAsync(connection, id, tx);
-            var detail = await ApplicationStore.DetailAsync(connection, row!, tx);
-            return WriteOutcome.Done(StatusCodes.Status201Created, detail, detail.Version, $"/api/v1/applications/{id}");
-        }, ct);
-        await Send.ResultAsync(result);
+        return (null, new Prepared(challenge, leadParty, resolved, content));
     }
 
     internal static ApplicationContent Copy(ApplicationContent source) => new()

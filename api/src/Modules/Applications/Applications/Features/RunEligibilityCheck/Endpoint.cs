@@ -35,7 +35,7 @@ internal sealed class Endpoint(DbConnectionFactory db, Parties parties, IPublish
     private const string Decide = """
         UPDATE applications_application
         SET status = @Outcome, eligibility = @Outcome, eligibility_results = @Results, eligibility_checked_at = @Now, updated_at = @Now, version = version + 1
-        WHERE id = @Id AND status = 'Submitted'
+        WHERE id = @Id AND status = 'Submitted' AND version = @Version
         """;
 
     public override void Configure()
@@ -53,35 +53,51 @@ internal sealed class Endpoint(DbConnectionFactory db, Parties parties, IPublish
         var batch = Route<Guid>("batchId");
         var caller = User.Caller();
         var now = clock.GetUtcNow();
-        var decided = new List<EligibilityDecided>();
+        // Judge every application first with no transaction open (the rules ask the registry and Funding), then write.
+        var judged = new List<(ApplicationRow Row, EligibilityOutcome Outcome, IReadOnlyList<RuleResult> Rules)>();
         int already;
-        var (connection, tx) = await db.BeginAsync(ct);
-        await using (connection)
-        await using (tx)
+        await using (var connection = await db.OpenAsync(ct))
         {
-            if (await connection.ExecuteScalarAsync<int>(StillOpen, new { Batch = batch, Now = now }, tx) > 0)
+            if (await connection.ExecuteScalarAsync<int>(StillOpen, new { Batch = batch, Now = now }) > 0)
             {
                 await Send.ResultAsync(Problems.Conflict("eligibility.window_not_closed",
                     "申报期尚未截止，不能进行资格审查", "The application window has not closed yet"));
                 return;
             }
-            already = await connection.ExecuteScalarAsync<int>(Decided, new { Batch = batch }, tx);
-            foreach (var id in await connection.QueryAsync<Guid>(Submitted, new { Batch = batch }, tx))
+            already = await connection.ExecuteScalarAsync<int>(Decided, new { Batch = batch });
+            foreach (var id in (await connection.QueryAsync<Guid>(Submitted, new { Batch = batch })).AsList())
             {
-                var row = (await ApplicationStore.LoadAsync(connection, id, tx))!;
-                var content = row.ContentDocument();
-                var resolved = await parties.ResolveAsync(row.LeadOrganisationId, content, ct);
-                var rules = Eligibility.Evaluate(new EligibilityInput(null, row.IssuerOrganisationId, resolved, content.Declarations,
-                    await parties.PriorAgreementsAsync(row.IssuerOrganisationId, resolved, ct)));
-                var outcome = rules.All(r => r.Passed) ? EligibilityOutcome.Eligible : EligibilityOutcome.Ineligible;
-                await connection.ExecuteAsync(Decide, new
+                judged.Add(((await ApplicationStore.LoadAsync(connection, id))!, default, []));
+            }
+        }
+        for (var i = 0; i < judged.Count; i++)
+        {
+            var row = judged[i].Row;
+            var content = row.ContentDocument();
+            var resolved = await parties.ResolveAsync(row.LeadOrganisationId, content, ct);
+            var rules = Eligibility.Evaluate(new EligibilityInput(null, row.IssuerOrganisationId, resolved, content.Declarations,
+                await parties.PriorAgreementsAsync(row.IssuerOrganisationId, resolved, ct)));
+            judged[i] = (row, rules.All(r => r.Passed) ? EligibilityOutcome.Eligible : EligibilityOutcome.Ineligible, rules);
+        }
+        var decided = new List<EligibilityDecided>();
+        var (writer, tx) = await db.BeginAsync(ct);
+        await using (writer)
+        await using (tx)
+        {
+            foreach (var (row, outcome, rules) in judged)
+            {
+                var changed = await writer.ExecuteAsync(Decide, new
                 {
-                    Id = id, Outcome = outcome.ToString(), Now = now,
+                    row.Id, row.Version, Outcome = outcome.ToString(), Now = now,
                     Results = JsonSerializer.Serialize(rules.Select(RuleResultView.From), JsonDefaults.Options),
                 }, tx);
-                await audit.WriteAsync(connection, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, id, "CheckEligibility",
+                if (changed == 0)
+                {
+                    continue;
+                }
+                await audit.WriteAsync(writer, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, row.Id, "CheckEligibility",
                     new { outcome = outcome.ToString(), failed = rules.Where(r => !r.Passed).Select(r => r.Code).Distinct() });
-                decided.Add(new EligibilityDecided(id, row.ChallengeId, outcome, false));
+                decided.Add(new EligibilityDecided(row.Id, row.ChallengeId, outcome, false));
             }
             await tx.CommitAsync(ct);
         }

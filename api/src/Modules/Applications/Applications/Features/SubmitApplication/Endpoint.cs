@@ -7,6 +7,7 @@ using Jiebang.Applications.Features.Shared;
 using Jiebang.Challenges.Contracts;
 using Jiebang.Platform.Audit;
 using Jiebang.Platform.Auth;
+using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
 using Jiebang.Platform.Idempotency;
@@ -22,7 +23,7 @@ internal sealed class Request
     public int? ExpectedVersion { get; set; }
 }
 
-internal sealed class Endpoint(IdempotentWrite write, ISender sender, IPublisher publisher, Parties parties, AuditWriter audit, TimeProvider clock)
+internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, ISender sender, IPublisher publisher, Parties parties, AuditWriter audit, TimeProvider clock)
     : Endpoint<Request, ApplicationDetail>
 {
     public override void Configure()
@@ -35,58 +36,77 @@ internal sealed class Endpoint(IdempotentWrite write, ISender sender, IPublisher
             .Body<Request>().IfMatch(required: false).Ok<ApplicationDetail>().Problems(400, 401, 403, 404, 409, 412, 422), clearDefaults: true);
     }
 
+    private sealed record Prepared(int Version, int VersionNo, string Snapshot, ApplicationStatus From, ApplicationSubmitted Notification);
+
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var id = Route<Guid>("id");
         var caller = User.Caller();
         var expected = Versioning.Parse(HttpContext.Request.Headers.IfMatch) ?? req.ExpectedVersion;
-        ApplicationSubmitted? submitted = null;
-        var result = await write.RunAsync(HttpContext, caller, "Applications_Submit", new { id, expected }, async (connection, tx) =>
-        {
-            var now = clock.GetUtcNow();
-            var row = await ApplicationStore.LoadAsync(connection, id, tx);
-            if (ChangeGuard.Refusal(row, caller, now, expected) is { } refusal)
+        var result = await write.RunAsync(HttpContext, caller, "Applications_Submit", new { id, expected },
+            token => PrepareAsync(id, caller, expected, token),
+            async (connection, tx, p) =>
             {
-                return WriteOutcome.Refuse(refusal);
-            }
-            var challenge = await sender.Send(new GetChallengeInfo(row!.ChallengeId), ct);
-            if (challenge is null || challenge.Phase != ApplicationPhase.Open)
-            {
-                return WriteOutcome.Refuse(ChallengeGate.WindowClosed());
-            }
-            var content = row.ContentDocument();
-            var missing = ContentRules.Missing(content, challenge.Indicators.Select(i => i.Id));
-            if (missing.Count > 0)
-            {
-                return WriteOutcome.Refuse(Problems.Validation(missing));
-            }
-            var resolved = await parties.ResolveAsync(row.LeadOrganisationId, content, ct);
-            var rules = Eligibility.Evaluate(new EligibilityInput(challenge.Phase, challenge.IssuerOrganisationId, resolved,
-                content.Declarations, await parties.PriorAgreementsAsync(challenge.IssuerOrganisationId, resolved, ct)));
-            var failed = rules.Where(r => !r.Passed).ToList();
-            if (failed.Count > 0)
-            {
-                return WriteOutcome.Refuse(Problems.Of(StatusCodes.Status409Conflict, "application.ineligible", "Not eligible",
-                    $"不符合揭榜条件（{failed.Count}项） / The application does not meet {failed.Count} eligibility rule(s)",
-                    violations: failed.Select(f => new Violation { Code = f.Code, MessageZh = f.MessageZh, MessageEn = f.MessageEn, OrganisationId = f.OrganisationId }).ToList()));
-            }
-            var versionNo = row.SubmittedVersion + 1;
-            var snapshot = JsonSerializer.Serialize(new { content, members = row.Members }, JsonDefaults.Options);
-            await connection.ExecuteAsync(Data.InsertVersion, new
-            {
-                Id = Guid.CreateVersion7(), ApplicationId = id, VersionNo = versionNo, Content = snapshot, Now = now, SubmittedBy = caller.Name,
-            }, tx);
-            if (await connection.ExecuteAsync(Data.MarkSubmitted, new { Id = id, VersionNo = versionNo, Now = now, row.Version }, tx) == 0)
-            {
-                return WriteOutcome.Refuse(Problems.VersionMismatch());
-            }
-            await audit.WriteAsync(connection, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, id, "Submit",
-                new { from = row.Status.ToString(), to = nameof(ApplicationStatus.Submitted), version = versionNo });
-            var detail = await ApplicationStore.DetailAsync(connection, (await ApplicationStore.LoadAsync(connection, id, tx))!, tx);
-            submitted = new ApplicationSubmitted(id, row.ChallengeId, row.BatchId, row.LeadOrganisationId, versionNo);
-            return WriteOutcome.Done(StatusCodes.Status200OK, detail, detail.Version,
-                afterCommit: async token => await publisher.Publish(submitted, token));
-        }, ct);
+                var now = clock.GetUtcNow();
+                var row = await ApplicationStore.LoadAsync(connection, id, tx);
+                if (ChangeGuard.Refusal(row, caller, now, p.Version) is { } refusal)
+                {
+                    return WriteOutcome.Refuse(refusal);
+                }
+                await connection.ExecuteAsync(Data.InsertVersion, new
+                {
+                    Id = Guid.CreateVersion7(), ApplicationId = id, p.VersionNo, Content = p.Snapshot, Now = now, SubmittedBy = caller.Name,
+                }, tx);
+                if (await connection.ExecuteAsync(Data.MarkSubmitted, new { Id = id, p.VersionNo, Now = now, p.Version }, tx) == 0)
+                {
+                    return WriteOutcome.Refuse(Problems.VersionMismatch());
+                }
+                await audit.WriteAsync(connection, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, id, "Submit",
+                    new { from = p.From.ToString(), to = nameof(ApplicationStatus.Submitted), version = p.VersionNo });
+                var detail = await ApplicationStore.DetailAsync(connection, (await ApplicationStore.LoadAsync(connection, id, tx))!, tx);
+                return WriteOutcome.Done(StatusCodes.Status200OK, detail, detail.Version,
+                    afterCommit: async token => await publisher.Publish(p.Notification, token));
+            }, ct);
         await Send.ResultAsync(result);
+    }
+
+    /// <summary>Everything that reads and judges, outside the write transaction.</summary>
+    private async Task<(IResult?, Prepared)> PrepareAsync(Guid id, Caller caller, int? expected, CancellationToken ct)
+    {
+        static (IResult?, Prepared) Refuse(IResult problem) => (problem, null!);
+        ApplicationRow? row;
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            row = await ApplicationStore.LoadAsync(connection, id);
+        }
+        if (ChangeGuard.Refusal(row, caller, clock.GetUtcNow(), expected) is { } refusal)
+        {
+            return Refuse(refusal);
+        }
+        var challenge = await sender.Send(new GetChallengeInfo(row!.ChallengeId), ct);
+        if (challenge is null || challenge.Phase != ApplicationPhase.Open)
+        {
+            return Refuse(ChallengeGate.WindowClosed());
+        }
+        var content = row.ContentDocument();
+        var missing = ContentRules.Missing(content, challenge.Indicators.Select(i => i.Id));
+        if (missing.Count > 0)
+        {
+            return Refuse(Problems.Validation(missing));
+        }
+        var resolved = await parties.ResolveAsync(row.LeadOrganisationId, content, ct);
+        var rules = Eligibility.Evaluate(new EligibilityInput(challenge.Phase, challenge.IssuerOrganisationId, resolved,
+            content.Declarations, await parties.PriorAgreementsAsync(challenge.IssuerOrganisationId, resolved, ct)));
+        var failed = rules.Where(r => !r.Passed).ToList();
+        if (failed.Count > 0)
+        {
+            return Refuse(Problems.Of(StatusCodes.Status409Conflict, "application.ineligible", "Not eligible",
+                $"不符合揭榜条件（{failed.Count}项） / The application does not meet {failed.Count} eligibility rule(s)",
+                violations: failed.Select(f => new Violation { Code = f.Code, MessageZh = f.MessageZh, MessageEn = f.MessageEn, OrganisationId = f.OrganisationId }).ToList()));
+        }
+        var versionNo = row.SubmittedVersion + 1;
+        var snapshot = JsonSerializer.Serialize(new { content, members = row.Members }, JsonDefaults.Options);
+        return (null, new Prepared(row.Version, versionNo, snapshot, row.Status,
+            new ApplicationSubmitted(id, row.ChallengeId, row.BatchId, row.LeadOrganisationId, versionNo)));
     }
 }

@@ -36,6 +36,25 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, Parties p
             return;
         }
         var content = CreateApplication.Endpoint.Copy(req);
+        // Read and judge first, holding no transaction: other modules' queries open their own connections.
+        ApplicationRow? current;
+        await using (var read = await db.OpenAsync(ct))
+        {
+            current = await ApplicationStore.LoadAsync(read, id);
+        }
+        if (ChangeGuard.Refusal(current, caller, clock.GetUtcNow(), version) is { } early)
+        {
+            await Send.ResultAsync(early);
+            return;
+        }
+        var challenge = await sender.Send(new Challenges.Contracts.GetChallengeInfo(current!.ChallengeId), ct);
+        var known = challenge?.Indicators.Select(i => i.Id).ToHashSet() ?? [];
+        if (req.IndicatorResponses.Any(r => !known.Contains(r.IndicatorId)))
+        {
+            await Send.ResultAsync(Problems.Validation("indicatorResponses", "响应了不属于该需求的技术指标", "A response names an indicator the challenge does not have"));
+            return;
+        }
+        var resolved = await parties.ResolveAsync(current.LeadOrganisationId, content, ct);
         var (connection, tx) = await db.BeginAsync(ct);
         await using (connection)
         await using (tx)
@@ -47,14 +66,6 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, Parties p
                 await Send.ResultAsync(refusal);
                 return;
             }
-            var challenge = await sender.Send(new Challenges.Contracts.GetChallengeInfo(row!.ChallengeId), ct);
-            var known = challenge?.Indicators.Select(i => i.Id).ToHashSet() ?? [];
-            if (req.IndicatorResponses.Any(r => !known.Contains(r.IndicatorId)))
-            {
-                await Send.ResultAsync(Problems.Validation("indicatorResponses", "响应了不属于该需求的技术指标", "A response names an indicator the challenge does not have"));
-                return;
-            }
-            var resolved = await parties.ResolveAsync(row.LeadOrganisationId, content, ct);
             if (await connection.ExecuteAsync(Update, new
                 {
                     Id = id, Version = version, Content = ApplicationStore.Serialize(content), content.OwnInvestmentFen, Now = now,
@@ -65,7 +76,7 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, Parties p
             }
             await ApplicationStore.ReplaceMembersAsync(connection, tx, id, resolved);
             await audit.WriteAsync(connection, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, id, "Update",
-                new { before = new { row.OwnInvestmentFen, members = row.Members.Count }, after = new { content.OwnInvestmentFen, members = resolved.Count } });
+                new { before = new { row!.OwnInvestmentFen, members = row.Members.Count }, after = new { content.OwnInvestmentFen, members = resolved.Count } });
             var detail = await ApplicationStore.DetailAsync(connection, (await ApplicationStore.LoadAsync(connection, id, tx))!, tx);
             await tx.CommitAsync(ct);
             HttpContext.Response.Headers.ETag = Versioning.ETag(detail.Version);
