@@ -1,45 +1,61 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Jiebang.Platform.Database;
 
 namespace Jiebang.Platform.Organisations;
 
+/// <summary>The stored names of <see cref="OrganisationType"/>.</summary>
 public static class OrganisationTypes
 {
-    public const string University = "University";
-    public const string Institute = "Institute";
-    public const string Enterprise = "Enterprise";
-    public const string NewRdInstitution = "NewRdInstitution";
-    public const string SocialOrganisation = "SocialOrganisation";
+    public const string University = nameof(OrganisationType.University);
+    public const string Institute = nameof(OrganisationType.Institute);
+    public const string Enterprise = nameof(OrganisationType.Enterprise);
+    public const string NewRdInstitution = nameof(OrganisationType.NewRdInstitution);
+    public const string SocialOrganisation = nameof(OrganisationType.SocialOrganisation);
 }
 
 /// <summary>The legal-entity registry shared by issuers and applicants: one record per credit code.</summary>
 public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock)
 {
+    /// <summary>An organisation with everything the eligibility rules ask about.</summary>
     public sealed class Row
     {
         public Guid Id { get; init; }
         public string CreditCode { get; init; } = "";
         public string Name { get; init; } = "";
-        public string Type { get; init; } = "";
+        public OrganisationType Type { get; init; }
+        /// <summary>The registered 6-digit 行政区划 code.</summary>
         public string RegionCode { get; init; } = "";
         public bool IndependentLegalPerson { get; init; }
-        public string CreditStanding { get; init; } = "";
+        public CreditStanding CreditStanding { get; init; }
+        /// <summary>Where the credit standing was taken from (for example 信用中国).</summary>
+        public string? CreditSource { get; init; }
+        /// <summary>The day the credit standing was recorded, as stored (yyyy-MM-dd).</summary>
+        public string? CreditDate { get; init; }
+        /// <summary>成果转化基地, for universities, institutes and new R&amp;D institutions.</summary>
         public string? CommercialisationBase { get; init; }
         public bool IsDemo { get; init; }
+        public string? Note { get; init; }
+        public int Version { get; init; }
+
+        /// <summary>Registered in mainland China (not 台湾, 香港 or 澳门, nor an unknown code).</summary>
+        public bool IsMainland => Regions.IsMainland(RegionCode);
+
+        public DateOnly? CreditRecordedOn =>
+            DateOnly.TryParseExact(CreditDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
     }
 
-    private const string SelectById = """
-        SELECT id AS Id, credit_code AS CreditCode, name AS Name, org_type AS Type, region_code AS RegionCode,
-               independent_legal_person AS IndependentLegalPerson, credit_standing AS CreditStanding,
-               commercialisation_base AS CommercialisationBase, is_demo AS IsDemo
-        FROM platform_organisation WHERE id = @Id
+    /// <summary>The SELECT list whose aliases match <see cref="Row"/>; slices reuse it in their own SQL.</summary>
+    internal const string Columns = """
+        id AS Id, credit_code AS CreditCode, name AS Name, org_type AS Type, region_code AS RegionCode,
+        independent_legal_person AS IndependentLegalPerson, credit_standing AS CreditStanding, credit_source AS CreditSource,
+        credit_date AS CreditDate, commercialisation_base AS CommercialisationBase, is_demo AS IsDemo, note AS Note, version AS Version
         """;
 
-    private const string SelectByCode = """
-        SELECT id AS Id, credit_code AS CreditCode, name AS Name, org_type AS Type, region_code AS RegionCode, is_demo AS IsDemo
-        FROM platform_organisation WHERE credit_code = @CreditCode
-        """;
+    internal const string SelectById = $"SELECT {Columns} FROM platform_organisation WHERE id = @Id";
+
+    internal const string SelectByCode = $"SELECT {Columns} FROM platform_organisation WHERE credit_code = @CreditCode";
 
     private const string Insert = """
         INSERT INTO platform_organisation (id, credit_code, name, org_type, region_code, independent_legal_person,
@@ -48,10 +64,42 @@ public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock
             @CreditStanding, @CommercialisationBase, @IsDemo, @Note, @Now, @Now, 1)
         """;
 
+    // Well below SQL Server's 2100 parameters per command.
+    private const int ChunkSize = 500;
+
     public async Task<Row?> FindAsync(Guid id, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<Row>(SelectById, new { Id = id });
+    }
+
+    /// <summary>The organisations with these ids, keyed by id; ids that do not exist are simply absent.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Row>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
+    {
+        var distinct = ids.Distinct().ToList();
+        var found = new Dictionary<Guid, Row>();
+        if (distinct.Count == 0)
+        {
+            return found;
+        }
+        await using var connection = await db.OpenAsync(ct);
+        foreach (var chunk in distinct.Chunk(ChunkSize))
+        {
+            // One named parameter per id: a bound list would become an array on PostgreSQL.
+            var parameters = new DynamicParameters();
+            var names = new string[chunk.Length];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                names[i] = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                parameters.Add(names[i], chunk[i]);
+            }
+            var sql = $"SELECT {Columns} FROM platform_organisation WHERE id IN ({string.Join(", ", names)})";
+            foreach (var row in await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: ct)))
+            {
+                found[row.Id] = row;
+            }
+        }
+        return found;
     }
 
     /// <summary>Returns the organisation with this credit code, creating it when absent.</summary>
@@ -65,14 +113,19 @@ public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock
         }
         var row = new Row
         {
-            Id = Guid.CreateVersion7(), CreditCode = creditCode, Name = name, Type = type,
-            RegionCode = CreditCode.RegionOf(creditCode), IsDemo = isDemo,
+            Id = Guid.CreateVersion7(), CreditCode = creditCode, Name = name, Type = Enum.Parse<OrganisationType>(type),
+            RegionCode = CreditCode.RegionOf(creditCode), IndependentLegalPerson = true, CreditStanding = CreditStanding.Good,
+            CommercialisationBase = commercialisationBase, IsDemo = isDemo, Note = note, Version = 1,
         };
-        await connection.ExecuteAsync(Insert, new
-        {
-            row.Id, row.CreditCode, row.Name, row.Type, row.RegionCode, IndependentLegalPerson = true,
-            CreditStanding = "Good", CommercialisationBase = commercialisationBase, row.IsDemo, Note = note, Now = clock.GetUtcNow(),
-        }, tx);
+        await InsertAsync(connection, tx, row, clock.GetUtcNow());
         return row;
     }
+
+    /// <summary>Inserts a new organisation; a credit code that exists raises the provider's unique violation.</summary>
+    internal static Task InsertAsync(DbConnection connection, DbTransaction? tx, Row row, DateTimeOffset now) =>
+        connection.ExecuteAsync(Insert, new
+        {
+            row.Id, row.CreditCode, row.Name, Type = row.Type.ToString(), row.RegionCode, row.IndependentLegalPerson,
+            CreditStanding = row.CreditStanding.ToString(), row.CommercialisationBase, row.IsDemo, row.Note, Now = now,
+        }, tx);
 }

@@ -1,0 +1,6 @@
+namespace Jiebang.Platform.Organisations.Features.GetOrganisation;
+
+internal static class Data
+{
+    public const string SelectById = OrganisationStore.SelectById;
+}

@@ -1,0 +1,43 @@
+using FastEndpoints;
+using FluentValidation;
+
+namespace Jiebang.Platform.Organisations.Features.ListOrganisations;
+
+/// <summary>Filters and page for the registry; all optional.</summary>
+internal sealed class Request
+{
+    /// <summary>Exactly this credit code; issuers, applicants and experts get results only with it.</summary>
+    public string? CreditCode { get; set; }
+    /// <summary>Text contained in the name or the credit code (case-insensitive).</summary>
+    public string? Q { get; set; }
+    public OrganisationType? Type { get; set; }
+    /// <summary>行政区划 prefix of 2 to 6 digits (11 = 北京市, 110108 = 海淀区).</summary>
+    public string? Region { get; set; }
+    public int Page { get; set; } = 1;
+    public int PageSize { get; set; } = 20;
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(x => x.Page).InclusiveBetween(1, 100_000);
+        RuleFor(x => x.PageSize).InclusiveBetween(1, 200);
+        RuleFor(x => x.Q).MaximumLength(100);
+        RuleFor(x => x.Type).IsInEnum();
+        RuleFor(x => x.Region).Matches("^[0-9]{2,6}$")
+            .WithMessage("行政区划前缀应为2至6位数字 / The region prefix must have 2 to 6 digits");
+        RuleFor(x => x.CreditCode).Custom((code, context) =>
+        {
+            if (code is null)
+            {
+                return;
+            }
+            var result = Organisations.CreditCode.Validate(code);
+            if (!result.IsValid)
+            {
+                context.AddFailure(nameof(Request.CreditCode), $"{result.MessageZh} / {result.MessageEn}");
+            }
+        });
+    }
+}

@@ -1,0 +1,6 @@
+namespace Jiebang.Platform.Organisations.Features.RegisterOrganisation;
+
+internal static class Data
+{
+    public const string SelectByCode = OrganisationStore.SelectByCode;
+}

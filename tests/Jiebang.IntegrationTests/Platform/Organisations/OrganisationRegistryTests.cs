@@ -1,0 +1,352 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Dapper;
+using Jiebang.IntegrationTests.Infrastructure;
+using Jiebang.Platform.Organisations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jiebang.IntegrationTests.Platform.Organisations;
+
+public abstract class OrganisationRegistryTests(JiebangHost host) : HostTests(host)
+{
+    private const string Url = "/api/v1/organisations";
+
+    /// <summary>A fresh credit code with a right check character; positions 3-8 carry the region.</summary>
+    private static string NewCode(string region = "110108", string kind = "91")
+    {
+        var random = Guid.NewGuid().ToByteArray();
+        var body = new string(random.Take(7).Select(b => CreditCode.Alphabet[b % CreditCode.Alphabet.Length]).ToArray());
+        return Cast.Code(kind + region + "MA" + body);
+    }
+
+    private static object Body(string code, string? name = null, string type = "Enterprise", string? region = null,
+        bool independentLegalPerson = true, string? commercialisationBase = null) => new
+    {
+        creditCode = code,
+        name = name ?? Scenario.Unique("测试单位"),
+        type,
+        regionCode = region ?? CreditCode.RegionOf(code),
+        independentLegalPerson,
+        commercialisationBase,
+    };
+
+    private async Task<JsonNode> RegisterAsync(object body, string who = Cast.TaskForce) =>
+        await (await Host.As(who)).PostJson(Url, body).Expect(HttpStatusCode.Created);
+
+    private async Task<int> RowsWithCodeAsync(string code)
+    {
+        await using var connection = await Host.Db.OpenAsync();
+        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM platform_organisation WHERE credit_code = @Code", new { Code = code });
+    }
+
+    private async Task<string[]> AuditActionsAsync(object id)
+    {
+        var tf = await Host.As(Cast.TaskForce);
+        var page = await tf.GetAsync($"/api/v1/audit?entityType=Organisation&entityId={id}").Expect(HttpStatusCode.OK);
+        return page["items"]!.AsArray().Select(a => (string)a!["action"]!).Reverse().ToArray();
+    }
+
+    [Fact]
+    public async Task A_valid_registration_answers_201_with_location_etag_and_the_whole_record_and_is_audited()
+    {
+        var code = NewCode("110108", "12");
+        var client = await Host.As(Cast.Applicant);
+        var response = await client.PostJson(Url, Body(code, "北京测试大学", "University", commercialisationBase: "技术转移中心"));
+        var created = await Task.FromResult(response).Expect(HttpStatusCode.Created);
+        var id = (string)created["id"]!;
+        Assert.Equal($"/api/v1/organisations/{id}", response.Headers.Location?.OriginalString);
+        Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
+        Assert.Equal(code, (string?)created["creditCode"]);
+        Assert.Equal("北京测试大学", (string?)created["name"]);
+        Assert.Equal("University", (string?)created["type"]);
+        Assert.Equal("高校", (string?)created["typeName"]);
+        Assert.Equal("110108", (string?)created["regionCode"]);
+        Assert.Equal("北京市", (string?)created["regionName"]);
+        Assert.True((bool)created["mainland"]!);
+        Assert.True((bool)created["independentLegalPerson"]!);
+        Assert.Equal("Good", (string?)created["creditStanding"]);
+        Assert.Null(created["creditSource"]);
+        Assert.Null(created["creditRecordedOn"]);
+        Assert.Equal("技术转移中心", (string?)created["commercialisationBase"]);
+        Assert.False((bool)created["isDemo"]!);
+        Assert.Equal(1, (int)created["version"]!);
+
+        var read = await client.GetAsync($"{Url}/{id}");
+        var got = await Task.FromResult(read).Expect(HttpStatusCode.OK);
+        Assert.Equal("\"1\"", read.Headers.ETag?.Tag);
+        Assert.Equal(created.ToJsonString(), got.ToJsonString());
+        Assert.Equal(["Register"], await AuditActionsAsync(id));
+    }
+
+    [Fact]
+    public async Task Registering_a_code_that_exists_returns_the_same_organisation_with_200_and_changes_nothing()
+    {
+        var code = NewCode();
+        var first = await RegisterAsync(Body(code, "原名称有限公司"));
+        var issuer = await Host.As(Cast.IssuerA);
+        var again = await DatabaseSnapshot.Unchanged(Host, () =>
+            issuer.PostJson(Url, Body(code, "另一个名称有限公司", "SocialOrganisation", independentLegalPerson: false))
+                .Expect(HttpStatusCode.OK));
+        Assert.Equal((string?)first["id"], (string?)again["id"]);
+        Assert.Equal("原名称有限公司", (string?)again["name"]);
+        Assert.Equal("Enterprise", (string?)again["type"]);
+        Assert.True((bool)again["independentLegalPerson"]!);
+        Assert.Equal(1, await RowsWithCodeAsync(code));
+    }
+
+    [Fact]
+    public async Task A_mutated_check_character_is_refused_with_its_position_and_stores_nothing()
+    {
+        var code = NewCode();
+        var wrongCheck = code[..17] + CreditCode.Alphabet.First(c => c != code[17]);
+        var tf = await Host.As(Cast.TaskForce);
+        var problem = await DatabaseSnapshot.Unchanged(Host, () =>
+            tf.PostJson(Url, Body(wrongCheck)).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        var message = (string)problem["errors"]!["creditCode"]![0]!;
+        Assert.Contains("第18位", message);
+        Assert.Contains("Character 18", message);
+        Assert.Contains($"'{code[17]}'", message);
+
+        var badLetter = code[..9] + "I" + code[10..];
+        var other = await DatabaseSnapshot.Unchanged(Host, () =>
+            tf.PostJson(Url, Body(badLetter, region: "110108")).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        Assert.Contains("第10位", (string)other["errors"]!["creditCode"]![0]!);
+        Assert.Contains("Character 10", (string)other["errors"]!["creditCode"]![0]!);
+        Assert.Equal(0, await RowsWithCodeAsync(wrongCheck));
+    }
+
+    [Fact]
+    public async Task Malformed_requests_are_refused_with_field_errors_and_store_nothing()
+    {
+        var tf = await Host.As(Cast.TaskForce);
+        var unknownPrefix = await DatabaseSnapshot.Unchanged(Host, () =>
+            tf.PostJson(Url, Body(NewCode(), region: "990101")).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        Assert.Contains("99", (string)unknownPrefix["errors"]!["regionCode"]![0]!);
+        await DatabaseSnapshot.Unchanged(Host, () =>
+            tf.PostJson(Url, Body(NewCode(), region: "11010")).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        await DatabaseSnapshot.Unchanged(Host, () =>
+            tf.PostJson(Url, Body(NewCode(), region: "11O108")).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        var noName = await DatabaseSnapshot.Unchanged(Host, () =>
+            tf.PostJson(Url, Body(NewCode(), name: " ")).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        Assert.NotNull(noName["errors"]!["name"]);
+        await DatabaseSnapshot.Unchanged(Host, () =>
+            tf.PostJson(Url, Body(NewCode(), type: "Hospital")).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        var code = NewCode();
+        await DatabaseSnapshot.Unchanged(Host, () =>
+            tf.PostJson(Url, new { creditCode = code, name = "缺少字段", type = "Enterprise", regionCode = "110108" })
+                .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        await DatabaseSnapshot.Unchanged(Host, () =>
+            tf.PostJson(Url, new { creditCode = code, name = "缺少类型", regionCode = "110108", independentLegalPerson = true })
+                .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+    }
+
+    [Fact]
+    public async Task Hong_kong_macau_and_taiwan_regions_are_accepted_into_the_registry_as_not_mainland()
+    {
+        var hongKong = await RegisterAsync(Body(NewCode(), region: "810000"));
+        Assert.False((bool)hongKong["mainland"]!);
+        Assert.Equal("香港特别行政区", (string?)hongKong["regionName"]);
+        var macau = await RegisterAsync(Body(NewCode(), region: "820000"));
+        Assert.False((bool)macau["mainland"]!);
+        var taiwan = await RegisterAsync(Body(NewCode(), region: "710000"));
+        Assert.False((bool)taiwan["mainland"]!);
+        Assert.Equal("台湾省", (string?)taiwan["regionName"]);
+
+        var row = await Host.Services.GetRequiredService<OrganisationStore>().FindAsync(Guid.Parse((string)hongKong["id"]!));
+        Assert.NotNull(row);
+        Assert.False(row.IsMainland);
+    }
+
+    [Fact]
+    public async Task A_district_key_registers_units_inside_its_district_only()
+    {
+        var district = Host.WithApiKey(Host.Cast.DistrictKey);
+        var inside = await district.PostJson(Url, Body(NewCode("110108"))).Expect(HttpStatusCode.Created);
+        Assert.Equal("110108", (string?)inside["regionCode"]);
+        Assert.Equal(["Register"], await AuditActionsAsync((string)inside["id"]!));
+
+        var outsideCode = NewCode("110105");
+        var refused = await DatabaseSnapshot.Unchanged(Host, () =>
+            district.PostJson(Url, Body(outsideCode)).ExpectProblem(HttpStatusCode.Forbidden, "district.out_of_scope"));
+        Assert.Contains("110108", (string)refused["detail"]!);
+        Assert.Equal(0, await RowsWithCodeAsync(outsideCode));
+
+        // A unit registered elsewhere cannot be claimed (or read) by naming a local region.
+        var chaoyang = await RegisterAsync(Body(NewCode("110105")));
+        await DatabaseSnapshot.Unchanged(Host, () =>
+            district.PostJson(Url, Body((string)chaoyang["creditCode"]!, region: "110108")).ExpectProblem(HttpStatusCode.Forbidden, "district.out_of_scope"));
+    }
+
+    [Fact]
+    public async Task A_district_key_reads_organisations_of_its_district_and_gets_404_for_the_others()
+    {
+        var haidian = await RegisterAsync(Body(NewCode("110108")));
+        var chaoyang = await RegisterAsync(Body(NewCode("110105")));
+        var district = Host.WithApiKey(Host.Cast.DistrictKey);
+        var other = Host.WithApiKey(Host.Cast.OtherDistrictKey);
+        await district.GetAsync($"{Url}/{haidian["id"]}").Expect(HttpStatusCode.OK);
+        await district.GetAsync($"{Url}/{chaoyang["id"]}").ExpectProblem(HttpStatusCode.NotFound, "not_found");
+        await other.GetAsync($"{Url}/{chaoyang["id"]}").Expect(HttpStatusCode.OK);
+        await other.GetAsync($"{Url}/{haidian["id"]}").ExpectProblem(HttpStatusCode.NotFound, "not_found");
+        await (await Host.As(Cast.Expert)).GetAsync($"{Url}/{chaoyang["id"]}").Expect(HttpStatusCode.OK);
+        await (await Host.As(Cast.Auditor)).GetAsync($"{Url}/{Guid.NewGuid()}").ExpectProblem(HttpStatusCode.NotFound, "not_found");
+        await Host.Anonymous().GetAsync($"{Url}/{haidian["id"]}").ExpectProblem(HttpStatusCode.Unauthorized, "auth.required");
+
+        var page = await district.GetAsync($"{Url}?pageSize=200").Expect(HttpStatusCode.OK);
+        var regions = page["items"]!.AsArray().Select(i => (string)i!["regionCode"]!).ToList();
+        Assert.Equal(regions.Count, (int)page["total"]!);
+        Assert.All(regions, r => Assert.StartsWith("110108", r));
+        Assert.Contains(page["items"]!.AsArray(), i => (string?)i!["id"] == (string?)haidian["id"]);
+    }
+
+    [Fact]
+    public async Task People_who_do_not_read_everything_find_an_organisation_only_by_its_exact_credit_code()
+    {
+        var token = Scenario.Unique("Consortium");
+        var code = NewCode();
+        var registered = await RegisterAsync(Body(code, $"{token} 甲"));
+        await RegisterAsync(Body(NewCode(), $"{token} 乙"));
+
+        foreach (var who in new[] { Cast.Applicant, Cast.IssuerA, Cast.Expert })
+        {
+            var client = await Host.As(who);
+            var nothing = await client.GetAsync($"{Url}?q={token}").Expect(HttpStatusCode.OK);
+            Assert.Equal(0, (int)nothing["total"]!);
+            Assert.Empty(nothing["items"]!.AsArray());
+            var none = await client.GetAsync(Url).Expect(HttpStatusCode.OK);
+            Assert.Equal(0, (int)none["total"]!);
+
+            var found = await client.GetAsync($"{Url}?creditCode={code}").Expect(HttpStatusCode.OK);
+            Assert.Equal(1, (int)found["total"]!);
+            Assert.Equal((string?)registered["id"], (string?)found["items"]![0]!["id"]);
+        }
+        var applicant = await Host.As(Cast.Applicant);
+        var wrong = code[..17] + CreditCode.Alphabet.First(c => c != code[17]);
+        var problem = await applicant.GetAsync($"{Url}?creditCode={wrong}").ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("第18位", (string)problem["errors"]!["creditCode"]![0]!);
+    }
+
+    [Fact]
+    public async Task The_task_force_and_auditors_see_every_organisation_with_filters_and_paging()
+    {
+        var token = Scenario.Unique("Registry");
+        var codes = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var code = NewCode(i == 2 ? "310104" : "110108");
+            codes.Add(code);
+            await RegisterAsync(Body(code, $"{token} 单位{i}", i == 1 ? "Institute" : "Enterprise"));
+        }
+        var tf = await Host.As(Cast.TaskForce);
+        var all = await tf.GetAsync($"{Url}?q={token}&pageSize=50").Expect(HttpStatusCode.OK);
+        Assert.Equal(3, (int)all["total"]!);
+        Assert.Equal(codes.Order(StringComparer.Ordinal), all["items"]!.AsArray().Select(i => (string)i!["creditCode"]!));
+
+        var lower = await tf.GetAsync($"{Url}?q={token.ToLowerInvariant()}").Expect(HttpStatusCode.OK);
+        Assert.Equal(3, (int)lower["total"]!);
+        var byCode = await tf.GetAsync($"{Url}?q={codes[0][8..].ToLowerInvariant()}").Expect(HttpStatusCode.OK);
+        Assert.Equal(1, (int)byCode["total"]!);
+        var institutes = await tf.GetAsync($"{Url}?q={token}&type=Institute").Expect(HttpStatusCode.OK);
+        Assert.Equal(codes[1], (string?)institutes["items"]!.AsArray().Single()!["creditCode"]);
+        var shanghai = await tf.GetAsync($"{Url}?q={token}&region=31").Expect(HttpStatusCode.OK);
+        Assert.Equal("上海市", (string?)shanghai["items"]!.AsArray().Single()!["regionName"]);
+        var paged = await tf.GetAsync($"{Url}?q={token}&pageSize=2&page=2").Expect(HttpStatusCode.OK);
+        Assert.Equal(3, (int)paged["total"]!);
+        Assert.Single(paged["items"]!.AsArray());
+
+        var everything = await (await Host.As(Cast.Auditor)).GetAsync($"{Url}?pageSize=200").Expect(HttpStatusCode.OK);
+        Assert.True((int)everything["total"]! >= 6);
+        await tf.GetAsync($"{Url}?region=1").ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+        await tf.GetAsync($"{Url}?pageSize=0").ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
+    public async Task Credit_standing_needs_the_current_version_and_is_audited_with_before_and_after()
+    {
+        var created = await RegisterAsync(Body(NewCode()));
+        var url = $"{Url}/{created["id"]}/credit-standing";
+        var tf = await Host.As(Cast.TaskForce);
+        var bad = new { standing = "BadRecord", source = "信用中国", recordedOn = "2026-11-20" };
+
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson(url, bad).ExpectProblem(HttpStatusCode.PreconditionRequired, "concurrency.if_match_required"));
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson(url, bad, "\"7\"").ExpectProblem(HttpStatusCode.PreconditionFailed, "concurrency.version_mismatch"));
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson(url, new { standing = "BadRecord" }, "\"1\"")
+            .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson(url, new { standing = "BadRecord", source = "信用中国", recordedOn = "2026-12-01" }, "\"1\"")
+            .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        await DatabaseSnapshot.Unchanged(Host, async () => await (await Host.As(Cast.Applicant)).PutJson(url, bad, "\"1\"")
+            .ExpectProblem(HttpStatusCode.Forbidden, "forbidden"));
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson($"{Url}/{Guid.NewGuid()}/credit-standing", bad, "\"1\"")
+            .ExpectProblem(HttpStatusCode.NotFound, "not_found"));
+
+        var response = await tf.PutJson(url, bad, "\"1\"");
+        var updated = await Task.FromResult(response).Expect(HttpStatusCode.OK);
+        Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
+        Assert.Equal(2, (int)updated["version"]!);
+        Assert.Equal("BadRecord", (string?)updated["creditStanding"]);
+        Assert.Equal("信用中国", (string?)updated["creditSource"]);
+        Assert.Equal("2026-11-20", (string?)updated["creditRecordedOn"]);
+
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson(url, new { standing = "Good" }, "\"1\"")
+            .ExpectProblem(HttpStatusCode.PreconditionFailed, "concurrency.version_mismatch"));
+        var restored = await tf.PutJson(url, new { standing = "Good" }, "\"2\"").Expect(HttpStatusCode.OK);
+        Assert.Equal("Good", (string?)restored["creditStanding"]);
+        Assert.Equal("2026-11-28", (string?)restored["creditRecordedOn"]);
+
+        var row = await Host.Services.GetRequiredService<OrganisationStore>().FindAsync(Guid.Parse((string)created["id"]!));
+        Assert.Equal(CreditStanding.Good, row!.CreditStanding);
+        Assert.Equal(new DateOnly(2026, 11, 28), row.CreditRecordedOn);
+
+        var audit = await tf.GetAsync($"/api/v1/audit?entityType=Organisation&entityId={created["id"]}&action=SetCreditStanding").Expect(HttpStatusCode.OK);
+        var entries = audit["items"]!.AsArray().Reverse().ToList();
+        Assert.Equal(2, entries.Count);
+        var summary = JsonNode.Parse((string)entries[0]!["summary"]!)!;
+        Assert.Equal("Good", (string?)summary["before"]!["standing"]);
+        Assert.Equal("BadRecord", (string?)summary["after"]!["standing"]);
+        Assert.Equal("信用中国", (string?)summary["after"]!["source"]);
+        Assert.Equal(Cast.TaskForce, (string?)entries[0]!["actorName"]);
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_registrations_of_one_new_code_end_with_one_row_and_the_same_organisation_for_all()
+    {
+        var code = NewCode();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Host.As(i % 2 == 0 ? Cast.TaskForce : Cast.Applicant)));
+        var responses = await Task.WhenAll(clients.Select(c => c.PostJson(Url, Body(code, "并发登记有限公司"))));
+        var bodies = await Task.WhenAll(responses.Select(async r => (r.StatusCode, Body: JsonNode.Parse(await r.Content.ReadAsStringAsync())!)));
+        Assert.All(bodies, b => Assert.True(b.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{(int)b.StatusCode}: {b.Body.ToJsonString()}"));
+        Assert.Single(bodies, b => b.StatusCode == HttpStatusCode.Created);
+        Assert.Single(bodies.Select(b => (string?)b.Body["id"]).Distinct());
+        Assert.Equal(1, await RowsWithCodeAsync(code));
+        Assert.Equal(["Register"], await AuditActionsAsync((string)bodies[0].Body["id"]!));
+    }
+
+    [Fact]
+    public async Task The_store_finds_many_organisations_by_id_with_what_eligibility_needs()
+    {
+        var university = await RegisterAsync(Body(NewCode("110108", "12"), type: "University", commercialisationBase: "成果转化基地"));
+        var hongKong = await RegisterAsync(Body(NewCode(), region: "810000", independentLegalPerson: false));
+        var ids = Enumerable.Range(0, 600).Select(_ => Guid.NewGuid())
+            .Append(Guid.Parse((string)university["id"]!)).Append(Guid.Parse((string)hongKong["id"]!)).Append(Host.Cast.ApplicantOrg)
+            .ToList();
+        var store = Host.Services.GetRequiredService<OrganisationStore>();
+        var found = await store.FindManyAsync(ids);
+        Assert.Equal(3, found.Count);
+        var u = found[Guid.Parse((string)university["id"]!)];
+        Assert.Equal(OrganisationType.University, u.Type);
+        Assert.Equal("成果转化基地", u.CommercialisationBase);
+        Assert.True(u.IndependentLegalPerson);
+        Assert.True(u.IsMainland);
+        Assert.Equal(CreditStanding.Good, u.CreditStanding);
+        var h = found[Guid.Parse((string)hongKong["id"]!)];
+        Assert.False(h.IndependentLegalPerson);
+        Assert.False(h.IsMainland);
+        Assert.Equal("810000", h.RegionCode);
+        Assert.Equal("测试揭榜高校", found[Host.Cast.ApplicantOrg].Name);
+        Assert.Empty(await store.FindManyAsync([]));
+    }
+}
+
+public sealed class OrganisationRegistryTestsOnSqlite(SqliteHost host) : OrganisationRegistryTests(host), IClassFixture<SqliteHost>;
+public sealed class OrganisationRegistryTestsOnPostgres(PostgresHost host) : OrganisationRegistryTests(host), IClassFixture<PostgresHost>;
+public sealed class OrganisationRegistryTestsOnSqlServer(SqlServerHost host) : OrganisationRegistryTests(host), IClassFixture<SqlServerHost>;
