@@ -62,8 +62,10 @@ internal static class HostSetup
         Instance = context.Request.Path,
         TraceId = context.TraceIdentifier,
         Errors = failures
-            .GroupBy(f => CamelPath(f.PropertyName))
-            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()),
+            .GroupBy(f => f.PropertyName == "SerializerErrors" ? "body" : CamelPath(f.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(f => f.PropertyName == "SerializerErrors"
+                ? $"请求体不是有效的 JSON，或缺少必填字段 / The body is not valid JSON or misses a required field: {f.ErrorMessage}"
+                : f.ErrorMessage).Distinct().ToArray()),
     };
 
     private static string CamelPath(string path) => string.IsNullOrEmpty(path)
