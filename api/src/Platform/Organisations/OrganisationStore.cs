@@ -13,6 +13,13 @@ public static class OrganisationTypes
     public const string SocialOrganisation = "SocialOrganisation";
 }
 
+/// <summary>Credit standing (信用状况) as the eligibility rules read it: anything but Good fails 无不良信用记录.</summary>
+public static class CreditStandings
+{
+    public const string Good = "Good";
+    public const string Bad = "Bad";
+}
+
 /// <summary>The legal-entity registry shared by issuers and applicants: one record per credit code.</summary>
 public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock)
 {
@@ -48,6 +55,12 @@ public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock
             @CreditStanding, @CommercialisationBase, @IsDemo, @Note, @Now, @Now, 1)
         """;
 
+    private const string UpdateCreditStanding = """
+        UPDATE platform_organisation
+        SET credit_standing = @Standing, credit_source = @Source, credit_date = @Date, updated_at = @Now, version = version + 1
+        WHERE id = @Id
+        """;
+
     public async Task<Row?> FindAsync(Guid id, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -74,5 +87,19 @@ public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock
             CreditStanding = "Good", CommercialisationBase = commercialisationBase, row.IsDemo, Note = note, Now = clock.GetUtcNow(),
         }, tx);
         return row;
+    }
+
+    /// <summary>Records a change of credit standing, with where it was learnt and the day it took effect.</summary>
+    public async Task RecordCreditStandingAsync(DbConnection connection, DbTransaction tx, Guid id, string standing, string source, DateOnly date)
+    {
+        var changed = await connection.ExecuteAsync(UpdateCreditStanding, new
+        {
+            Id = id, Standing = standing, Source = source, Date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Now = clock.GetUtcNow(),
+        }, tx);
+        if (changed != 1)
+        {
+            throw new InvalidOperationException($"Organisation {id} is not registered.");
+        }
     }
 }
