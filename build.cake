@@ -105,7 +105,8 @@ Task("Run")
             .Append("run")
             .Append("--project").AppendQuoted(root.Combine("api/src/Host").FullPath)
             .Append("--")
-            .Append("--ConnectionStrings:Jiebang").AppendQuoted("Data Source=" + database.FullPath),
+            .Append("--ConnectionStrings:Jiebang").AppendQuoted("Data Source=" + database.FullPath)
+            .Append("--Attachments:Path").AppendQuoted(root.Combine("data/attachments").FullPath),
     });
     if (exitCode != 0)
     {

@@ -34,6 +34,12 @@ public abstract class JiebangHost : IAsyncLifetime
 
     public Cast Cast { get; private set; } = null!;
 
+    /// <summary>Attachment limit for test hosts: small, so the limit can be tested without megabytes of traffic.</summary>
+    public const long AttachmentMaxBytes = 256 * 1024;
+
+    /// <summary>This host's attachment folder (Attachments:Path), a fresh temporary folder per host.</summary>
+    public string AttachmentsPath { get; } = Path.Combine(Path.GetTempPath(), "jiebang-tests", "attachments-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>Prepares an empty database; returns its connection string, or null with <see cref="SkipReason"/> set.</summary>
     protected abstract Task<string?> CreateDatabaseAsync();
 
@@ -59,6 +65,10 @@ public abstract class JiebangHost : IAsyncLifetime
         {
             await _factory.DisposeAsync();
             await DropDatabaseAsync();
+        }
+        if (Directory.Exists(AttachmentsPath))
+        {
+            Directory.Delete(AttachmentsPath, recursive: true);
         }
         GC.SuppressFinalize(this);
     }
@@ -100,6 +110,8 @@ public abstract class JiebangHost : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Jiebang", host.ConnectionString);
             builder.UseSetting("Auth:SigningKey", "integration-tests-signing-key-0123456789abcdef");
             builder.UseSetting("Demo:Seed", host.SeedDemo ? "true" : "false");
+            builder.UseSetting("Attachments:Path", host.AttachmentsPath);
+            builder.UseSetting("Attachments:MaxBytes", AttachmentMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureTestServices(services =>
             {

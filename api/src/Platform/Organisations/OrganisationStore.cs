@@ -67,6 +67,12 @@ public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock
     // Well below SQL Server's 2100 parameters per command.
     private const int ChunkSize = 500;
 
+    private const string UpdateCreditStanding = """
+        UPDATE platform_organisation
+        SET credit_standing = @Standing, credit_source = @Source, credit_date = @Date, updated_at = @Now, version = version + 1
+        WHERE id = @Id
+        """;
+
     public async Task<Row?> FindAsync(Guid id, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -128,4 +134,18 @@ public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock
             row.Id, row.CreditCode, row.Name, Type = row.Type.ToString(), row.RegionCode, row.IndependentLegalPerson,
             CreditStanding = row.CreditStanding.ToString(), row.CommercialisationBase, row.IsDemo, row.Note, Now = now,
         }, tx);
+
+    /// <summary>Records a change of credit standing, with where it was learnt and the day it took effect.</summary>
+    public async Task RecordCreditStandingAsync(DbConnection connection, DbTransaction tx, Guid id, CreditStanding standing, string source, DateOnly date)
+    {
+        var changed = await connection.ExecuteAsync(UpdateCreditStanding, new
+        {
+            Id = id, Standing = standing.ToString(), Source = source, Date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Now = clock.GetUtcNow(),
+        }, tx);
+        if (changed != 1)
+        {
+            throw new InvalidOperationException($"Organisation {id} is not registered.");
+        }
+    }
 }

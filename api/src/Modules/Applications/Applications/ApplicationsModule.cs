@@ -9,6 +9,8 @@ public static class ApplicationsModule
     {
         services.AddScoped<Features.Shared.Parties>();
         services.AddScoped<Features.Shared.ChallengeGate>();
+        services.AddSingleton<Features.Shared.AttachmentStorage>();
+        services.AddSingleton<Platform.Demo.IDemoSeeder, Demo.ApplicationsDemoSeeder>();
         return services;
     }
 }

@@ -20,3 +20,8 @@ public sealed record ChallengeInfo(
     IReadOnlyList<IndicatorInfo> Indicators);
 
 public sealed record IndicatorInfo(Guid Id, int Ordinal, string Name, string Target, string? Unit);
+
+/// <summary>A batch found by its code, with its published challenges in code order; null when there is no such batch.</summary>
+public sealed record GetBatchChallenges(string BatchCode) : IQuery<BatchChallenges?>;
+
+public sealed record BatchChallenges(Guid BatchId, string Code, IReadOnlyList<Guid> PublishedChallengeIds);

@@ -1,3 +1,8 @@
+using System.Text.Json;
+using Jiebang.Applications.Domain;
+using Jiebang.Applications.Features.Shared;
+using Jiebang.Platform.Errors;
+
 namespace Jiebang.Applications.Features.SubmitApplication;
 
 internal static class Data
@@ -12,4 +17,8 @@ internal static class Data
         SET status = 'Submitted', submitted_version = @VersionNo, submitted_at = @Now, updated_at = @Now, version = version + 1
         WHERE id = @Id AND version = @Version
         """;
+
+    /// <summary>What a submitted version keeps: the content as written and the consortium as it stood.</summary>
+    public static string Snapshot(ApplicationContent content, IReadOnlyList<MemberView> members) =>
+        JsonSerializer.Serialize(new { content, members }, JsonDefaults.Options);
 }

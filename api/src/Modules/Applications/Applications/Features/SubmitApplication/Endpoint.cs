@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using FastEndpoints;
 using Jiebang.Applications.Contracts;
@@ -105,7 +104,7 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
                 violations: failed.Select(f => new Violation { Code = f.Code, MessageZh = f.MessageZh, MessageEn = f.MessageEn, OrganisationId = f.OrganisationId }).ToList()));
         }
         var versionNo = row.SubmittedVersion + 1;
-        var snapshot = JsonSerializer.Serialize(new { content, members = row.Members }, JsonDefaults.Options);
+        var snapshot = Data.Snapshot(content, row.Members);
         return (null, new Prepared(row.Version, versionNo, snapshot, row.Status,
             new ApplicationSubmitted(id, row.ChallengeId, row.BatchId, row.LeadOrganisationId, versionNo)));
     }

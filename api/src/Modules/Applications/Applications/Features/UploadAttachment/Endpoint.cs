@@ -1,0 +1,218 @@
+using System.Security.Cryptography;
+using Dapper;
+using FastEndpoints;
+using Jiebang.Applications.Domain;
+using Jiebang.Applications.Features.Shared;
+using Jiebang.Platform.Audit;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Errors;
+using Jiebang.Platform.Http;
+using Jiebang.Platform.Idempotency;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace Jiebang.Applications.Features.UploadAttachment;
+
+internal sealed class Endpoint(IdempotentWrite write, IdempotencyStore idempotency, DbConnectionFactory db, AttachmentStorage storage, AuditWriter audit, TimeProvider clock,
+    ILogger<Endpoint> logger) : EndpointWithoutRequest<AttachmentView>
+{
+    /// <summary>Room for the multipart boundaries and part headers around the file itself.</summary>
+    private const long FormOverhead = 64 * 1024;
+
+    public override void Configure()
+    {
+        Post("/api/v1/applications/{id:guid}/attachments");
+        Roles(Platform.Auth.Roles.Applicant, Platform.Auth.Roles.District);
+        AllowFileUploads();
+        Description(b => b.Api("Applications_UploadAttachment", "Applications",
+                "上传申报附件（PDF、DOCX、XLSX、PNG、JPEG）；支持 Idempotency-Key / Upload an attachment (PDF, DOCX, XLSX, PNG, JPEG); honours Idempotency-Key",
+                "multipart/form-data with one file in the field `file`. The type is recognised from the content (magic bytes; DOCX and XLSX " +
+                "by their ZIP entries) and must agree with the file name's extension: 400 `attachment.type_mismatch` when it does not, " +
+                "400 `attachment.type_not_allowed` for any other type. Larger than Attachments:MaxBytes (default 20 MiB): " +
+                "413 `attachment.too_large`. The same checks as any change apply: 404 when the application is not visible, 403 unless " +
+                "the lead organisation or its district portal, 409 `application.window_closed` after the deadline. A refused upload stores nothing.")
+            .Accepts<AttachmentUpload>("multipart/form-data").Ok<AttachmentView>(201).Problems(400, 401, 403, 404, 409, 413, 422), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        var caller = User.Caller();
+        // The guard first, so a caller who may not change the application is refused before its upload is read; but a
+        // retry of an upload that went through gets its first answer again (from IdempotentWrite), whatever changed since.
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            var retry = IdempotencyStore.KeyOf(HttpContext.Request, out _) is { } key
+                && await idempotency.FindAsync(connection, null, IdempotencyStore.ScopeOf(caller), key) is not null;
+            if (!retry && ChangeGuard.Refusal(await ApplicationStore.LoadAsync(connection, id), caller, clock.GetUtcNow(), null) is { } refusal)
+            {
+                await Send.ResultAsync(refusal);
+                return;
+            }
+        }
+
+        var (file, problem) = await ReadFileAsync(ct);
+        if (problem is not null)
+        {
+            await Send.ResultAsync(problem);
+            return;
+        }
+        var tempPath = storage.NewTempPath();
+        try
+        {
+            var (spooled, refusal) = await SpoolAsync(file!, tempPath, ct);
+            if (refusal is not null)
+            {
+                await Send.ResultAsync(refusal);
+                return;
+            }
+            var attachmentId = Guid.CreateVersion7();
+            var storageName = AttachmentStorage.NewStorageName();
+            var result = await write.RunAsync(HttpContext, caller, "Applications_UploadAttachment",
+                new { id, spooled!.FileName, spooled.SizeBytes, spooled.Sha256 },
+                _ => Task.FromResult<(IResult?, Spooled)>((null, spooled)),
+                async (connection, tx, s) =>
+                {
+                    var now = clock.GetUtcNow();
+                    if (ChangeGuard.Refusal(await ApplicationStore.LoadAsync(connection, id, tx), caller, now, null) is { } late)
+                    {
+                        return WriteOutcome.Refuse(late);
+                    }
+                    var view = new AttachmentView
+                    {
+                        Id = attachmentId, FileName = s.FileName, ContentType = s.ContentType, SizeBytes = s.SizeBytes, Sha256 = s.Sha256, UploadedAt = now,
+                    };
+                    await connection.ExecuteAsync(Data.Insert, new
+                    {
+                        view.Id, ApplicationId = id, view.FileName, view.ContentType, view.SizeBytes, view.Sha256, StorageName = storageName,
+                        UploadedBy = caller.Name, UploadedAt = now,
+                    }, tx);
+                    await audit.WriteAsync(connection, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, id, "UploadAttachment",
+                        new { attachment = attachmentId, fileName = s.FileName, contentType = s.ContentType, sizeBytes = s.SizeBytes, sha256 = s.Sha256 });
+                    // No ETag: the attachment is a resource of its own and does not change the application's version.
+                    return new WriteOutcome(null, StatusCodes.Status201Created, view, $"/api/v1/applications/{id}/attachments/{attachmentId}", null,
+                        _ => PromoteAsync(tempPath, storageName, attachmentId, id, caller));
+                }, ct);
+            await Send.ResultAsync(result);
+        }
+        finally
+        {
+            // Still there when the upload was refused, failed, or answered from an earlier Idempotency-Key.
+            storage.Discard(tempPath);
+        }
+    }
+
+    /// <summary>Reads the form (within the size limit) and picks the one file of the field <c>file</c>.</summary>
+    private async Task<(IFormFile?, IResult?)> ReadFileAsync(CancellationToken ct)
+    {
+        var limit = storage.MaxBytes + FormOverhead;
+        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit;
+        }
+        if (!HttpContext.Request.HasFormContentType)
+        {
+            return (null, Problems.Validation("file", "须以 multipart/form-data 上传文件", "Send the file as multipart/form-data"));
+        }
+        HttpContext.Features.Set<IFormFeature>(new FormFeature(HttpContext.Request, new FormOptions { MultipartBodyLengthLimit = limit }));
+        IFormCollection form;
+        try
+        {
+            form = await HttpContext.Request.ReadFormAsync(ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge());
+        }
+        catch (InvalidDataException ex)
+        {
+            return (null, ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) || HttpContext.Request.ContentLength > limit
+                ? TooLarge()
+                : Problems.Validation("file", "multipart/form-data 格式错误", "The multipart/form-data body is malformed"));
+        }
+        var files = form.Files.GetFiles("file");
+        if (files.Count != 1)
+        {
+            return (null, Problems.Validation("file", "须在 file 字段上传且只上传一个文件", "Send exactly one file in the field 'file'"));
+        }
+        if (files[0].Length == 0)
+        {
+            return (null, Problems.Validation("file", "文件为空", "The file is empty"));
+        }
+        return files[0].Length > storage.MaxBytes ? (null, TooLarge()) : (files[0], null);
+    }
+
+    /// <summary>Copies the upload to the temporary file while hashing it, then checks what it is against what its name says.</summary>
+    private async Task<(Spooled?, IResult?)> SpoolAsync(IFormFile file, string tempPath, CancellationToken ct)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long size = 0;
+        AttachmentType? detected;
+        await using (var target = new FileStream(tempPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.Asynchronous))
+        {
+            await using (var source = file.OpenReadStream())
+            {
+                var buffer = new byte[81_920];
+                int read;
+                while ((read = await source.ReadAsync(buffer, ct)) > 0)
+                {
+                    size += read;
+                    if (size > storage.MaxBytes)
+                    {
+                        return (null, TooLarge());
+                    }
+                    hash.AppendData(buffer, 0, read);
+                    await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+            }
+            await target.FlushAsync(ct);
+            target.Position = 0;
+            detected = AttachmentTypes.Detect(target);
+        }
+        var fileName = AttachmentTypes.SanitizeFileName(file.FileName);
+        var promised = AttachmentTypes.ForFileName(fileName);
+        if (promised is null)
+        {
+            return (null, Problems.Of(StatusCodes.Status400BadRequest, "attachment.type_not_allowed", "Attachment type not allowed",
+                "只接受 PDF、DOCX、XLSX、PNG、JPEG 格式的附件（文件名须带相应扩展名） / Only PDF, DOCX, XLSX, PNG and JPEG files are accepted, named with their extension"));
+        }
+        if (detected != promised)
+        {
+            var actual = detected?.Name ?? "未知 / unknown";
+            return (null, Problems.Of(StatusCodes.Status400BadRequest, "attachment.type_mismatch", "Attachment type mismatch",
+                $"文件内容（{actual}）与扩展名（{promised.Name}）不符 / The content ({actual}) does not match the file name's extension ({promised.Name})"));
+        }
+        return (new Spooled(fileName, detected.ContentType, size, Convert.ToHexStringLower(hash.GetHashAndReset())), null);
+    }
+
+    private IResult TooLarge() => Problems.Of(StatusCodes.Status413PayloadTooLarge, "attachment.too_large", "Attachment too large",
+        $"附件不能超过 {storage.MaxBytes} 字节 / An attachment may have at most {storage.MaxBytes} bytes");
+
+    /// <summary>
+    /// Moves the committed upload into place. Should that fail, the row is taken back (with an audit record saying so)
+    /// so no attachment is ever listed without its bytes, and the request fails.
+    /// </summary>
+    private async Task PromoteAsync(string tempPath, string storageName, Guid attachmentId, Guid applicationId, Caller caller)
+    {
+        try
+        {
+            storage.Promote(tempPath, storageName);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError(ex, "Attachment {AttachmentId}: could not move the upload into place; the row is removed again", attachmentId);
+            var (connection, tx) = await db.BeginAsync(CancellationToken.None);
+            await using (connection)
+            await using (tx)
+            {
+                await connection.ExecuteAsync(Data.Delete, new { Id = attachmentId }, tx);
+                await audit.WriteAsync(connection, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, applicationId, "DiscardAttachment",
+                    new { attachment = attachmentId, reason = "storage failure" });
+                await tx.CommitAsync(CancellationToken.None);
+            }
+            throw;
+        }
+    }
+}
