@@ -7,6 +7,4 @@ public sealed class Paged<T>
     public required int Total { get; init; }
     public required int Page { get; init; }
     public required int PageSize { get; init; }
-
-    public static int Skip(int page, int pageSize) => (Math.Max(page, 1) - 1) * pageSize;
 }

@@ -9,7 +9,7 @@ using Jiebang.Platform.Paging;
 namespace Jiebang.Platform.Audit.Features.ListAudit;
 
 /// <summary>Filters for the audit log; all optional.</summary>
-public sealed class Request
+public sealed class Request : PageRequest
 {
     public string? EntityType { get; set; }
     public Guid? EntityId { get; set; }
@@ -17,8 +17,6 @@ public sealed class Request
     public string? Action { get; set; }
     public DateTimeOffset? From { get; set; }
     public DateTimeOffset? To { get; set; }
-    public int Page { get; set; } = 1;
-    public int PageSize { get; set; } = 50;
 }
 
 /// <summary>One recorded state change.</summary>
@@ -41,8 +39,7 @@ internal sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
-        RuleFor(x => x.PageSize).InclusiveBetween(1, 500);
+        this.AddPageRules();
         RuleFor(x => x.EntityType).MaximumLength(100);
         RuleFor(x => x.Action).MaximumLength(100);
     }
@@ -72,7 +69,7 @@ internal sealed class Endpoint(DbConnectionFactory db) : Endpoint<Request, Paged
         var args = new DynamicParameters(new
         {
             req.EntityType, req.EntityId, req.ActorId, req.Action, req.From, req.To,
-            Skip = Paged<AuditEntry>.Skip(req.Page, req.PageSize), Take = req.PageSize,
+            Skip = req.Skip, Take = req.PageSize,
         });
         var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM platform_audit {where}", args);
         var items = await connection.QueryAsync<AuditEntry>($"""

@@ -54,7 +54,7 @@ internal sealed class Endpoint(DbConnectionFactory db) : Endpoint<Request, Paged
             Type = req.Type?.ToString(),
             RegionPrefix = req.Region + "%",
             Q = string.IsNullOrWhiteSpace(req.Q) ? null : SqlDialect.ContainsPattern(req.Q.Trim()),
-            Skip = Paged<Organisation>.Skip(req.Page, req.PageSize),
+            Skip = req.Skip,
             Take = req.PageSize,
         };
         await using var connection = await db.OpenAsync(ct);

@@ -1,10 +1,11 @@
+using Jiebang.Platform.Paging;
 using FastEndpoints;
 using FluentValidation;
 
 namespace Jiebang.Platform.Organisations.Features.ListOrganisations;
 
 /// <summary>Filters and page for the registry; all optional.</summary>
-internal sealed class Request
+internal sealed class Request : PageRequest
 {
     /// <summary>Exactly this credit code; issuers, applicants and experts get results only with it.</summary>
     public string? CreditCode { get; set; }
@@ -13,16 +14,13 @@ internal sealed class Request
     public OrganisationType? Type { get; set; }
     /// <summary>行政区划 prefix of 2 to 6 digits (11 = 北京市, 110108 = 海淀区).</summary>
     public string? Region { get; set; }
-    public int Page { get; set; } = 1;
-    public int PageSize { get; set; } = 20;
 }
 
 internal sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(x => x.Page).InclusiveBetween(1, 100_000);
-        RuleFor(x => x.PageSize).InclusiveBetween(1, 200);
+        this.AddPageRules();
         RuleFor(x => x.Q).MaximumLength(100);
         RuleFor(x => x.Type).IsInEnum();
         RuleFor(x => x.Region).Matches("^[0-9]{2,6}$")

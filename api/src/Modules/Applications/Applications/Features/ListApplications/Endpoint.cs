@@ -31,7 +31,7 @@ internal sealed class Endpoint(DbConnectionFactory db, TimeProvider clock) : End
         {
             Org = caller.OrganisationId, DistrictPrefix = caller.DistrictCode + "%", Now = clock.GetUtcNow(),
             req.Batch, req.Challenge, Status = req.Status?.ToString(), Eligibility = req.Eligibility?.ToString(), RegionPrefix = req.Region + "%",
-            Skip = Paged<ApplicationListItem>.Skip(req.Page, req.PageSize), Take = req.PageSize,
+            Skip = req.Skip, Take = req.PageSize,
         };
         await using var connection = await db.OpenAsync(ct);
         var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM applications_application a {where.Sql}", args);

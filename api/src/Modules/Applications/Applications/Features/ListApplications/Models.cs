@@ -1,3 +1,4 @@
+using Jiebang.Platform.Paging;
 using FastEndpoints;
 using FluentValidation;
 using Jiebang.Applications.Contracts;
@@ -5,7 +6,7 @@ using Jiebang.Applications.Contracts;
 namespace Jiebang.Applications.Features.ListApplications;
 
 /// <summary>Filters for the application list; every caller sees only what it may see.</summary>
-internal sealed class Request
+internal sealed class Request : PageRequest
 {
     public Guid? Batch { get; set; }
     public Guid? Challenge { get; set; }
@@ -13,16 +14,13 @@ internal sealed class Request
     public EligibilityOutcome? Eligibility { get; set; }
     /// <summary>行政区划 prefix of the lead organisation's region, e.g. 1101 or 110108.</summary>
     public string? Region { get; set; }
-    public int Page { get; set; } = 1;
-    public int PageSize { get; set; } = 20;
 }
 
 internal sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(x => x.Page).InclusiveBetween(1, 100_000);
-        RuleFor(x => x.PageSize).InclusiveBetween(1, 200);
+        this.AddPageRules();
         RuleFor(x => x.Region).Matches("^[0-9]{2,6}$").When(x => x.Region is not null)
             .WithMessage("地区须为2至6位行政区划代码前缀 / Region must be a 2- to 6-digit code prefix");
     }

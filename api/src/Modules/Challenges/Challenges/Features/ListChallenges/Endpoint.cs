@@ -58,7 +58,7 @@ internal sealed class Endpoint(DbConnectionFactory db, TimeProvider clock) : End
             req.Organisation,
             Now = now,
             Q = req.Q is null ? null : SqlDialect.ContainsPattern(req.Q.Trim()),
-            Skip = Paged<ChallengeSummary>.Skip(req.Page, req.PageSize),
+            Skip = req.Skip,
             Take = req.PageSize,
         };
         await using var connection = await db.OpenAsync(ct);

@@ -1,3 +1,4 @@
+using Jiebang.Platform.Paging;
 using FastEndpoints;
 using FluentValidation;
 using Jiebang.Challenges.Contracts;
@@ -5,7 +6,7 @@ using Jiebang.Challenges.Contracts;
 namespace Jiebang.Challenges.Features.ListChallenges;
 
 /// <summary>Filters, sort and page for the challenge list; all optional.</summary>
-internal sealed class Request
+internal sealed class Request : PageRequest
 {
     /// <summary>Only challenges of this batch.</summary>
     public Guid? Batch { get; set; }
@@ -20,16 +21,13 @@ internal sealed class Request
     public string? Q { get; set; }
     /// <summary>code (default), title, closesAt, publishedAt, createdAt; prefix with - for descending.</summary>
     public string? Sort { get; set; }
-    public int Page { get; set; } = 1;
-    public int PageSize { get; set; } = 20;
 }
 
 internal sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(x => x.Page).InclusiveBetween(1, 100_000);
-        RuleFor(x => x.PageSize).InclusiveBetween(1, 200);
+        this.AddPageRules();
         RuleFor(x => x.Q).MaximumLength(100);
         RuleFor(x => x.Sort).Must(s => s is null || Data.SortColumns.ContainsKey(s.TrimStart('-')))
             .WithMessage("排序字段无效，可用 code、title、closesAt、publishedAt、createdAt / Unknown sort; use code, title, closesAt, publishedAt or createdAt");
