@@ -31,13 +31,13 @@ internal static class HostSetup
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
         var options = app.Services.GetRequiredService<DatabaseOptions>();
-        var db = app.Services.GetRequiredService<DbConnectionFactory>();
+        // Resolving the factory prepares an SQLite file (its folder, WAL mode) before the migrations open it.
+        _ = app.Services.GetRequiredService<DbConnectionFactory>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jiebang.Startup");
         if (options.MigrateOnStartup)
         {
             var started = TimeProvider.System.GetTimestamp();
-            MigrationRunner.MigrateUp(options.Provider.ToString(), options.ConnectionString == db.Options.ConnectionString
-                ? options.ConnectionString : db.Options.ConnectionString);
+            MigrationRunner.MigrateUp(options.Provider.ToString(), options.ConnectionString);
             logger.LogInformation("Database migrated ({Provider}) in {Elapsed} ms", options.Provider,
                 (int)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
         }
