@@ -77,6 +77,18 @@ public abstract class ApplicationRoundTests(JiebangHost host) : HostTests(host)
             Assert.Equal(["FieldMismatch", "OverCount"], forced["departures"]!.AsArray().Select(d => (string)d!));
             var audit = await tf.GetAsync($"/api/v1/audit?entityId={roundId}&action=AssignByHand").Expect(HttpStatusCode.OK);
             Assert.Equal(1, (int)audit["total"]!);
+
+            // Scoring, close, decision, publication and final: the application is selected through the Applications contract.
+            await tf.PostJson($"/api/v1/review/rounds/{roundId}/open-scoring").Expect(HttpStatusCode.OK);
+            Host.Clock.SetUtcNow(saved.AddDays(3));
+            await tf.PostJson($"/api/v1/review/rounds/{roundId}/close").Expect(HttpStatusCode.OK);
+            await tf.PutJson($"/api/v1/review/rounds/{roundId}/items/{itemId}/decision", new { outcome = "Pass", reason = "对接成功，论证通过" }).Expect(HttpStatusCode.OK);
+            await tf.PostJson($"/api/v1/review/rounds/{roundId}/decide").Expect(HttpStatusCode.OK);
+            await tf.PostJson($"/api/v1/review/rounds/{roundId}/publicise").Expect(HttpStatusCode.OK);
+            Host.Clock.SetUtcNow(saved.AddDays(9));
+            await tf.PostJson($"/api/v1/review/rounds/{roundId}/finalise").Expect(HttpStatusCode.OK);
+            var selected = await tf.GetAsync($"/api/v1/applications/{applicationId}").Expect(HttpStatusCode.OK);
+            Assert.Equal("Selected", (string?)selected["status"]);
         }
         finally
         {

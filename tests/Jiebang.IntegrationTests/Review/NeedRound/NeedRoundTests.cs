@@ -171,6 +171,44 @@ public abstract class NeedRoundTests(JiebangHost host) : HostTests(host)
             }
             var declineAudit = await tf.GetAsync($"/api/v1/audit?entityId={declinedId}&action=Decline").Expect(HttpStatusCode.OK);
             Assert.Equal(1, (int)declineAudit["total"]!);
+
+            // Decisions with reasons, publication with an objection period, objections resolved on record, then final.
+            await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/review/rounds/{roundId}/decide")
+                .ExpectProblem(HttpStatusCode.Conflict, "review.items_undecided"));
+            await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson($"/api/v1/review/rounds/{roundId}/items/{itemOf[a1]}/decision", new { outcome = "Pass", reason = "" })
+                .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+            await tf.PutJson($"/api/v1/review/rounds/{roundId}/items/{itemOf[a1]}/decision", new { outcome = "Pass", reason = "排名第一，通过" }).Expect(HttpStatusCode.OK);
+            await tf.PutJson($"/api/v1/review/rounds/{roundId}/items/{itemOf[b1]}/decision", new { outcome = "Fail", reason = "未获评分" }).Expect(HttpStatusCode.OK);
+            await tf.PutJson($"/api/v1/review/rounds/{roundId}/items/{itemOf[a2]}/decision", new { outcome = "Fail", reason = "未获评分" }).Expect(HttpStatusCode.OK);
+            await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/review/rounds/{roundId}/publicise")
+                .ExpectProblem(HttpStatusCode.Conflict, "review.round_invalid_state"));
+            await tf.PostJson($"/api/v1/review/rounds/{roundId}/decide").Expect(HttpStatusCode.OK);
+            var publicised = await tf.PostJson($"/api/v1/review/rounds/{roundId}/publicise").Expect(HttpStatusCode.OK);
+            Assert.Equal(Host.Clock.GetUtcNow().AddDays(5), DateTimeOffset.Parse((string)publicised["objectionsCloseAt"]!));
+
+            var issuerB = await Host.As(Cast.IssuerB);
+            await DatabaseSnapshot.Unchanged(Host, () => issuerB.PostJson($"/api/v1/review/rounds/{roundId}/objections", new { itemId = itemOf[a1], reason = "不服" })
+                .ExpectProblem(HttpStatusCode.NotFound, "not_found"));
+            var objection = await issuerB.PostJson($"/api/v1/review/rounds/{roundId}/objections", new { itemId = itemOf[b1], reason = "评审专家未给出评分" })
+                .Expect(HttpStatusCode.Created);
+            await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/review/rounds/{roundId}/finalise")
+                .ExpectProblem(HttpStatusCode.Conflict, "review.objection_period_open"));
+            Host.Clock.SetUtcNow(now.AddDays(9));
+            await DatabaseSnapshot.Unchanged(Host, () => issuerB.PostJson($"/api/v1/review/rounds/{roundId}/objections", new { itemId = itemOf[b1], reason = "再议" })
+                .ExpectProblem(HttpStatusCode.Conflict, "review.objection_period_closed"));
+            await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/review/rounds/{roundId}/finalise")
+                .ExpectProblem(HttpStatusCode.Conflict, "review.objections_open"));
+            await tf.PostJson($"/api/v1/review/rounds/{roundId}/objections/{objection["id"]}/resolve", new { outcome = "Dismissed", resolution = "该需求未达论证要求，维持原决定" })
+                .Expect(HttpStatusCode.OK);
+            await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/review/rounds/{roundId}/objections/{objection["id"]}/resolve",
+                new { outcome = "Upheld", resolution = "改判" }).ExpectProblem(HttpStatusCode.Conflict, "review.objection_resolved"));
+            var final = await tf.PostJson($"/api/v1/review/rounds/{roundId}/finalise").Expect(HttpStatusCode.OK);
+            Assert.Equal("Final", (string?)final["status"]);
+            Assert.Equal("Approved", (string?)(await tf.GetAsync($"/api/v1/challenges/{a1}").Expect(HttpStatusCode.OK))["status"]);
+            Assert.Equal("Rejected", (string?)(await tf.GetAsync($"/api/v1/challenges/{b1}").Expect(HttpStatusCode.OK))["status"]);
+            Assert.Equal("Rejected", (string?)(await tf.GetAsync($"/api/v1/challenges/{a2}").Expect(HttpStatusCode.OK))["status"]);
+            var decideAudit = await tf.GetAsync($"/api/v1/audit?entityId={itemOf[a1]}&action=Decide").Expect(HttpStatusCode.OK);
+            Assert.Equal(1, (int)decideAudit["total"]!);
         }
         finally
         {

@@ -23,3 +23,18 @@ public enum ReviewRoundStatus
 
 /// <summary>Scoring of a round ended; results can be computed and decisions recorded.</summary>
 public sealed record ReviewRoundClosed(Guid RoundId, ReviewRoundKind Kind, IReadOnlyList<Guid> SubjectIds) : INotification;
+
+/// <summary>The task force's decision on an item: for need rounds the challenge is approved or rejected, for application rounds the application is selected or not.</summary>
+public enum ReviewDecisionOutcome
+{
+    Pass,
+    Fail,
+}
+
+/// <summary>An objection filed during publication (公示).</summary>
+public enum ObjectionStatus
+{
+    Open,
+    Upheld,
+    Dismissed,
+}

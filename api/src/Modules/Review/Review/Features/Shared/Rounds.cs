@@ -22,6 +22,8 @@ internal sealed class RoundRow
     public DateTimeOffset ScoringClosesAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? PublicisedAt { get; set; }
+    public DateTimeOffset? ObjectionsCloseAt { get; set; }
     public int Version { get; set; }
     public List<CriterionRow> Criteria { get; set; } = [];
 
@@ -110,6 +112,9 @@ internal sealed class ReviewRound
     public required decimal SpreadLimit { get; init; }
     public required DateTimeOffset ScoringOpensAt { get; init; }
     public required DateTimeOffset ScoringClosesAt { get; init; }
+    /// <summary>When the decided list was publicised (公示), and when its objection period ends.</summary>
+    public DateTimeOffset? PublicisedAt { get; init; }
+    public DateTimeOffset? ObjectionsCloseAt { get; init; }
     public required List<ReviewCriterion> Criteria { get; init; }
     public required List<ReviewItem> Items { get; init; }
     public required int Version { get; init; }
@@ -123,7 +128,8 @@ internal static class RoundStore
     private const string Columns = """
         id AS Id, kind AS Kind, name AS Name, status AS Status, pass_threshold_hundredths AS PassThresholdHundredths,
         experts_per_item AS ExpertsPerItem, max_load AS MaxLoad, spread_limit_hundredths AS SpreadLimitHundredths,
-        scoring_opens_at AS ScoringOpensAt, scoring_closes_at AS ScoringClosesAt, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+        scoring_opens_at AS ScoringOpensAt, scoring_closes_at AS ScoringClosesAt, created_at AS CreatedAt, updated_at AS UpdatedAt,
+        publicised_at AS PublicisedAt, objections_close_at AS ObjectionsCloseAt, version AS Version
         """;
 
     private const string SelectCriteria = """
@@ -162,7 +168,8 @@ internal static class RoundStore
         {
             Id = row.Id, Kind = row.Kind, Name = row.Name, Status = row.Status, PassThreshold = Hundredths.From(row.PassThresholdHundredths),
             ExpertsPerItem = row.ExpertsPerItem, MaxLoadPerExpert = row.MaxLoad, SpreadLimit = Hundredths.From(row.SpreadLimitHundredths),
-            ScoringOpensAt = row.ScoringOpensAt, ScoringClosesAt = row.ScoringClosesAt, Criteria = row.Criteria.Select(c => c.ToModel()).ToList(),
+            ScoringOpensAt = row.ScoringOpensAt, ScoringClosesAt = row.ScoringClosesAt, PublicisedAt = row.PublicisedAt,
+            ObjectionsCloseAt = row.ObjectionsCloseAt, Criteria = row.Criteria.Select(c => c.ToModel()).ToList(),
             Items = items.Select(i => new ReviewItem
             {
                 Id = i.Id, SubjectId = i.SubjectId, SubjectCode = i.SubjectCode, Title = i.Title, Field = i.Field, ActiveAssignments = i.ActiveAssignments,
