@@ -2,7 +2,7 @@ using FluentMigrator;
 
 namespace Jiebang.Migrations.Review;
 
-[Migration(2026_11_28_31, "Review: decisions per item, publication period, objections")]
+[Migration(2026_11_28_31, "Review: issuer matchmaking, decisions per item, publication period, objections")]
 public sealed class CreateReviewDecisionTables : Migration
 {
     public override void Up()
@@ -10,6 +10,14 @@ public sealed class CreateReviewDecisionTables : Migration
         Alter.Table("review_round")
             .AddColumn("publicised_at").AsDateTimeOffset().Nullable()
             .AddColumn("objections_close_at").AsDateTimeOffset().Nullable();
+
+        Create.Table("review_matchmaking")
+            .WithColumn("item_id").AsGuid().PrimaryKey().ForeignKey("fk_review_matchmaking_item", "review_item", "id")
+            .WithColumn("round_id").AsGuid().NotNullable()
+            .WithColumn("matched").AsBoolean().NotNullable()
+            .WithColumn("note").AsString(2000).NotNullable()
+            .WithColumn("recorded_at").AsDateTimeOffset().NotNullable()
+            .WithColumn("recorded_by").AsString(200).NotNullable();
 
         Create.Table("review_decision")
             .WithColumn("item_id").AsGuid().PrimaryKey().ForeignKey("fk_review_decision_item", "review_item", "id")
@@ -35,6 +43,7 @@ public sealed class CreateReviewDecisionTables : Migration
     {
         Delete.Table("review_objection");
         Delete.Table("review_decision");
+        Delete.Table("review_matchmaking");
         Delete.Column("objections_close_at").FromTable("review_round");
         Delete.Column("publicised_at").FromTable("review_round");
     }

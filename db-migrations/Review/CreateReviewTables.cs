@@ -55,6 +55,7 @@ public sealed class CreateReviewTables : Migration
             .WithColumn("subject_code").AsString(60).NotNullable()
             .WithColumn("title").AsString(300).NotNullable()
             .WithColumn("field").AsString(40).NotNullable()
+            .WithColumn("issuer_organisation_id").AsGuid().NotNullable()
             .WithColumn("conflict_organisations").AsString(int.MaxValue).NotNullable()
             .WithColumn("added_at").AsDateTimeOffset().NotNullable();
         Create.Index("ux_review_item_subject").OnTable("review_item")

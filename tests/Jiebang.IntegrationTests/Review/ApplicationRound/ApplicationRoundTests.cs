@@ -82,6 +82,12 @@ public abstract class ApplicationRoundTests(JiebangHost host) : HostTests(host)
             await tf.PostJson($"/api/v1/review/rounds/{roundId}/open-scoring").Expect(HttpStatusCode.OK);
             Host.Clock.SetUtcNow(saved.AddDays(3));
             await tf.PostJson($"/api/v1/review/rounds/{roundId}/close").Expect(HttpStatusCode.OK);
+            await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson($"/api/v1/review/rounds/{roundId}/items/{itemId}/decision",
+                new { outcome = "Pass", reason = "论证通过" }).ExpectProblem(HttpStatusCode.Conflict, "review.matchmaking_missing"));
+            await DatabaseSnapshot.Unchanged(Host, async () => await (await Host.As(Cast.IssuerB)).PutJson($"/api/v1/review/rounds/{roundId}/items/{itemId}/matchmaking",
+                new { matched = true, note = "非本企业" }).ExpectProblem(HttpStatusCode.NotFound, "not_found"));
+            await (await Host.As(Cast.IssuerA)).PutJson($"/api/v1/review/rounds/{roundId}/items/{itemId}/matchmaking",
+                new { matched = true, note = "双方已就合作内容达成一致" }).Expect(HttpStatusCode.OK);
             await tf.PutJson($"/api/v1/review/rounds/{roundId}/items/{itemId}/decision", new { outcome = "Pass", reason = "对接成功，论证通过" }).Expect(HttpStatusCode.OK);
             await tf.PostJson($"/api/v1/review/rounds/{roundId}/decide").Expect(HttpStatusCode.OK);
             await tf.PostJson($"/api/v1/review/rounds/{roundId}/publicise").Expect(HttpStatusCode.OK);

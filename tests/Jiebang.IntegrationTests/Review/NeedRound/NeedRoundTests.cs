@@ -187,6 +187,9 @@ public abstract class NeedRoundTests(JiebangHost host) : HostTests(host)
             Assert.Equal(Host.Clock.GetUtcNow().AddDays(5), DateTimeOffset.Parse((string)publicised["objectionsCloseAt"]!));
 
             var issuerB = await Host.As(Cast.IssuerB);
+            var list = await issuerB.GetAsync($"/api/v1/review/rounds/{roundId}/publication").Expect(HttpStatusCode.OK);
+            Assert.Equal(3, list["decisions"]!.AsArray().Count);
+            await (await Host.As(Cast.Applicant)).GetAsync($"/api/v1/review/rounds/{roundId}/publication").ExpectProblem(HttpStatusCode.NotFound, "not_found");
             await DatabaseSnapshot.Unchanged(Host, () => issuerB.PostJson($"/api/v1/review/rounds/{roundId}/objections", new { itemId = itemOf[a1], reason = "不服" })
                 .ExpectProblem(HttpStatusCode.NotFound, "not_found"));
             var objection = await issuerB.PostJson($"/api/v1/review/rounds/{roundId}/objections", new { itemId = itemOf[b1], reason = "评审专家未给出评分" })

@@ -38,6 +38,8 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
 {
     private const string ItemExists = "SELECT COUNT(*) FROM review_item WHERE id = @ItemId AND round_id = @RoundId";
 
+    private const string Matchmaking = "SELECT COUNT(*) FROM review_matchmaking WHERE item_id = @ItemId";
+
     private const string Previous = "SELECT outcome FROM review_decision WHERE item_id = @ItemId";
 
     private const string DeleteDecision = "DELETE FROM review_decision WHERE item_id = @ItemId";
@@ -73,6 +75,13 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             if (round.Status != ReviewRoundStatus.Closed)
             {
                 await Send.ResultAsync(RoundStore.InvalidState(round.Status, "记录决定"));
+                return;
+            }
+            if (round.Kind == ReviewRoundKind.ApplicationReview
+                && await connection.ExecuteScalarAsync<int>(Matchmaking, new { ItemId = itemId }, tx) == 0)
+            {
+                await Send.ResultAsync(Problems.Conflict("review.matchmaking_missing",
+                    "揭榜论证须先记录发榜企业的对接结果", "The issuer's matchmaking outcome must be recorded before the decision"));
                 return;
             }
             var previous = await connection.ExecuteScalarAsync<string?>(Previous, new { ItemId = itemId }, tx);
