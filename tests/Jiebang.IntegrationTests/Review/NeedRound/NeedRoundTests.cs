@@ -164,6 +164,23 @@ public abstract class NeedRoundTests(JiebangHost host) : HostTests(host)
             Assert.All(results["items"]!.AsArray().Skip(1), r => Assert.Equal(0, (int)r!["count"]!));
             Assert.All(results["items"]!.AsArray().Skip(1), r => Assert.Null(r!["rank"]));
 
+            // The export carries per-expert scores and is for the task force only.
+            await expert.GetAsync($"/api/v1/review/rounds/{roundId}/export").Expect(HttpStatusCode.Forbidden);
+            var export = await tf.GetAsync($"/api/v1/review/rounds/{roundId}/export");
+            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+            using (var xlsx = new MemoryStream(await export.Content.ReadAsByteArrayAsync()))
+            {
+                var resultRows = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "结果 Results").Cast<IDictionary<string, object>>().ToList();
+                Assert.Equal(3, resultRows.Count);
+                Assert.Equal(76m, Convert.ToDecimal(resultRows[0]["截尾均值 Trimmed mean"], System.Globalization.CultureInfo.InvariantCulture));
+                xlsx.Position = 0;
+                var scoreRows = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "专家评分 Scores").Cast<IDictionary<string, object>>().ToList();
+                Assert.Equal(10, scoreRows.Count);
+                Assert.Equal(3, scoreRows.Count(r => (string)r["评分状态 Score status"] == "Submitted"));
+                Assert.Single(scoreRows, r => (string)r["任务 Assignment"] == "Declined");
+            }
+
             foreach (var action in new[] { "Assign", "OpenScoring", "Close", "Replace" })
             {
                 var audit = await tf.GetAsync($"/api/v1/audit?entityId={roundId}&action={action}").Expect(HttpStatusCode.OK);
