@@ -3,6 +3,7 @@ using FastEndpoints;
 using Jiebang.Applications;
 using Jiebang.Challenges;
 using Jiebang.Funding;
+using Jiebang.Review;
 using Jiebang.Challenges.Contracts;
 using Jiebang.Host;
 using Jiebang.Host.Cli;
@@ -19,6 +20,7 @@ builder.Services.AddPlatform(builder.Configuration, builder.Environment);
 builder.Services.AddChallengesModule(builder.Configuration);
 builder.Services.AddApplicationsModule(builder.Configuration);
 builder.Services.AddFundingModule(builder.Configuration);
+builder.Services.AddReviewModule(builder.Configuration);
 builder.Services.AddMediator((MediatorOptions o) =>
 {
     o.ServiceLifetime = ServiceLifetime.Scoped;
@@ -27,11 +29,13 @@ builder.Services.AddMediator((MediatorOptions o) =>
         typeof(ChallengesModule), typeof(GetChallengeInfo),
         typeof(ApplicationsModule), typeof(Jiebang.Applications.Contracts.GetApplicationParties),
         typeof(FundingModule), typeof(Jiebang.Funding.Contracts.GetPriorAgreements),
+        typeof(ReviewModule), typeof(Jiebang.Review.Contracts.ReviewRoundClosed),
     ];
 });
 builder.Services.AddFastEndpoints(o => o.Assemblies =
 [
     typeof(PlatformModule).Assembly, typeof(ChallengesModule).Assembly, typeof(ApplicationsModule).Assembly, typeof(FundingModule).Assembly,
+    typeof(ReviewModule).Assembly,
 ]);
 builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonDefaults.Apply(o.JsonSerializerOptions));

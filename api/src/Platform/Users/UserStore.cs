@@ -32,6 +32,12 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock)
         return await connection.QuerySingleOrDefaultAsync<UserRecord>(SelectByName, new { UserName = userName });
     }
 
+    private const string LinkExpert = "UPDATE platform_user SET expert_id = @ExpertId WHERE id = @Id AND role = @Role";
+
+    /// <summary>Binds an expert profile to a user with the Expert role; the token carries it from the next sign-in.</summary>
+    public static async Task<bool> LinkExpertAsync(DbConnection connection, DbTransaction tx, Guid userId, Guid expertId) =>
+        await connection.ExecuteAsync(LinkExpert, new { Id = userId, ExpertId = expertId, Role = Roles.Expert }, tx) == 1;
+
     public static bool Verify(UserRecord user, string password) =>
         Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
 

@@ -1,0 +1,5 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Jiebang.Host")]
+[assembly: InternalsVisibleTo("Jiebang.UnitTests")]
+[assembly: InternalsVisibleTo("Jiebang.IntegrationTests")]

@@ -1,0 +1,83 @@
+using Dapper;
+using FastEndpoints;
+using Jiebang.Platform.Audit;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Errors;
+using Jiebang.Platform.Http;
+using Jiebang.Review.Contracts;
+using Jiebang.Review.Domain;
+using Jiebang.Review.Features.Shared;
+
+namespace Jiebang.Review.Features.AssignByHand;
+
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Post("/api/v1/review/rounds/{id:guid}/assignments");
+        Roles(Platform.Auth.Roles.TaskForce);
+        Description(b => b.Api("Rounds_AssignByHand", "Review",
+                "人工指派专家（须写明理由；利益冲突规则不可豁免） / Assign an expert by hand with a written reason; the conflict rule still applies")
+            .Body<Request>().Ok<Response>(201).Problems(400, 401, 403, 404, 409), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var roundId = Route<Guid>("id");
+        var (connection, tx) = await db.BeginAsync(ct);
+        await using (connection)
+        await using (tx)
+        {
+            var round = await RoundStore.LoadAsync(connection, roundId, tx);
+            var item = round is null ? null : await connection.QuerySingleOrDefaultAsync<ItemRow>(Data.Item, new { req.ItemId, RoundId = roundId }, tx);
+            var expert = item is null ? null : await ExpertStore.LoadAsync(connection, req.ExpertId, tx);
+            if (round is null || item is null || expert is null)
+            {
+                await Send.ResultAsync(Problems.NotFound(round is null ? "round" : item is null ? "item" : "expert"));
+                return;
+            }
+            if (round.Status is not (ReviewRoundStatus.Draft or ReviewRoundStatus.Assigning or ReviewRoundStatus.Scoring))
+            {
+                await Send.ResultAsync(RoundStore.InvalidState(round.Status, "指派专家"));
+                return;
+            }
+            if (!expert.Active)
+            {
+                await Send.ResultAsync(Problems.Conflict("review.expert_inactive", "该专家已停用", "The expert is not active"));
+                return;
+            }
+            var pool = new PoolExpert(expert.Id, expert.FieldSet(), expert.AffiliationOrganisationId, expert.Conflicts.ToHashSet(), 0);
+            if (pool.IsConflictedWith(item.ConflictSet()))
+            {
+                await Send.ResultAsync(Problems.Conflict("review.expert_conflicted",
+                    "该专家与论证对象的相关单位存在利益冲突，不能指派", "The expert is tied to an organisation of the item and cannot be assigned"));
+                return;
+            }
+            if (await connection.ExecuteScalarAsync<int>(Data.EverOnItem, new { req.ItemId, req.ExpertId }, tx) > 0)
+            {
+                await Send.ResultAsync(Problems.Conflict("review.already_assigned", "该专家已在（或曾在）此论证对象上", "The expert is or was already on this item"));
+                return;
+            }
+            var load = await connection.ExecuteScalarAsync<int>(Data.Load, new { RoundId = roundId, req.ExpertId }, tx);
+            var departures = new List<string>();
+            if (!pool.Fields.Contains(item.Field))
+            {
+                departures.Add("FieldMismatch");
+            }
+            if (load >= round.MaxLoad)
+            {
+                departures.Add("OverMaxLoad");
+            }
+            if (item.ActiveAssignments >= round.ExpertsPerItem)
+            {
+                departures.Add("OverCount");
+            }
+            var id = (await AssignmentStore.StoreAsync(connection, tx, roundId, [new Assigned(item.Id, expert.Id)], clock.GetUtcNow()))[0];
+            await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, roundId, "AssignByHand",
+                new { assignmentId = id, req.ItemId, req.ExpertId, reason = req.Reason.Trim(), departures });
+            await tx.CommitAsync(ct);
+            await Send.ResponseAsync(new Response { AssignmentId = id, ItemId = item.Id, ExpertId = expert.Id, Departures = departures }, 201, ct);
+        }
+    }
+}

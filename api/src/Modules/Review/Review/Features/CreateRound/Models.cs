@@ -1,0 +1,60 @@
+using FastEndpoints;
+using FluentValidation;
+using Jiebang.Review.Contracts;
+using Jiebang.Review.Features.Shared;
+
+namespace Jiebang.Review.Features.CreateRound;
+
+internal sealed class CriterionInput
+{
+    public string Name { get; set; } = "";
+    /// <summary>Multiplies the score in the weighted total (at most two decimals).</summary>
+    public decimal Weight { get; set; } = 1;
+    public int MaxScore { get; set; }
+    /// <summary>Optional minimum mean score on this criterion to pass (at most two decimals).</summary>
+    public decimal? Threshold { get; set; }
+}
+
+internal sealed class Request
+{
+    public ReviewRoundKind Kind { get; set; }
+    public string Name { get; set; } = "";
+    public List<CriterionInput> Criteria { get; set; } = [];
+    /// <summary>Minimum trimmed mean of the weighted totals to pass.</summary>
+    public decimal PassThreshold { get; set; }
+    public int ExpertsPerItem { get; set; } = 5;
+    /// <summary>The most items one expert is assigned in this round.</summary>
+    public int MaxLoadPerExpert { get; set; } = 10;
+    /// <summary>Results flag an item whose highest and lowest totals differ by more than this.</summary>
+    public decimal SpreadLimit { get; set; } = 20;
+    public DateTimeOffset ScoringOpensAt { get; set; }
+    public DateTimeOffset ScoringClosesAt { get; set; }
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    private const string TwoPlaces = "最多两位小数 / At most two decimal places";
+
+    public Validator()
+    {
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.Criteria).NotEmpty().Must(c => c.Count <= 20).WithMessage("1至20项评分标准 / 1 to 20 criteria");
+        RuleForEach(x => x.Criteria).ChildRules(c =>
+        {
+            c.RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+            c.RuleFor(x => x.Weight).GreaterThan(0).LessThanOrEqualTo(100).Must(Hundredths.HasAtMostTwoPlaces).WithMessage(TwoPlaces);
+            c.RuleFor(x => x.MaxScore).InclusiveBetween(1, 1000);
+            c.RuleFor(x => x.Threshold).GreaterThanOrEqualTo(0).Must(t => t is null || Hundredths.HasAtMostTwoPlaces(t.Value)).WithMessage(TwoPlaces);
+            c.RuleFor(x => x).Must(x => x.Threshold is null || x.Threshold <= x.MaxScore).WithName("threshold")
+                .WithMessage("阈值不能超过满分 / The threshold cannot exceed the maximum score");
+        });
+        RuleFor(x => x.PassThreshold).GreaterThanOrEqualTo(0).LessThanOrEqualTo(100000).Must(Hundredths.HasAtMostTwoPlaces).WithMessage(TwoPlaces);
+        RuleFor(x => x.SpreadLimit).GreaterThan(0).LessThanOrEqualTo(100000).Must(Hundredths.HasAtMostTwoPlaces).WithMessage(TwoPlaces);
+        RuleFor(x => x.ExpertsPerItem).InclusiveBetween(1, 30);
+        RuleFor(x => x.MaxLoadPerExpert).InclusiveBetween(1, 500);
+        RuleFor(x => x.ScoringOpensAt).NotEqual(default(DateTimeOffset));
+        RuleFor(x => x.ScoringClosesAt).GreaterThan(x => x.ScoringOpensAt)
+            .WithMessage("评分截止须晚于开始 / Scoring must close after it opens");
+    }
+}

@@ -1,0 +1,84 @@
+using Dapper;
+using FastEndpoints;
+using FluentValidation;
+using Jiebang.Platform.Audit;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Errors;
+using Jiebang.Platform.Http;
+using Jiebang.Review.Contracts;
+using Jiebang.Review.Features.Shared;
+
+namespace Jiebang.Review.Features.FileObjection;
+
+internal sealed class Request
+{
+    public Guid ItemId { get; set; }
+    public string Reason { get; set; } = "";
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(x => x.ItemId).NotEqual(Guid.Empty);
+        RuleFor(x => x.Reason).NotEmpty().MaximumLength(4000);
+    }
+}
+
+internal sealed class Response
+{
+    public required Guid Id { get; init; }
+    public required Guid ItemId { get; init; }
+    public required ObjectionStatus Status { get; init; }
+}
+
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : Endpoint<Request, Response>
+{
+    private const string SelectItem = "SELECT conflict_organisations FROM review_item WHERE id = @ItemId AND round_id = @RoundId";
+
+    private const string Insert = """
+        INSERT INTO review_objection (id, round_id, item_id, organisation_id, reason, status, resolution, filed_at, resolved_at)
+        VALUES (@Id, @RoundId, @ItemId, @OrganisationId, @Reason, 'Open', NULL, @Now, NULL)
+        """;
+
+    public override void Configure()
+    {
+        Post("/api/v1/review/rounds/{id:guid}/objections");
+        Roles(Platform.Auth.Roles.Issuer, Platform.Auth.Roles.Applicant);
+        Description(b => b.Api("Rounds_FileObjection", "Review", "公示期内当事方提出异议 / A party files an objection during the publication period")
+            .Body<Request>().Ok<Response>(201).Problems(400, 401, 403, 404, 409), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var roundId = Route<Guid>("id");
+        var caller = User.Caller();
+        var (connection, tx) = await db.BeginAsync(ct);
+        await using (connection)
+        await using (tx)
+        {
+            var round = await RoundStore.LoadAsync(connection, roundId, tx);
+            var parties = round is null ? null : await connection.ExecuteScalarAsync<string?>(SelectItem, new { req.ItemId, RoundId = roundId }, tx);
+            // Only the parties of an item (issuer, lead, consortium members) see it at all.
+            if (round is null || parties is null || caller.OrganisationId is not { } org
+                || !parties.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Contains(org)
+                || round.Status is not (ReviewRoundStatus.Publicised or ReviewRoundStatus.Final))
+            {
+                await Send.ResultAsync(Problems.NotFound("item"));
+                return;
+            }
+            var now = clock.GetUtcNow();
+            if (round.Status != ReviewRoundStatus.Publicised || now >= round.ObjectionsCloseAt)
+            {
+                await Send.ResultAsync(Problems.Conflict("review.objection_period_closed", "异议期已结束", "The objection period has ended"));
+                return;
+            }
+            var id = Guid.CreateVersion7();
+            await connection.ExecuteAsync(Insert, new { Id = id, RoundId = roundId, req.ItemId, OrganisationId = org, Reason = req.Reason.Trim(), Now = now }, tx);
+            await audit.WriteAsync(connection, tx, caller, RoundStore.Module, "Objection", id, "File", new { roundId, req.ItemId, reason = req.Reason });
+            await tx.CommitAsync(ct);
+            await Send.ResponseAsync(new Response { Id = id, ItemId = req.ItemId, Status = ObjectionStatus.Open }, 201, ct);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using Dapper;
+using FastEndpoints;
+using Jiebang.Challenges.Contracts;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Errors;
+using Jiebang.Platform.Http;
+using Jiebang.Review.Contracts;
+using Jiebang.Review.Domain;
+using Jiebang.Review.Features.Shared;
+
+namespace Jiebang.Review.Features.GetResults;
+
+internal sealed class CriterionResult
+{
+    public required int Ordinal { get; init; }
+    public required string Name { get; init; }
+    public required decimal Mean { get; init; }
+    public decimal? Threshold { get; init; }
+    public required bool Passed { get; init; }
+}
+
+internal sealed class ItemResultView
+{
+    public required Guid ItemId { get; init; }
+    public required Guid SubjectId { get; init; }
+    public required string SubjectCode { get; init; }
+    public required string Title { get; init; }
+    public required ChallengeField Field { get; init; }
+    /// <summary>Submitted score sheets.</summary>
+    public required int Count { get; init; }
+    /// <summary>Mean of the weighted totals, the highest and lowest dropped when there are at least 5.</summary>
+    public decimal? TrimmedMean { get; init; }
+    public required bool Trimmed { get; init; }
+    public decimal? StandardDeviation { get; init; }
+    /// <summary>Highest minus lowest weighted total.</summary>
+    public decimal? Spread { get; init; }
+    /// <summary>The spread exceeds the round's limit: the committee should discuss the item.</summary>
+    public required bool SpreadFlag { get; init; }
+    /// <summary>Equal means share a rank (1, 1, 3); items without scores are unranked.</summary>
+    public int? Rank { get; init; }
+    public required bool Passed { get; init; }
+    public required List<CriterionResult> Criteria { get; init; }
+}
+
+internal sealed class Response
+{
+    public required Guid RoundId { get; init; }
+    public required ReviewRoundKind Kind { get; init; }
+    public required ReviewRoundStatus Status { get; init; }
+    public required decimal PassThreshold { get; init; }
+    public required decimal SpreadLimit { get; init; }
+    public required List<ItemResultView> Items { get; init; }
+}
+
+internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<Response>
+{
+    private const string SelectScores = """
+        SELECT a.item_id AS ItemId, a.expert_id AS ExpertId, s.criterion_ordinal AS Ordinal, s.score_hundredths AS Hundredths
+        FROM review_assignment a JOIN review_score s ON s.assignment_id = a.id
+        WHERE a.round_id = @Id AND a.status = 'Active' AND a.score_status = 'Submitted'
+        """;
+
+    private sealed class ScoreRow
+    {
+        public Guid ItemId { get; set; }
+        public Guid ExpertId { get; set; }
+        public int Ordinal { get; set; }
+        public int Hundredths { get; set; }
+    }
+
+    public override void Configure()
+    {
+        Get("/api/v1/review/rounds/{id:guid}/results");
+        Roles(Platform.Auth.Roles.TaskForce, Platform.Auth.Roles.Auditor, Platform.Auth.Roles.Expert);
+        Description(b => b.Api("Rounds_Results", "Review",
+                "论证结果（评分结束后；截尾均值、标准差、排名、是否通过、分歧标记） / Results after scoring closes: trimmed mean, deviation, rank, pass, spread flag")
+            .Ok<Response>().Problems(401, 403, 404, 409), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var caller = User.Caller();
+        await using var connection = await db.OpenAsync(ct);
+        var round = await RoundStore.LoadAsync(connection, Route<Guid>("id"));
+        // Experts never learn whether a round's results exist: others' scores stay independent.
+        if (round is null || !caller.ReadsEverything)
+        {
+            await Send.ResultAsync(Problems.NotFound("round"));
+            return;
+        }
+        if (round.Status is ReviewRoundStatus.Draft or ReviewRoundStatus.Assigning or ReviewRoundStatus.Scoring)
+        {
+            await Send.ResultAsync(Problems.Conflict("review.round_not_closed", "评分尚未结束", "Results are available once scoring is closed"));
+            return;
+        }
+        var items = await RoundStore.ItemsAsync(connection, round.Id);
+        var scores = (await connection.QueryAsync<ScoreRow>(SelectScores, new { round.Id })).AsList();
+        var input = items.Select(i => new ItemScores(i.Id, scores.Where(s => s.ItemId == i.Id).GroupBy(s => s.ExpertId)
+            .Select(g => new ScoreSheet(g.Key, g.ToDictionary(s => s.Ordinal, s => Hundredths.From(s.Hundredths)))).ToList())).ToList();
+        var rubric = round.Rubric();
+        var results = ResultsCalculator.Compute(rubric, input, Hundredths.From(round.PassThresholdHundredths), Hundredths.From(round.SpreadLimitHundredths));
+        var byId = items.ToDictionary(i => i.Id);
+        await Send.OkAsync(new Response
+        {
+            RoundId = round.Id, Kind = round.Kind, Status = round.Status, PassThreshold = Hundredths.From(round.PassThresholdHundredths),
+            SpreadLimit = Hundredths.From(round.SpreadLimitHundredths),
+            Items = results.Select(r => new ItemResultView
+            {
+                ItemId = r.ItemId, SubjectId = byId[r.ItemId].SubjectId, SubjectCode = byId[r.ItemId].SubjectCode, Title = byId[r.ItemId].Title,
+                Field = byId[r.ItemId].Field, Count = r.Count, TrimmedMean = r.TrimmedMean, Trimmed = r.Trimmed,
+                StandardDeviation = r.StandardDeviation, Spread = r.Spread, SpreadFlag = r.SpreadFlag, Rank = r.Rank, Passed = r.Passed,
+                Criteria = rubric.Select(c => new CriterionResult
+                {
+                    Ordinal = c.Ordinal, Name = c.Name, Mean = r.CriterionMeans.GetValueOrDefault(c.Ordinal), Threshold = c.Threshold,
+                    Passed = !r.FailedCriteria.Contains(c.Ordinal),
+                }).ToList(),
+            }).ToList(),
+        }, ct);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Data.Common;
+using Dapper;
+using Jiebang.Review.Domain;
+
+namespace Jiebang.Review.Features.Shared;
+
+internal static class AssignmentStatus
+{
+    public const string Active = "Active";
+    public const string Declined = "Declined";
+    public const string Recused = "Recused";
+}
+
+internal static class ScoreStatus
+{
+    public const string None = "None";
+    public const string Draft = "Draft";
+    public const string Submitted = "Submitted";
+}
+
+/// <summary>The pool, the items and the existing assignments of a round, as the pure planner takes them.</summary>
+internal static class AssignmentStore
+{
+    public const string Entity = "Assignment";
+
+    private sealed class PairRow
+    {
+        public Guid ItemId { get; set; }
+        public Guid ExpertId { get; set; }
+        public string Status { get; set; } = "";
+    }
+
+    private const string SelectPairs = "SELECT item_id AS ItemId, expert_id AS ExpertId, status AS Status FROM review_assignment WHERE round_id = @RoundId";
+
+    public const string Insert = """
+        INSERT INTO review_assignment (id, round_id, item_id, expert_id, status, end_reason, assigned_at, ended_at, score_status, comment,
+            saved_at, submitted_at, version)
+        VALUES (@Id, @RoundId, @ItemId, @ExpertId, 'Active', NULL, @Now, NULL, 'None', NULL, NULL, NULL, 1)
+        """;
+
+    /// <summary>Builds the planner's input: each item needs its count minus its active assignments; nobody returns to an item they left.</summary>
+    public static async Task<(List<AssignmentItem> Items, List<PoolExpert> Experts)> PlannerInputAsync(DbConnection connection, DbTransaction tx,
+        RoundRow round, Guid? onlyItem = null)
+    {
+        var items = await RoundStore.ItemsAsync(connection, round.Id, tx);
+        var pairs = (await connection.QueryAsync<PairRow>(SelectPairs, new { RoundId = round.Id }, tx)).AsList();
+        var experts = await ExpertStore.ListAsync(connection, tx, activeOnly: true);
+        var load = pairs.Where(p => p.Status == AssignmentStatus.Active).GroupBy(p => p.ExpertId).ToDictionary(g => g.Key, g => g.Count());
+        var planItems = items
+            .Where(i => onlyItem is null || i.Id == onlyItem)
+            .Select(i => new AssignmentItem(i.Id, i.Field, i.ConflictSet(),
+                pairs.Where(p => p.ItemId == i.Id).Select(p => p.ExpertId).ToHashSet(),
+                Math.Max(0, round.ExpertsPerItem - i.ActiveAssignments)))
+            .ToList();
+        var pool = experts.Select(e => new PoolExpert(e.Id, e.FieldSet(), e.AffiliationOrganisationId, e.Conflicts.ToHashSet(),
+            load.GetValueOrDefault(e.Id))).ToList();
+        return (planItems, pool);
+    }
+
+    public static async Task<List<Guid>> StoreAsync(DbConnection connection, DbTransaction tx, Guid roundId, IEnumerable<Assigned> planned, DateTimeOffset now)
+    {
+        var ids = new List<Guid>();
+        foreach (var a in planned)
+        {
+            var id = Guid.CreateVersion7();
+            ids.Add(id);
+            await connection.ExecuteAsync(Insert, new { Id = id, RoundId = roundId, a.ItemId, a.ExpertId, Now = now }, tx);
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,25 @@
+using Jiebang.Platform.Errors;
+using Jiebang.Platform.Organisations;
+using Microsoft.AspNetCore.Http;
+
+namespace Jiebang.Review.Features.Shared;
+
+/// <summary>Checks that the organisations an expert names are registered; asked before any write transaction opens.</summary>
+internal static class OrganisationCheck
+{
+    public static async Task<IResult?> UnknownAsync(OrganisationStore organisations, Guid? affiliation, IEnumerable<Guid> conflicts, CancellationToken ct)
+    {
+        if (affiliation is { } a && await organisations.FindAsync(a, ct) is null)
+        {
+            return Problems.Validation("affiliationOrganisationId", "未登记的主体", "The organisation is not registered");
+        }
+        foreach (var id in conflicts.Distinct())
+        {
+            if (await organisations.FindAsync(id, ct) is null)
+            {
+                return Problems.Validation("declaredConflicts", $"未登记的主体 {id}", $"The organisation {id} is not registered");
+            }
+        }
+        return null;
+    }
+}
