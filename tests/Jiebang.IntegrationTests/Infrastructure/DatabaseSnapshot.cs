@@ -17,6 +17,7 @@ public static class DatabaseSnapshot
         "challenges_programme", "challenges_batch", "challenges_challenge", "challenges_indicator",
         "platform_idempotency", "applications_application", "applications_member", "applications_submission",
         "applications_attachment", "applications_counter",
+        "funding_policy", "funding_agreement", "funding_party", "funding_milestone", "funding_ledger",
     ];
 
     public static async Task<string> TakeAsync(JiebangHost host)
