@@ -2,7 +2,7 @@ using FluentMigrator;
 
 namespace Jiebang.Migrations.Funding;
 
-[Migration(2026_11_28_40, "Funding: policies per batch, agreements with parties and milestones, the append-only ledger")]
+[Migration(2026_11_28_40, "Funding: policies per batch, agreements with parties and milestones, the append-only ledger, progress reports")]
 public sealed class CreateFundingTables : Migration
 {
     public override void Up()
@@ -62,6 +62,7 @@ public sealed class CreateFundingTables : Migration
             .WithColumn("id").AsGuid().PrimaryKey()
             .WithColumn("agreement_id").AsGuid().NotNullable().Indexed("ix_funding_ledger_agreement")
                 .ForeignKey("fk_funding_ledger_agreement", "funding_agreement", "id")
+            .WithColumn("entry_no").AsInt32().NotNullable()
             .WithColumn("batch_id").AsGuid().NotNullable().Indexed("ix_funding_ledger_batch")
             .WithColumn("kind").AsString(20).NotNullable()
             .WithColumn("amount_fen").AsInt64().NotNullable()
@@ -70,10 +71,32 @@ public sealed class CreateFundingTables : Migration
             .WithColumn("actor_id").AsGuid().Nullable()
             .WithColumn("actor_name").AsString(200).NotNullable()
             .WithColumn("occurred_at").AsDateTimeOffset().NotNullable();
+        Create.Index("ux_funding_ledger_entry").OnTable("funding_ledger")
+            .OnColumn("agreement_id").Ascending().OnColumn("entry_no").Ascending().WithOptions().Unique();
+
+        // A claim of actual investment at a milestone; the task force verifies it (amounts it accepts) or sends it back.
+        Create.Table("funding_progress_report")
+            .WithColumn("id").AsGuid().PrimaryKey()
+            .WithColumn("agreement_id").AsGuid().NotNullable().Indexed("ix_funding_progress_report_agreement")
+                .ForeignKey("fk_funding_progress_report_agreement", "funding_agreement", "id")
+            .WithColumn("milestone_index").AsInt32().NotNullable()
+            .WithColumn("claimed_issuer_fen").AsInt64().NotNullable()
+            .WithColumn("claimed_applicant_fen").AsInt64().NotNullable()
+            .WithColumn("note").AsString(2000).Nullable()
+            .WithColumn("status").AsString(20).NotNullable()
+            .WithColumn("verified_issuer_fen").AsInt64().Nullable()
+            .WithColumn("verified_applicant_fen").AsInt64().Nullable()
+            .WithColumn("decision_note").AsString(2000).Nullable()
+            .WithColumn("submitted_by").AsString(200).NotNullable()
+            .WithColumn("submitted_at").AsDateTimeOffset().NotNullable()
+            .WithColumn("decided_by").AsString(200).Nullable()
+            .WithColumn("decided_at").AsDateTimeOffset().Nullable()
+            .WithColumn("version").AsInt32().NotNullable();
     }
 
     public override void Down()
     {
+        Delete.Table("funding_progress_report");
         Delete.Table("funding_ledger");
         Delete.Table("funding_milestone");
         Delete.Table("funding_party");

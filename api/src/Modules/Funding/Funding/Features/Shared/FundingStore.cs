@@ -99,6 +99,7 @@ internal sealed class MilestoneRow
 internal sealed class LedgerRow
 {
     public Guid Id { get; set; }
+    public int EntryNo { get; set; }
     public LedgerKind Kind { get; set; }
     public long AmountFen { get; set; }
     public int? MilestoneIndex { get; set; }
@@ -159,14 +160,15 @@ internal static class FundingStore
         """;
 
     private const string SelectLedger = """
-        SELECT id AS Id, kind AS Kind, amount_fen AS AmountFen, milestone_index AS MilestoneIndex, reason AS Reason,
+        SELECT id AS Id, entry_no AS EntryNo, kind AS Kind, amount_fen AS AmountFen, milestone_index AS MilestoneIndex, reason AS Reason,
                actor_id AS ActorId, actor_name AS ActorName, occurred_at AS OccurredAt
-        FROM funding_ledger WHERE agreement_id = @Id ORDER BY occurred_at, id
+        FROM funding_ledger WHERE agreement_id = @Id ORDER BY entry_no
         """;
 
     public const string InsertLedger = """
-        INSERT INTO funding_ledger (id, agreement_id, batch_id, kind, amount_fen, milestone_index, reason, actor_id, actor_name, occurred_at)
-        VALUES (@Id, @AgreementId, @BatchId, @Kind, @AmountFen, @MilestoneIndex, @Reason, @ActorId, @ActorName, @OccurredAt)
+        INSERT INTO funding_ledger (id, agreement_id, entry_no, batch_id, kind, amount_fen, milestone_index, reason, actor_id, actor_name, occurred_at)
+        SELECT @Id, @AgreementId, COALESCE(MAX(entry_no), 0) + 1, @BatchId, @Kind, @AmountFen, @MilestoneIndex, @Reason, @ActorId, @ActorName, @OccurredAt
+        FROM funding_ledger WHERE agreement_id = @AgreementId
         """;
 
     /// <summary>Reads the policy row and, inside a write transaction, locks it with the provider's row lock.</summary>
@@ -201,6 +203,8 @@ internal static class FundingStore
         var milestones = await connection.QueryAsync<MilestoneRow>(SelectMilestones, new { row.Id }, tx);
         var ledger = await connection.QueryAsync<LedgerRow>(SelectLedger, new { row.Id }, tx);
         var balance = await AgreementBalanceAsync(connection, row.Id, tx);
+        var reports = await ProgressStore.ForAgreementAsync(connection, row.Id, tx);
+        var verified = await ProgressStore.VerifiedInvestmentAsync(connection, row.Id, tx);
         return new AgreementDetail(row.Id, row.Code, row.ApplicationId, row.ChallengeId, row.BatchId, row.IssuerOrganisationId,
             row.LeadOrganisationId,
             parties.OrderBy(p => p.Role).ThenBy(p => p.OrganisationId).Select(p => new AgreementParty(p.OrganisationId, p.Role.ToString())).ToList(),
@@ -210,8 +214,8 @@ internal static class FundingStore
             milestones.Select(m => new MilestoneModel(m.Ordinal, m.Name, ParseDay(m.DueOn), m.TrancheIndex)).ToList(),
             row.Status.ToString(), row.SignedAt, row.SignedBy,
             new Balances(balance.CommittedFen, balance.PaidFen, balance.CommittedFen - balance.PaidFen),
-            ledger.Select(l => new LedgerEntry(l.Id, l.Kind.ToString(), l.AmountFen, l.MilestoneIndex, l.Reason, l.ActorName, l.OccurredAt)).ToList(),
-            row.Version);
+            ledger.Select(l => new LedgerEntry(l.Id, l.EntryNo, l.Kind.ToString(), l.AmountFen, l.MilestoneIndex, l.Reason, l.ActorName, l.OccurredAt)).ToList(),
+            verified, reports.Select(r => r.ToModel()).ToList(), row.Version);
     }
 
     public static string WritePlan(IEnumerable<Tranche> plan) => JsonSerializer.Serialize(plan.ToArray(), JsonDefaults.Options);
@@ -243,7 +247,8 @@ internal sealed record AgreementParty(Guid OrganisationId, string Role);
 
 internal sealed record MilestoneModel(int Ordinal, string Name, DateOnly DueOn, int? TrancheIndex);
 
-internal sealed record LedgerEntry(Guid Id, string Kind, long AmountFen, int? MilestoneIndex, string Reason, string ActorName, DateTimeOffset OccurredAt);
+/// <summary>One money movement; entry numbers run 1, 2, 3… per agreement and are never reused.</summary>
+internal sealed record LedgerEntry(Guid Id, int EntryNo, string Kind, long AmountFen, int? MilestoneIndex, string Reason, string ActorName, DateTimeOffset OccurredAt);
 
 /// <summary>An R&amp;D agreement (合作研发协议) with its commitment, milestones, ledger and balances.</summary>
 internal sealed record AgreementDetail(
@@ -270,4 +275,6 @@ internal sealed record AgreementDetail(
     string SignedBy,
     Balances Balances,
     IReadOnlyList<LedgerEntry> Ledger,
+    long VerifiedInvestmentFen,
+    IReadOnlyList<ProgressReport> ProgressReports,
     int Version);
