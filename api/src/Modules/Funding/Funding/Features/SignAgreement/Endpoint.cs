@@ -2,6 +2,7 @@ using Dapper;
 using FastEndpoints;
 using Jiebang.Applications.Contracts;
 using Jiebang.Challenges.Contracts;
+using Jiebang.Funding.Contracts;
 using Jiebang.Funding.Domain;
 using Jiebang.Funding.Features.Shared;
 using Jiebang.Platform.Audit;
@@ -113,6 +114,8 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
                     {
                         await publisher.Publish(new ApplicationContracted(req.ApplicationId, id), token);
                         await publisher.Publish(new ChallengeAwarded(p.Challenge.Id, id), token);
+                        await publisher.Publish(new AgreementSigned(id, req.ApplicationId, p.Challenge.Id, batchId,
+                            p.Challenge.IssuerOrganisationId, commitment, now), token);
                     });
             }, ct);
         await Send.ResultAsync(result);
