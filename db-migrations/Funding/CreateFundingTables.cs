@@ -2,7 +2,7 @@ using FluentMigrator;
 
 namespace Jiebang.Migrations.Funding;
 
-[Migration(2026_11_28_40, "Funding: policies per batch, agreements with parties and milestones, the append-only ledger, progress reports")]
+[Migration(2026_11_28_40, "Funding: policies per batch, agreements with parties and milestones, the append-only ledger, progress reports, acceptance")]
 public sealed class CreateFundingTables : Migration
 {
     public override void Up()
@@ -92,10 +92,32 @@ public sealed class CreateFundingTables : Migration
             .WithColumn("decided_by").AsString(200).Nullable()
             .WithColumn("decided_at").AsDateTimeOffset().Nullable()
             .WithColumn("version").AsInt32().NotNullable();
+
+        // Acceptance (验收): one decision per agreement, with a result per indicator of the challenge (copied from it).
+        Create.Table("funding_acceptance")
+            .WithColumn("agreement_id").AsGuid().PrimaryKey()
+                .ForeignKey("fk_funding_acceptance_agreement", "funding_agreement", "id")
+            .WithColumn("passed").AsBoolean().NotNullable()
+            .WithColumn("notes").AsString(4000).NotNullable()
+            .WithColumn("decided_by").AsString(200).NotNullable()
+            .WithColumn("decided_at").AsDateTimeOffset().NotNullable();
+
+        Create.Table("funding_acceptance_result")
+            .WithColumn("agreement_id").AsGuid().NotNullable().PrimaryKey("pk_funding_acceptance_result")
+                .ForeignKey("fk_funding_acceptance_result_acceptance", "funding_acceptance", "agreement_id")
+            .WithColumn("indicator_id").AsGuid().NotNullable().PrimaryKey("pk_funding_acceptance_result")
+            .WithColumn("ordinal").AsInt32().NotNullable()
+            .WithColumn("name").AsString(200).NotNullable()
+            .WithColumn("target").AsString(200).NotNullable()
+            .WithColumn("unit").AsString(50).Nullable()
+            .WithColumn("achieved").AsString(200).NotNullable()
+            .WithColumn("passed").AsBoolean().NotNullable();
     }
 
     public override void Down()
     {
+        Delete.Table("funding_acceptance_result");
+        Delete.Table("funding_acceptance");
         Delete.Table("funding_progress_report");
         Delete.Table("funding_ledger");
         Delete.Table("funding_milestone");

@@ -18,7 +18,7 @@ public static class DatabaseSnapshot
         "platform_idempotency", "applications_application", "applications_member", "applications_submission",
         "applications_attachment", "applications_counter",
         "funding_policy", "funding_agreement", "funding_party", "funding_milestone", "funding_ledger",
-        "funding_progress_report",
+        "funding_progress_report", "funding_acceptance", "funding_acceptance_result",
     ];
 
     public static async Task<string> TakeAsync(JiebangHost host)

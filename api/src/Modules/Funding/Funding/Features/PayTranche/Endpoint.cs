@@ -38,7 +38,8 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             // Money of one batch moves one request at a time: the batch's policy row is the lock.
             await FundingStore.LockPolicyAsync(connection, tx, db.Dialect, agreement.BatchId);
             agreement = (await FundingStore.AgreementAsync(connection, id, tx))!;
-            if (agreement.Status != AgreementStatus.Active)
+            // A passed acceptance still owes the final tranche; a terminated agreement pays nothing more.
+            if (agreement.Status == AgreementStatus.Terminated)
             {
                 await Send.ResultAsync(SubmitProgressReport.Endpoint.NotActive(agreement.Status));
                 return;
