@@ -1,0 +1,10 @@
+using Mediator;
+
+namespace Jiebang.Funding.Contracts;
+
+/// <summary>
+/// An R&amp;D agreement was signed and its co-funding reserved (合作研发协议签订). Published after commit, together with
+/// the Applications and Challenges modules' own ApplicationContracted and ChallengeAwarded.
+/// </summary>
+public sealed record AgreementSigned(Guid AgreementId, Guid ApplicationId, Guid ChallengeId, Guid BatchId, Guid IssuerOrganisationId,
+    long CommitmentFen, DateTimeOffset SignedAt) : INotification;

@@ -1,0 +1,18 @@
+namespace Jiebang.Funding.Features.RecordAcceptance;
+
+internal static class Data
+{
+    public const string InsertAcceptance = """
+        INSERT INTO funding_acceptance (agreement_id, passed, notes, decided_by, decided_at)
+        VALUES (@AgreementId, @Passed, @Notes, @DecidedBy, @Now)
+        """;
+
+    public const string InsertResult = """
+        INSERT INTO funding_acceptance_result (agreement_id, indicator_id, ordinal, name, target, unit, achieved, passed)
+        VALUES (@AgreementId, @IndicatorId, @Ordinal, @Name, @Target, @Unit, @Achieved, @Passed)
+        """;
+
+    public const string Close = """
+        UPDATE funding_agreement SET status = @To, updated_at = @Now, version = version + 1 WHERE id = @Id AND status = @Active
+        """;
+}

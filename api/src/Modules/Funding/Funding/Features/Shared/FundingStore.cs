@@ -1,0 +1,280 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Jiebang.Funding.Domain;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Errors;
+
+namespace Jiebang.Funding.Features.Shared;
+
+/// <summary>Every kind of money movement; the ledger only ever grows.</summary>
+internal enum LedgerKind
+{
+    /// <summary>A commitment reserved from the batch budget at signing.</summary>
+    Commit,
+    /// <summary>A tranche paid out.</summary>
+    Disburse,
+    /// <summary>A correction of the commitment (signed amount).</summary>
+    Adjust,
+    /// <summary>Paid money recovered; it returns to the batch budget.</summary>
+    ClawBack,
+    /// <summary>Unpaid commitment handed back to the batch budget.</summary>
+    Release,
+}
+
+internal enum AgreementStatus
+{
+    Active,
+    Completed,
+    Terminated,
+}
+
+internal enum PartyRole
+{
+    Issuer,
+    Lead,
+    Member,
+}
+
+internal sealed class PolicyRow
+{
+    public Guid BatchId { get; set; }
+    public int RatioBp { get; set; }
+    public long CapPerProjectFen { get; set; }
+    public long TotalBudgetFen { get; set; }
+    public string Tranches { get; set; } = "[]";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
+
+    public IReadOnlyList<Tranche> Plan() => FundingStore.ReadPlan(Tranches);
+}
+
+/// <summary>Sums of the ledger; never stored.</summary>
+internal sealed class BalanceRow
+{
+    public long CommittedFen { get; set; }
+    public long PaidFen { get; set; }
+}
+
+internal sealed class AgreementRow
+{
+    public Guid Id { get; set; }
+    public string Code { get; set; } = "";
+    public Guid ApplicationId { get; set; }
+    public Guid ChallengeId { get; set; }
+    public Guid BatchId { get; set; }
+    public Guid IssuerOrganisationId { get; set; }
+    public Guid LeadOrganisationId { get; set; }
+    public long IssuerInvestmentFen { get; set; }
+    public long ApplicantInvestmentFen { get; set; }
+    public int RatioBp { get; set; }
+    public long CapFen { get; set; }
+    public long CommitmentFen { get; set; }
+    public string Tranches { get; set; } = "[]";
+    public string StartsOn { get; set; } = "";
+    public string EndsOn { get; set; } = "";
+    public AgreementStatus Status { get; set; }
+    public DateTimeOffset SignedAt { get; set; }
+    public string SignedBy { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+internal sealed class PartyRow
+{
+    public Guid OrganisationId { get; set; }
+    public PartyRole Role { get; set; }
+}
+
+internal sealed class MilestoneRow
+{
+    public int Ordinal { get; set; }
+    public string Name { get; set; } = "";
+    public string DueOn { get; set; } = "";
+    public int? TrancheIndex { get; set; }
+}
+
+internal sealed class LedgerRow
+{
+    public Guid Id { get; set; }
+    public int EntryNo { get; set; }
+    public LedgerKind Kind { get; set; }
+    public long AmountFen { get; set; }
+    public int? MilestoneIndex { get; set; }
+    public string Reason { get; set; } = "";
+    public Guid? ActorId { get; set; }
+    public string ActorName { get; set; } = "";
+    public DateTimeOffset OccurredAt { get; set; }
+}
+
+internal static class FundingStore
+{
+    public const string Module = "Funding";
+
+    private const string Committed = $"""
+        CASE WHEN kind = '{nameof(LedgerKind.Commit)}' OR kind = '{nameof(LedgerKind.Adjust)}' THEN amount_fen
+             WHEN kind = '{nameof(LedgerKind.Release)}' OR kind = '{nameof(LedgerKind.ClawBack)}' THEN -amount_fen ELSE 0 END
+        """;
+
+    private const string Paid = $"""
+        CASE WHEN kind = '{nameof(LedgerKind.Disburse)}' THEN amount_fen
+             WHEN kind = '{nameof(LedgerKind.ClawBack)}' THEN -amount_fen ELSE 0 END
+        """;
+
+    public const string BatchBalance = $"""
+        SELECT CAST(COALESCE(SUM({Committed}), 0) AS BIGINT) AS CommittedFen, CAST(COALESCE(SUM({Paid}), 0) AS BIGINT) AS PaidFen
+        FROM funding_ledger WHERE batch_id = @BatchId
+        """;
+
+    public const string AgreementBalance = $"""
+        SELECT CAST(COALESCE(SUM({Committed}), 0) AS BIGINT) AS CommittedFen, CAST(COALESCE(SUM({Paid}), 0) AS BIGINT) AS PaidFen
+        FROM funding_ledger WHERE agreement_id = @AgreementId
+        """;
+
+    private const string PolicyColumns = """
+        batch_id AS BatchId, ratio_bp AS RatioBp, cap_per_project_fen AS CapPerProjectFen, total_budget_fen AS TotalBudgetFen,
+        tranches AS Tranches, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+        """;
+
+    public const string SelectPolicy = $"SELECT {PolicyColumns} FROM funding_policy WHERE batch_id = @BatchId";
+
+    public const string SelectAgreement = """
+        SELECT id AS Id, code AS Code, application_id AS ApplicationId, challenge_id AS ChallengeId, batch_id AS BatchId,
+               issuer_organisation_id AS IssuerOrganisationId, lead_organisation_id AS LeadOrganisationId,
+               issuer_investment_fen AS IssuerInvestmentFen, applicant_investment_fen AS ApplicantInvestmentFen,
+               ratio_bp AS RatioBp, cap_fen AS CapFen, commitment_fen AS CommitmentFen, tranches AS Tranches,
+               starts_on AS StartsOn, ends_on AS EndsOn, status AS Status, signed_at AS SignedAt, signed_by AS SignedBy,
+               updated_at AS UpdatedAt, version AS Version
+        FROM funding_agreement WHERE id = @Id
+        """;
+
+    private const string SelectParties = """
+        SELECT organisation_id AS OrganisationId, role AS Role FROM funding_party WHERE agreement_id = @Id
+        """;
+
+    private const string SelectMilestones = """
+        SELECT ordinal AS Ordinal, name AS Name, due_on AS DueOn, tranche_index AS TrancheIndex
+        FROM funding_milestone WHERE agreement_id = @Id ORDER BY ordinal
+        """;
+
+    private const string SelectLedger = """
+        SELECT id AS Id, entry_no AS EntryNo, kind AS Kind, amount_fen AS AmountFen, milestone_index AS MilestoneIndex, reason AS Reason,
+               actor_id AS ActorId, actor_name AS ActorName, occurred_at AS OccurredAt
+        FROM funding_ledger WHERE agreement_id = @Id ORDER BY entry_no
+        """;
+
+    public const string InsertLedger = """
+        INSERT INTO funding_ledger (id, agreement_id, entry_no, batch_id, kind, amount_fen, milestone_index, reason, actor_id, actor_name, occurred_at)
+        SELECT @Id, @AgreementId, COALESCE(MAX(entry_no), 0) + 1, @BatchId, @Kind, @AmountFen, @MilestoneIndex, @Reason, @ActorId, @ActorName, @OccurredAt
+        FROM funding_ledger WHERE agreement_id = @AgreementId
+        """;
+
+    /// <summary>Reads the policy row and, inside a write transaction, locks it with the provider's row lock.</summary>
+    public static Task<PolicyRow?> LockPolicyAsync(DbConnection connection, DbTransaction tx, SqlDialect dialect, Guid batchId) =>
+        connection.QuerySingleOrDefaultAsync<PolicyRow>(
+            $"SELECT {PolicyColumns} FROM funding_policy {dialect.LockHint} WHERE batch_id = @BatchId {dialect.ForUpdate}",
+            new { BatchId = batchId }, tx);
+
+    public static Task<PolicyRow?> PolicyAsync(DbConnection connection, Guid batchId, DbTransaction? tx = null) =>
+        connection.QuerySingleOrDefaultAsync<PolicyRow>(SelectPolicy, new { BatchId = batchId }, tx);
+
+    public static Task<BalanceRow> BatchBalanceAsync(DbConnection connection, Guid batchId, DbTransaction? tx = null) =>
+        connection.QuerySingleAsync<BalanceRow>(BatchBalance, new { BatchId = batchId }, tx);
+
+    public static Task<BalanceRow> AgreementBalanceAsync(DbConnection connection, Guid agreementId, DbTransaction? tx = null) =>
+        connection.QuerySingleAsync<BalanceRow>(AgreementBalance, new { AgreementId = agreementId }, tx);
+
+    public static Task<AgreementRow?> AgreementAsync(DbConnection connection, Guid id, DbTransaction? tx = null) =>
+        connection.QuerySingleOrDefaultAsync<AgreementRow>(SelectAgreement, new { Id = id }, tx);
+
+    public static Task AppendAsync(DbConnection connection, DbTransaction tx, Guid agreementId, Guid batchId, LedgerKind kind, long amountFen,
+        int? milestoneIndex, string reason, Platform.Auth.Caller actor, DateTimeOffset now) =>
+        connection.ExecuteAsync(InsertLedger, new
+        {
+            Id = Guid.CreateVersion7(), AgreementId = agreementId, BatchId = batchId, Kind = kind.ToString(), AmountFen = amountFen,
+            MilestoneIndex = milestoneIndex, Reason = reason, ActorId = actor.UserId, ActorName = actor.Name, OccurredAt = now,
+        }, tx);
+
+    public static async Task<AgreementDetail> DetailAsync(DbConnection connection, AgreementRow row, DbTransaction? tx = null)
+    {
+        var parties = (await connection.QueryAsync<PartyRow>(SelectParties, new { row.Id }, tx)).ToList();
+        var milestones = await connection.QueryAsync<MilestoneRow>(SelectMilestones, new { row.Id }, tx);
+        var ledger = await connection.QueryAsync<LedgerRow>(SelectLedger, new { row.Id }, tx);
+        var balance = await AgreementBalanceAsync(connection, row.Id, tx);
+        var reports = await ProgressStore.ForAgreementAsync(connection, row.Id, tx);
+        var verified = await ProgressStore.VerifiedInvestmentAsync(connection, row.Id, tx);
+        return new AgreementDetail(row.Id, row.Code, row.ApplicationId, row.ChallengeId, row.BatchId, row.IssuerOrganisationId,
+            row.LeadOrganisationId,
+            parties.OrderBy(p => p.Role).ThenBy(p => p.OrganisationId).Select(p => new AgreementParty(p.OrganisationId, p.Role.ToString())).ToList(),
+            row.IssuerInvestmentFen, row.ApplicantInvestmentFen, row.IssuerInvestmentFen + row.ApplicantInvestmentFen,
+            row.RatioBp, row.CapFen, row.CommitmentFen, ReadPlan(row.Tranches).Select(TrancheModel.From).ToList(),
+            ParseDay(row.StartsOn), ParseDay(row.EndsOn),
+            milestones.Select(m => new MilestoneModel(m.Ordinal, m.Name, ParseDay(m.DueOn), m.TrancheIndex)).ToList(),
+            row.Status.ToString(), row.SignedAt, row.SignedBy,
+            new Balances(balance.CommittedFen, balance.PaidFen, balance.CommittedFen - balance.PaidFen),
+            ledger.Select(l => new LedgerEntry(l.Id, l.EntryNo, l.Kind.ToString(), l.AmountFen, l.MilestoneIndex, l.Reason, l.ActorName, l.OccurredAt)).ToList(),
+            verified, reports.Select(r => r.ToModel()).ToList(), row.Version);
+    }
+
+    public static string WritePlan(IEnumerable<Tranche> plan) => JsonSerializer.Serialize(plan.ToArray(), JsonDefaults.Options);
+
+    public static IReadOnlyList<Tranche> ReadPlan(string json) => JsonSerializer.Deserialize<Tranche[]>(json, JsonDefaults.Options) ?? [];
+
+    public static string FormatDay(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>One tranche of a plan: a whole percentage of the commitment, payable once the milestone with this 0-based index is verified.</summary>
+internal sealed class TrancheModel
+{
+    /// <summary>Percentage of the commitment (1–100); the plan sums to exactly 100.</summary>
+    public int Percent { get; set; }
+    /// <summary>0-based index of the agreement milestone that releases this tranche (0 = the first milestone, e.g. signing).</summary>
+    public int MilestoneIndex { get; set; }
+
+    public Tranche ToTranche() => new(Percent, MilestoneIndex);
+
+    public static TrancheModel From(Tranche t) => new() { Percent = t.Percent, MilestoneIndex = t.MilestoneIndex };
+}
+
+/// <summary>Money in fen, computed from the ledger.</summary>
+internal sealed record Balances(long CommittedFen, long PaidFen, long RemainingFen);
+
+internal sealed record AgreementParty(Guid OrganisationId, string Role);
+
+internal sealed record MilestoneModel(int Ordinal, string Name, DateOnly DueOn, int? TrancheIndex);
+
+/// <summary>One money movement; entry numbers run 1, 2, 3… per agreement and are never reused.</summary>
+internal sealed record LedgerEntry(Guid Id, int EntryNo, string Kind, long AmountFen, int? MilestoneIndex, string Reason, string ActorName, DateTimeOffset OccurredAt);
+
+/// <summary>An R&amp;D agreement (合作研发协议) with its commitment, milestones, ledger and balances.</summary>
+internal sealed record AgreementDetail(
+    Guid Id,
+    string Code,
+    Guid ApplicationId,
+    Guid ChallengeId,
+    Guid BatchId,
+    Guid IssuerOrganisationId,
+    Guid LeadOrganisationId,
+    IReadOnlyList<AgreementParty> Parties,
+    long IssuerInvestmentFen,
+    long ApplicantInvestmentFen,
+    long JointInvestmentFen,
+    int RatioBp,
+    long CapFen,
+    long CommitmentFen,
+    IReadOnlyList<TrancheModel> Tranches,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    IReadOnlyList<MilestoneModel> Milestones,
+    string Status,
+    DateTimeOffset SignedAt,
+    string SignedBy,
+    Balances Balances,
+    IReadOnlyList<LedgerEntry> Ledger,
+    long VerifiedInvestmentFen,
+    IReadOnlyList<ProgressReport> ProgressReports,
+    int Version);

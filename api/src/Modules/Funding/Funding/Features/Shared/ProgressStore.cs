@@ -1,0 +1,88 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Jiebang.Funding.Features.Shared;
+
+internal enum ProgressReportStatus
+{
+    Submitted,
+    Verified,
+    Returned,
+}
+
+internal sealed class ProgressReportRow
+{
+    public Guid Id { get; set; }
+    public Guid AgreementId { get; set; }
+    public int MilestoneIndex { get; set; }
+    public long ClaimedIssuerFen { get; set; }
+    public long ClaimedApplicantFen { get; set; }
+    public string? Note { get; set; }
+    public ProgressReportStatus Status { get; set; }
+    public long? VerifiedIssuerFen { get; set; }
+    public long? VerifiedApplicantFen { get; set; }
+    public string? DecisionNote { get; set; }
+    public string SubmittedBy { get; set; } = "";
+    public DateTimeOffset SubmittedAt { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public int Version { get; set; }
+
+    public ProgressReport ToModel() => new(Id, AgreementId, MilestoneIndex, ClaimedIssuerFen, ClaimedApplicantFen, Note, Status.ToString(),
+        VerifiedIssuerFen, VerifiedApplicantFen, DecisionNote, SubmittedBy, SubmittedAt, DecidedBy, DecidedAt, Version);
+}
+
+/// <summary>A progress report (进展报告): investment claimed at a milestone and, once decided, what the task force verified.</summary>
+internal sealed record ProgressReport(
+    Guid Id,
+    Guid AgreementId,
+    int MilestoneIndex,
+    long ClaimedIssuerFen,
+    long ClaimedApplicantFen,
+    string? Note,
+    string Status,
+    long? VerifiedIssuerFen,
+    long? VerifiedApplicantFen,
+    string? DecisionNote,
+    string SubmittedBy,
+    DateTimeOffset SubmittedAt,
+    string? DecidedBy,
+    DateTimeOffset? DecidedAt,
+    int Version);
+
+internal static class ProgressStore
+{
+    private const string Columns = """
+        id AS Id, agreement_id AS AgreementId, milestone_index AS MilestoneIndex, claimed_issuer_fen AS ClaimedIssuerFen,
+        claimed_applicant_fen AS ClaimedApplicantFen, note AS Note, status AS Status, verified_issuer_fen AS VerifiedIssuerFen,
+        verified_applicant_fen AS VerifiedApplicantFen, decision_note AS DecisionNote, submitted_by AS SubmittedBy,
+        submitted_at AS SubmittedAt, decided_by AS DecidedBy, decided_at AS DecidedAt, version AS Version
+        """;
+
+    private const string SelectOne = $"SELECT {Columns} FROM funding_progress_report WHERE id = @Id";
+
+    private const string SelectForAgreement = $"SELECT {Columns} FROM funding_progress_report WHERE agreement_id = @AgreementId ORDER BY submitted_at, id";
+
+    /// <summary>Verified cumulative investment (issuer's and applicants') of an agreement.</summary>
+    private const string Verified = $"""
+        SELECT CAST(COALESCE(SUM(verified_issuer_fen + verified_applicant_fen), 0) AS BIGINT)
+        FROM funding_progress_report WHERE agreement_id = @AgreementId AND status = '{nameof(ProgressReportStatus.Verified)}'
+        """;
+
+    private const string VerifiedAt = $"""
+        SELECT COUNT(*) FROM funding_progress_report
+        WHERE agreement_id = @AgreementId AND milestone_index = @MilestoneIndex AND status = '{nameof(ProgressReportStatus.Verified)}'
+        """;
+
+    public static Task<ProgressReportRow?> LoadAsync(DbConnection connection, Guid id, DbTransaction? tx = null) =>
+        connection.QuerySingleOrDefaultAsync<ProgressReportRow>(SelectOne, new { Id = id }, tx);
+
+    public static async Task<IReadOnlyList<ProgressReportRow>> ForAgreementAsync(DbConnection connection, Guid agreementId, DbTransaction? tx = null) =>
+        (await connection.QueryAsync<ProgressReportRow>(SelectForAgreement, new { AgreementId = agreementId }, tx)).AsList();
+
+    public static Task<long> VerifiedInvestmentAsync(DbConnection connection, Guid agreementId, DbTransaction? tx = null) =>
+        connection.ExecuteScalarAsync<long>(Verified, new { AgreementId = agreementId }, tx);
+
+    public static async Task<bool> MilestoneVerifiedAsync(DbConnection connection, Guid agreementId, int milestoneIndex, DbTransaction? tx = null) =>
+        await connection.ExecuteScalarAsync<long>(VerifiedAt, new { AgreementId = agreementId, MilestoneIndex = milestoneIndex }, tx) > 0;
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Dapper;
+using Jiebang.Applications.Contracts;
+using Jiebang.IntegrationTests.Infrastructure;
+using Jiebang.Platform.Organisations;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jiebang.IntegrationTests.Funding;
+
+/// <summary>Builds what funding needs: a published batch of challenges, each with one selected application.</summary>
+public sealed class FundingScenario(JiebangHost host)
+{
+    private static int _orgCounter;
+
+    /// <summary>One selected application (and its challenge).</summary>
+    public sealed record Selected(Guid ApplicationId, Guid ChallengeId, Guid LeadOrganisationId);
+
+    /// <summary>
+    /// A batch with <paramref name="count"/> published challenges of issuer A; each gets an application from its own new
+    /// enterprise in 海淀区 (filed by the district portal), so every one is a first cooperation with the issuer. The
+    /// applications are submitted, pass the formal check after the deadline, and are selected.
+    /// </summary>
+    public async Task<(Guid BatchId, IReadOnlyList<Selected> Applications)> SelectedAsync(int count, bool withApplicantUser = false)
+    {
+        var scenario = new Scenario(host);
+        var batch = await scenario.OpenBatchAsync();
+        var batchId = Guid.Parse((string)batch["id"]!);
+        var issuer = await host.As(Cast.IssuerA);
+        var tf = await host.As(Cast.TaskForce);
+        var challengeIds = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var draft = await scenario.DraftAsync(batchId);
+            var id = (string)draft["id"]!;
+            await issuer.PostJson($"/api/v1/challenges/{id}/submit").Expect(HttpStatusCode.OK);
+            await tf.PostJson($"/api/v1/challenges/{id}/approve").Expect(HttpStatusCode.OK);
+            challengeIds.Add(id);
+        }
+        var published = await tf.PostJson($"/api/v1/batches/{batchId}/publish").Expect(HttpStatusCode.OK);
+        var district = host.WithApiKey(host.Cast.DistrictKey);
+        var applicant = await host.As(Cast.Applicant);
+        var drafts = new List<(Guid Application, Guid Challenge, Guid Lead)>();
+        foreach (var challengeId in challengeIds)
+        {
+            var challenge = await host.Anonymous().GetAsync($"/api/v1/challenges/{challengeId}").Expect(HttpStatusCode.OK);
+            JsonNode draft;
+            Guid lead;
+            if (withApplicantUser && drafts.Count == 0)
+            {
+                lead = host.Cast.ApplicantOrg;
+                draft = await applicant.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge)).Expect(HttpStatusCode.Created);
+                await applicant.PostJson($"/api/v1/applications/{draft["id"]}/submit").Expect(HttpStatusCode.OK);
+            }
+            else
+            {
+                lead = await EnterpriseAsync();
+                draft = await district.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge, lead: lead)).Expect(HttpStatusCode.Created);
+                await district.PostJson($"/api/v1/applications/{draft["id"]}/submit").Expect(HttpStatusCode.OK);
+            }
+            drafts.Add((Guid.Parse((string)draft["id"]!), Guid.Parse(challengeId), lead));
+        }
+        var saved = host.Clock.GetUtcNow();
+        try
+        {
+            host.Clock.SetUtcNow(DateTimeOffset.Parse((string)published["closesAt"]!).AddMinutes(1));
+            await tf.PostJson($"/api/v1/batches/{batchId}/eligibility-check").Expect(HttpStatusCode.OK);
+        }
+        finally
+        {
+            host.Clock.SetUtcNow(saved);
+        }
+        using var scope = host.Services.CreateScope();
+        var publisher = scope.ServiceProvider.GetRequiredService<IPublisher>();
+        foreach (var (application, _, _) in drafts)
+        {
+            await publisher.Publish(new ApplicationSelected(application, Guid.NewGuid()));
+        }
+        return (batchId, drafts.Select(d => new Selected(d.Application, d.Challenge, d.Lead)).ToList());
+    }
+
+    /// <summary>A new enterprise registered in 海淀区, in good standing and an independent legal person.</summary>
+    public async Task<Guid> EnterpriseAsync()
+    {
+        var n = Interlocked.Increment(ref _orgCounter);
+        var unique = (Random.Shared.Next(100, 999) * 100 + n % 100).ToString("00000", System.Globalization.CultureInfo.InvariantCulture);
+        var orgs = host.Services.GetRequiredService<OrganisationStore>();
+        var (connection, tx) = await host.Db.BeginAsync();
+        await using (connection)
+        await using (tx)
+        {
+            var org = await orgs.EnsureAsync(connection, tx, Cast.Code($"91110108{unique}FUND"), $"测试揭榜企业{unique}", OrganisationTypes.Enterprise, false);
+            await connection.ExecuteAsync("UPDATE platform_organisation SET independent_legal_person = @L, credit_standing = @S WHERE id = @Id",
+                new { L = true, S = "Good", org.Id }, tx);
+            await tx.CommitAsync();
+            return org.Id;
+        }
+    }
+
+    public static object Policy(long totalBudgetFen, int ratioBp = 3000, long capPerProjectFen = 100_000_000L) => new
+    {
+        ratioBp,
+        capPerProjectFen,
+        totalBudgetFen,
+        tranches = new[] { new { percent = 40, milestoneIndex = 0 }, new { percent = 30, milestoneIndex = 1 }, new { percent = 30, milestoneIndex = 2 } },
+    };
+
+    public static object Agreement(Guid applicationId, long issuerInvestmentFen = 1_000_000L, long applicantInvestmentFen = 2_000_000L) => new
+    {
+        applicationId,
+        issuerInvestmentFen,
+        applicantInvestmentFen,
+        startsOn = "2027-01-01",
+        endsOn = "2028-12-31",
+        milestones = new object[]
+        {
+            new { name = "签约启动", dueOn = "2027-01-01", trancheIndex = 0 },
+            new { name = "中期检查", dueOn = "2027-12-31", trancheIndex = 1 },
+            new { name = "验收", dueOn = "2028-12-31", trancheIndex = 2 },
+        },
+    };
+}
