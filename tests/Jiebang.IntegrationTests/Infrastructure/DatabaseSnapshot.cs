@@ -19,6 +19,7 @@ public static class DatabaseSnapshot
         "applications_attachment", "applications_counter",
         "funding_policy", "funding_agreement", "funding_party", "funding_milestone", "funding_ledger",
         "funding_progress_report", "funding_acceptance", "funding_acceptance_result",
+        "funding_procurement",
     ];
 
     public static async Task<string> TakeAsync(JiebangHost host)
