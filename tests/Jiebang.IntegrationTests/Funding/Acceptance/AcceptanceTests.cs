@@ -60,6 +60,19 @@ public abstract class AcceptanceTests(JiebangHost host) : HostTests(host)
         var policy = await tf.GetAsync($"/api/v1/batches/{batchId}/funding-policy").Expect(HttpStatusCode.OK);
         Assert.Equal(900_000L, (long)policy["paidFen"]!);
 
+        // 谁牵头谁采购: closing needs a procurement (or a waiver); only the issuer of the project records its own.
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/agreements/{id}/close", new { })
+            .ExpectProblem(HttpStatusCode.Conflict, "funding.procurement_missing"));
+        var procurement = new { contractDate = "2029-03-01", amountFen = 12_000_000L, product = "精密减速器 200台" };
+        await DatabaseSnapshot.Unchanged(Host, async () => await (await Host.As(Cast.IssuerB)).PostJson($"/api/v1/agreements/{id}/procurements", procurement)
+            .ExpectProblem(HttpStatusCode.NotFound, "not_found"));
+        await (await Host.As(Cast.IssuerA)).PostJson($"/api/v1/agreements/{id}/procurements", procurement).Expect(HttpStatusCode.Created);
+        var closed = await tf.PostJson($"/api/v1/agreements/{id}/close", new { }).Expect(HttpStatusCode.OK);
+        Assert.Equal("Closed", (string?)closed["status"]);
+        Assert.Equal(12_000_000L, (long)closed["procurements"]![0]!["amountFen"]!);
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/agreements/{id}/disbursements", new { milestoneIndex = 2, amountFen = 1L, reason = "结项后" })
+            .ExpectProblem(HttpStatusCode.Conflict, "funding.agreement_not_active"));
+
         await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson(url, new
         {
             passed = false, notes = "再次验收",
@@ -88,7 +101,25 @@ public abstract class AcceptanceTests(JiebangHost host) : HostTests(host)
         Assert.Equal(0L, (long)detail["balances"]!["remainingFen"]!);
         Assert.Equal("Terminated", (string?)(await tf.GetAsync($"/api/v1/challenges/{challengeId}").Expect(HttpStatusCode.OK))["status"]);
         var policy = await tf.GetAsync($"/api/v1/batches/{batchId}/funding-policy").Expect(HttpStatusCode.OK);
-        Assert.Equal(240_000L, (long)policy["committedFen"]!);
+        Assert.Equal(240_000L, (long)policy["committedFen"]!);        await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/agreements/{id}/procurements",
+                new { contractDate = "2029-03-01", amountFen = 1L, product = "样机" })
+            .ExpectProblem(HttpStatusCode.Conflict, "funding.not_accepted"));
+    }
+
+    [Fact]
+    public async Task An_accepted_project_without_procurement_closes_only_with_a_waiver_reason()
+    {
+        var (tf, id, _, _, indicators) = await SignedAsync();
+        await tf.PostJson($"/api/v1/agreements/{id}/acceptance", new
+        {
+            passed = true, notes = "通过",
+            results = indicators.Select(i => new { indicatorId = (string)i!["id"]!, achieved = "0.3", passed = true }).ToArray(),
+        }).Expect(HttpStatusCode.OK);
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/agreements/{id}/close", new { waiverReason = "  " })
+            .ExpectProblem(HttpStatusCode.Conflict, "funding.procurement_missing"));
+        var closed = await tf.PostJson($"/api/v1/agreements/{id}/close", new { waiverReason = "发榜企业被并购，采购由母公司执行" }).Expect(HttpStatusCode.OK);
+        Assert.Equal("Closed", (string?)closed["status"]);
+        Assert.Equal("发榜企业被并购，采购由母公司执行", (string?)closed["procurementWaiver"]);
     }
 }
 

@@ -39,7 +39,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             await FundingStore.LockPolicyAsync(connection, tx, db.Dialect, agreement.BatchId);
             agreement = (await FundingStore.AgreementAsync(connection, id, tx))!;
             // A passed acceptance still owes the final tranche; a terminated agreement pays nothing more.
-            if (agreement.Status == AgreementStatus.Terminated)
+            if (agreement.Status is AgreementStatus.Terminated or AgreementStatus.Closed)
             {
                 await Send.ResultAsync(SubmitProgressReport.Endpoint.NotActive(agreement.Status));
                 return;

@@ -26,8 +26,11 @@ internal enum LedgerKind
 internal enum AgreementStatus
 {
     Active,
+    /// <summary>Acceptance passed; the final tranche and procurement may follow.</summary>
     Completed,
     Terminated,
+    /// <summary>Procurement recorded or waived with a reason; nothing more happens.</summary>
+    Closed,
 }
 
 internal enum PartyRole
@@ -78,6 +81,7 @@ internal sealed class AgreementRow
     public AgreementStatus Status { get; set; }
     public DateTimeOffset SignedAt { get; set; }
     public string SignedBy { get; set; } = "";
+    public string? ProcurementWaiver { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
 }
@@ -145,7 +149,7 @@ internal static class FundingStore
                issuer_organisation_id AS IssuerOrganisationId, lead_organisation_id AS LeadOrganisationId,
                issuer_investment_fen AS IssuerInvestmentFen, applicant_investment_fen AS ApplicantInvestmentFen,
                ratio_bp AS RatioBp, cap_fen AS CapFen, commitment_fen AS CommitmentFen, tranches AS Tranches,
-               starts_on AS StartsOn, ends_on AS EndsOn, status AS Status, signed_at AS SignedAt, signed_by AS SignedBy,
+               starts_on AS StartsOn, ends_on AS EndsOn, status AS Status, signed_at AS SignedAt, signed_by AS SignedBy, procurement_waiver AS ProcurementWaiver,
                updated_at AS UpdatedAt, version AS Version
         FROM funding_agreement WHERE id = @Id
         """;
@@ -163,6 +167,11 @@ internal static class FundingStore
         SELECT id AS Id, entry_no AS EntryNo, kind AS Kind, amount_fen AS AmountFen, milestone_index AS MilestoneIndex, reason AS Reason,
                actor_id AS ActorId, actor_name AS ActorName, occurred_at AS OccurredAt
         FROM funding_ledger WHERE agreement_id = @Id ORDER BY entry_no
+        """;
+
+    private const string SelectProcurements = """
+        SELECT id AS Id, contract_date AS ContractDate, amount_fen AS AmountFen, product AS Product, recorded_by AS RecordedBy, recorded_at AS RecordedAt
+        FROM funding_procurement WHERE agreement_id = @Id ORDER BY recorded_at, id
         """;
 
     public const string InsertLedger = """
@@ -205,6 +214,7 @@ internal static class FundingStore
         var balance = await AgreementBalanceAsync(connection, row.Id, tx);
         var reports = await ProgressStore.ForAgreementAsync(connection, row.Id, tx);
         var verified = await ProgressStore.VerifiedInvestmentAsync(connection, row.Id, tx);
+        var procurements = await connection.QueryAsync<ProcurementRow>(SelectProcurements, new { row.Id }, tx);
         return new AgreementDetail(row.Id, row.Code, row.ApplicationId, row.ChallengeId, row.BatchId, row.IssuerOrganisationId,
             row.LeadOrganisationId,
             parties.OrderBy(p => p.Role).ThenBy(p => p.OrganisationId).Select(p => new AgreementParty(p.OrganisationId, p.Role.ToString())).ToList(),
@@ -215,7 +225,9 @@ internal static class FundingStore
             row.Status.ToString(), row.SignedAt, row.SignedBy,
             new Balances(balance.CommittedFen, balance.PaidFen, balance.CommittedFen - balance.PaidFen),
             ledger.Select(l => new LedgerEntry(l.Id, l.EntryNo, l.Kind.ToString(), l.AmountFen, l.MilestoneIndex, l.Reason, l.ActorName, l.OccurredAt)).ToList(),
-            verified, reports.Select(r => r.ToModel()).ToList(), row.Version);
+            verified, reports.Select(r => r.ToModel()).ToList(),
+            procurements.Select(p => new Procurement(p.Id, ParseDay(p.ContractDate), p.AmountFen, p.Product, p.RecordedBy, p.RecordedAt)).ToList(),
+            row.ProcurementWaiver, row.Version);
     }
 
     public static string WritePlan(IEnumerable<Tranche> plan) => JsonSerializer.Serialize(plan.ToArray(), JsonDefaults.Options);
@@ -277,4 +289,19 @@ internal sealed record AgreementDetail(
     IReadOnlyList<LedgerEntry> Ledger,
     long VerifiedInvestmentFen,
     IReadOnlyList<ProgressReport> ProgressReports,
+    IReadOnlyList<Procurement> Procurements,
+    string? ProcurementWaiver,
     int Version);
+
+internal sealed class ProcurementRow
+{
+    public Guid Id { get; set; }
+    public string ContractDate { get; set; } = "";
+    public long AmountFen { get; set; }
+    public string Product { get; set; } = "";
+    public string RecordedBy { get; set; } = "";
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>A procurement contract of the issuer for the project's result.</summary>
+internal sealed record Procurement(Guid Id, DateOnly ContractDate, long AmountFen, string Product, string RecordedBy, DateTimeOffset RecordedAt);
