@@ -2,7 +2,7 @@ using FluentMigrator;
 
 namespace Jiebang.Migrations.Funding;
 
-[Migration(2026_11_28_40, "Funding: policies per batch, agreements with parties and milestones, the append-only ledger, progress reports, acceptance, procurement")]
+[Migration(2026_11_28_40, "Funding: policies per batch, agreements with parties and milestones, the append-only ledger, progress reports, acceptance")]
 public sealed class CreateFundingTables : Migration
 {
     public override void Up()
@@ -37,7 +37,6 @@ public sealed class CreateFundingTables : Migration
             .WithColumn("status").AsString(20).NotNullable()
             .WithColumn("signed_at").AsDateTimeOffset().NotNullable()
             .WithColumn("signed_by").AsString(200).NotNullable()
-            .WithColumn("procurement_waiver").AsString(2000).Nullable()
             .WithColumn("updated_at").AsDateTimeOffset().NotNullable()
             .WithColumn("version").AsInt32().NotNullable();
 
@@ -113,22 +112,10 @@ public sealed class CreateFundingTables : Migration
             .WithColumn("unit").AsString(50).Nullable()
             .WithColumn("achieved").AsString(200).NotNullable()
             .WithColumn("passed").AsBoolean().NotNullable();
-
-        // 谁牵头谁采购: what the issuer bought; a project closes only with procurement recorded or waived.
-        Create.Table("funding_procurement")
-            .WithColumn("id").AsGuid().PrimaryKey()
-            .WithColumn("agreement_id").AsGuid().NotNullable().Indexed("ix_funding_procurement_agreement")
-                .ForeignKey("fk_funding_procurement_agreement", "funding_agreement", "id")
-            .WithColumn("contract_date").AsString(10).NotNullable()
-            .WithColumn("amount_fen").AsInt64().NotNullable()
-            .WithColumn("product").AsString(300).NotNullable()
-            .WithColumn("recorded_by").AsString(200).NotNullable()
-            .WithColumn("recorded_at").AsDateTimeOffset().NotNullable();
     }
 
     public override void Down()
     {
-        Delete.Table("funding_procurement");
         Delete.Table("funding_acceptance_result");
         Delete.Table("funding_acceptance");
         Delete.Table("funding_progress_report");
