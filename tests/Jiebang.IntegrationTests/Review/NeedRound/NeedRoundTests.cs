@@ -211,6 +211,11 @@ public abstract class NeedRoundTests(JiebangHost host) : HostTests(host)
                 .ExpectProblem(HttpStatusCode.NotFound, "not_found"));
             var objection = await issuerB.PostJson($"/api/v1/review/rounds/{roundId}/objections", new { itemId = itemOf[b1], reason = "评审专家未给出评分" })
                 .Expect(HttpStatusCode.Created);
+            var upheld = await (await Host.As(Cast.IssuerA)).PostJson($"/api/v1/review/rounds/{roundId}/objections", new { itemId = itemOf[a2], reason = "专家未评分即被驳回" })
+                .Expect(HttpStatusCode.Created);
+            await tf.PostJson($"/api/v1/review/rounds/{roundId}/objections/{upheld["id"]}/resolve", new { outcome = "Upheld", resolution = "异议成立，改为通过" })
+                .Expect(HttpStatusCode.OK);
+            await tf.PutJson($"/api/v1/review/rounds/{roundId}/items/{itemOf[a2]}/decision", new { outcome = "Pass", reason = "异议成立，经复核通过" }).Expect(HttpStatusCode.OK);
             await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/review/rounds/{roundId}/finalise")
                 .ExpectProblem(HttpStatusCode.Conflict, "review.objection_period_open"));
             Host.Clock.SetUtcNow(now.AddDays(9));
@@ -222,11 +227,13 @@ public abstract class NeedRoundTests(JiebangHost host) : HostTests(host)
                 .Expect(HttpStatusCode.OK);
             await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/review/rounds/{roundId}/objections/{objection["id"]}/resolve",
                 new { outcome = "Upheld", resolution = "改判" }).ExpectProblem(HttpStatusCode.Conflict, "review.objection_resolved"));
+            await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson($"/api/v1/review/rounds/{roundId}/items/{itemOf[b1]}/decision", new { outcome = "Pass", reason = "改判" })
+                .ExpectProblem(HttpStatusCode.Conflict, "review.round_invalid_state"));
             var final = await tf.PostJson($"/api/v1/review/rounds/{roundId}/finalise").Expect(HttpStatusCode.OK);
             Assert.Equal("Final", (string?)final["status"]);
             Assert.Equal("Approved", (string?)(await tf.GetAsync($"/api/v1/challenges/{a1}").Expect(HttpStatusCode.OK))["status"]);
             Assert.Equal("Rejected", (string?)(await tf.GetAsync($"/api/v1/challenges/{b1}").Expect(HttpStatusCode.OK))["status"]);
-            Assert.Equal("Rejected", (string?)(await tf.GetAsync($"/api/v1/challenges/{a2}").Expect(HttpStatusCode.OK))["status"]);
+            Assert.Equal("Approved", (string?)(await tf.GetAsync($"/api/v1/challenges/{a2}").Expect(HttpStatusCode.OK))["status"]);
             var decideAudit = await tf.GetAsync($"/api/v1/audit?entityId={itemOf[a1]}&action=Decide").Expect(HttpStatusCode.OK);
             Assert.Equal(1, (int)decideAudit["total"]!);
         }

@@ -54,10 +54,16 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 await Send.ResultAsync(Problems.Conflict("review.no_items", "本轮没有论证对象", "The round has no items to assign"));
                 return;
             }
-            var plan = AssignmentPlanner.Plan(items, experts, round.MaxLoad);
+            // Taking the round's row first serialises concurrent assigners: the second finds the version moved and stops.
             var now = clock.GetUtcNow();
+            if (await connection.ExecuteAsync(Touch, new { Id = id, round.Version, To = nameof(ReviewRoundStatus.Assigning), Now = now }, tx) != 1)
+            {
+                await Send.ResultAsync(RoundStore.ChangedConcurrently());
+                return;
+            }
+            (items, experts) = await AssignmentStore.PlannerInputAsync(connection, tx, round);
+            var plan = AssignmentPlanner.Plan(items, experts, round.MaxLoad);
             var ids = await AssignmentStore.StoreAsync(connection, tx, id, plan.Assignments, now);
-            await connection.ExecuteAsync(Touch, new { Id = id, round.Version, To = nameof(ReviewRoundStatus.Assigning), Now = now }, tx);
             await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, id, "Assign", new
             {
                 assigned = plan.Assignments.Select(a => new { a.ItemId, a.ExpertId }),

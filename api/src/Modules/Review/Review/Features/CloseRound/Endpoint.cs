@@ -53,10 +53,11 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                     $"评分期未结束，尚有 {pending} 份评分未提交", $"Scoring is still open and {pending} score sheets are not submitted"));
                 return;
             }
-            await connection.ExecuteAsync(RoundStore.Move, new
+            if (!await RoundStore.MoveAsync(connection, tx, id, ReviewRoundStatus.Scoring, ReviewRoundStatus.Closed, now))
             {
-                Id = id, From = nameof(ReviewRoundStatus.Scoring), To = nameof(ReviewRoundStatus.Closed), Now = now,
-            }, tx);
+                await Send.ResultAsync(RoundStore.ChangedConcurrently());
+                return;
+            }
             await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, id, "Close",
                 new { from = round.Status.ToString(), to = nameof(ReviewRoundStatus.Closed), unsubmitted = pending });
             view = await RoundStore.ViewAsync(connection, (await RoundStore.LoadAsync(connection, id, tx))!, tx);

@@ -48,7 +48,11 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                     $"Items without a decision: {string.Join(", ", undecided.Select(i => i.SubjectCode))}"));
                 return;
             }
-            await connection.ExecuteAsync(RoundStore.Move, new { Id = id, From = nameof(ReviewRoundStatus.Closed), To = nameof(ReviewRoundStatus.Decided), Now = clock.GetUtcNow() }, tx);
+            if (!await RoundStore.MoveAsync(connection, tx, id, ReviewRoundStatus.Closed, ReviewRoundStatus.Decided, clock.GetUtcNow()))
+            {
+                await Send.ResultAsync(RoundStore.ChangedConcurrently());
+                return;
+            }
             await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, id, "Decided", new { items = items.Count });
             var view = await RoundStore.ViewAsync(connection, (await RoundStore.LoadAsync(connection, id, tx))!, tx);
             await tx.CommitAsync(ct);

@@ -83,6 +83,12 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 await Send.ResultAsync(RoundStore.InvalidState(round.Status, "谢绝评审任务"));
                 return;
             }
+            // Replacements of concurrent declines in one round are chosen one after the other, so no expert passes the maximum load.
+            if (await connection.ExecuteAsync(RoundStore.Lock, new { Id = round.Id, round.Version, Now = now }, tx) != 1)
+            {
+                await Send.ResultAsync(RoundStore.ChangedConcurrently());
+                return;
+            }
             var status = req.Recuse ? AssignmentStatus.Recused : AssignmentStatus.Declined;
             await connection.ExecuteAsync(End, new { Id = id, row.Version, Status = status, Reason = req.Reason.Trim(), Now = now }, tx);
             await audit.WriteAsync(connection, tx, caller, RoundStore.Module, AssignmentStore.Entity, id, req.Recuse ? "Recuse" : "Decline",

@@ -57,7 +57,11 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 return;
             }
             decisions = await DecisionStore.ForRoundAsync(connection, id, tx);
-            await connection.ExecuteAsync(RoundStore.Move, new { Id = id, From = nameof(ReviewRoundStatus.Publicised), To = nameof(ReviewRoundStatus.Final), Now = now }, tx);
+            if (!await RoundStore.MoveAsync(connection, tx, id, ReviewRoundStatus.Publicised, ReviewRoundStatus.Final, now))
+            {
+                await Send.ResultAsync(RoundStore.ChangedConcurrently());
+                return;
+            }
             await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, id, "Finalise",
                 new { decisions = decisions.Select(d => new { d.SubjectId, outcome = d.Outcome.ToString() }) });
             view = await RoundStore.ViewAsync(connection, (await RoundStore.LoadAsync(connection, id, tx))!, tx);

@@ -51,10 +51,11 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                     }).ToList()));
                 return;
             }
-            await connection.ExecuteAsync(RoundStore.Move, new
+            if (!await RoundStore.MoveAsync(connection, tx, id, ReviewRoundStatus.Assigning, ReviewRoundStatus.Scoring, clock.GetUtcNow()))
             {
-                Id = id, From = nameof(ReviewRoundStatus.Assigning), To = nameof(ReviewRoundStatus.Scoring), Now = clock.GetUtcNow(),
-            }, tx);
+                await Send.ResultAsync(RoundStore.ChangedConcurrently());
+                return;
+            }
             await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, id, "OpenScoring",
                 new { from = round.Status.ToString(), to = nameof(ReviewRoundStatus.Scoring), items = items.Count });
             var view = await RoundStore.ViewAsync(connection, (await RoundStore.LoadAsync(connection, id, tx))!, tx);

@@ -45,10 +45,14 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             }
             var now = clock.GetUtcNow();
             var until = now.AddDays(options.ObjectionDays);
-            await connection.ExecuteAsync(Publicise, new
+            if (await connection.ExecuteAsync(Publicise, new
+                {
+                    Id = id, From = nameof(ReviewRoundStatus.Decided), To = nameof(ReviewRoundStatus.Publicised), Now = now, Until = until,
+                }, tx) != 1)
             {
-                Id = id, From = nameof(ReviewRoundStatus.Decided), To = nameof(ReviewRoundStatus.Publicised), Now = now, Until = until,
-            }, tx);
+                await Send.ResultAsync(RoundStore.ChangedConcurrently());
+                return;
+            }
             await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, id, "Publicise",
                 new { objectionsCloseAt = until, days = options.ObjectionDays });
             var view = await RoundStore.ViewAsync(connection, (await RoundStore.LoadAsync(connection, id, tx))!, tx);

@@ -38,6 +38,8 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
 {
     private const string ItemExists = "SELECT COUNT(*) FROM review_item WHERE id = @ItemId AND round_id = @RoundId";
 
+    private const string Upheld = "SELECT COUNT(*) FROM review_objection WHERE item_id = @ItemId AND status = 'Upheld'";
+
     private const string Matchmaking = "SELECT COUNT(*) FROM review_matchmaking WHERE item_id = @ItemId";
 
     private const string Previous = "SELECT outcome FROM review_decision WHERE item_id = @ItemId";
@@ -53,7 +55,8 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
     {
         Put("/api/v1/review/rounds/{id:guid}/items/{itemId:guid}/decision");
         Roles(Platform.Auth.Roles.TaskForce);
-        Description(b => b.Api("Rounds_RecordDecision", "Review", "记录论证决定（须写明理由） / Record the decision on an item with a reason")
+        Description(b => b.Api("Rounds_RecordDecision", "Review",
+                "记录论证决定（须写明理由；公示期内仅限异议成立的对象） / Record the decision on an item with a reason (during publication only after an upheld objection)")
             .Body<Request>().Ok<Response>().Problems(400, 401, 403, 404, 409), clearDefaults: true);
     }
 
@@ -72,7 +75,11 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 await Send.ResultAsync(Problems.NotFound("item"));
                 return;
             }
-            if (round.Status != ReviewRoundStatus.Closed)
+            // After scoring closes; during publication only for an item whose objection was upheld.
+            var mayDecide = round.Status == ReviewRoundStatus.Closed
+                || (round.Status == ReviewRoundStatus.Publicised
+                    && await connection.ExecuteScalarAsync<int>(Upheld, new { ItemId = itemId }, tx) > 0);
+            if (!mayDecide)
             {
                 await Send.ResultAsync(RoundStore.InvalidState(round.Status, "记录决定"));
                 return;
@@ -91,7 +98,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 ItemId = itemId, RoundId = roundId, Outcome = req.Outcome.ToString(), Reason = req.Reason.Trim(), Now = clock.GetUtcNow(), By = caller.Name,
             }, tx);
             await audit.WriteAsync(connection, tx, caller, RoundStore.Module, "Decision", itemId, "Decide",
-                new { roundId, outcome = req.Outcome.ToString(), previous, reason = req.Reason });
+                new { roundId, outcome = req.Outcome.ToString(), previous, reason = req.Reason, roundStatus = round.Status.ToString() });
             await tx.CommitAsync(ct);
             await Send.OkAsync(new Response { ItemId = itemId, Outcome = req.Outcome, Reason = req.Reason.Trim() }, ct);
         }

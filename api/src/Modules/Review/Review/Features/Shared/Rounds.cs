@@ -148,6 +148,15 @@ internal static class RoundStore
         UPDATE review_round SET status = @To, updated_at = @Now, version = version + 1 WHERE id = @Id AND status = @From
         """;
 
+    /// <summary>Moves the round from one state to another; false when a concurrent request moved it first (nothing to write then).</summary>
+    public static async Task<bool> MoveAsync(DbConnection connection, DbTransaction tx, Guid id, ReviewRoundStatus from, ReviewRoundStatus to, DateTimeOffset now) =>
+        await connection.ExecuteAsync(Move, new { Id = id, From = from.ToString(), To = to.ToString(), Now = now }, tx) == 1;
+
+    public const string Lock = "UPDATE review_round SET updated_at = @Now, version = version + 1 WHERE id = @Id AND version = @Version";
+
+    public static IResult ChangedConcurrently() =>
+        Problems.Conflict("review.concurrent_change", "本轮论证刚被他人修改，请重试", "The round was changed by a concurrent request; try again");
+
     public static async Task<RoundRow?> LoadAsync(DbConnection connection, Guid id, DbTransaction? tx = null)
     {
         var row = await connection.QuerySingleOrDefaultAsync<RoundRow>($"SELECT {Columns} FROM review_round WHERE id = @Id", new { Id = id }, tx);
