@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using FastEndpoints;
 using Jiebang.Platform.Audit;
@@ -11,7 +12,7 @@ using Mediator;
 
 namespace Jiebang.Review.Features.CloseRound;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, IPublisher publisher) : EndpointWithoutRequest<ReviewRound>
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, IPublisher publisher) : RoundTransitionEndpoint(db, audit, clock)
 {
     private const string Pending = """
         SELECT COUNT(*) FROM review_assignment WHERE round_id = @Id AND status = 'Active' AND score_status <> 'Submitted'
@@ -26,45 +27,23 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             .Ok<ReviewRound>().Problems(401, 403, 404, 409), clearDefaults: true);
     }
 
-    public override async Task HandleAsync(CancellationToken ct)
+    protected override ReviewRoundStatus From => ReviewRoundStatus.Scoring;
+
+    protected override (string Zh, string Audit) Action => ("结束评分", "Close");
+
+    protected override async Task<RoundStep> StepAsync(DbConnection connection, DbTransaction tx, RoundRow round, DateTimeOffset now)
     {
-        var id = Route<Guid>("id");
-        ReviewRound view;
-        var (connection, tx) = await db.BeginAsync(ct);
-        await using (connection)
-        await using (tx)
+        var pending = await connection.ExecuteScalarAsync<int>(Pending, new { round.Id }, tx);
+        if (pending > 0 && now < round.ScoringClosesAt)
         {
-            var round = await RoundStore.LoadAsync(connection, id, tx);
-            if (round is null)
-            {
-                await Send.ResultAsync(Problems.NotFound("round"));
-                return;
-            }
-            if (round.Status != ReviewRoundStatus.Scoring)
-            {
-                await Send.ResultAsync(RoundStore.InvalidState(round.Status, "结束评分"));
-                return;
-            }
-            var now = clock.GetUtcNow();
-            var pending = await connection.ExecuteScalarAsync<int>(Pending, new { Id = id }, tx);
-            if (pending > 0 && now < round.ScoringClosesAt)
-            {
-                await Send.ResultAsync(Problems.Conflict("review.scoring_open",
-                    $"评分期未结束，尚有 {pending} 份评分未提交", $"Scoring is still open and {pending} score sheets are not submitted"));
-                return;
-            }
-            if (!await RoundStore.MoveAsync(connection, tx, id, ReviewRoundStatus.Scoring, ReviewRoundStatus.Closed, now))
-            {
-                await Send.ResultAsync(RoundStore.ChangedConcurrently());
-                return;
-            }
-            await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, id, "Close",
-                new { from = round.Status.ToString(), to = nameof(ReviewRoundStatus.Closed), unsubmitted = pending });
-            view = await RoundStore.ViewAsync(connection, (await RoundStore.LoadAsync(connection, id, tx))!, tx);
-            await tx.CommitAsync(ct);
+            return RoundStep.Refuse(Problems.Conflict("review.scoring_open",
+                $"评分期未结束，尚有 {pending} 份评分未提交", $"Scoring is still open and {pending} score sheets are not submitted"));
         }
-        await publisher.Publish(new ReviewRoundClosed(id, view.Kind, view.Items.Select(i => i.SubjectId).ToList()), ct);
-        HttpContext.Response.Headers.ETag = Versioning.ETag(view.Version);
-        await Send.OkAsync(view, ct);
+        if (!await RoundStore.MoveAsync(connection, tx, round.Id, From, ReviewRoundStatus.Closed, now))
+        {
+            return RoundStep.Refuse(RoundStore.ChangedConcurrently());
+        }
+        return new RoundStep(null, new { from = From.ToString(), to = nameof(ReviewRoundStatus.Closed), unsubmitted = pending },
+            (view, ct) => publisher.Publish(new ReviewRoundClosed(round.Id, view.Kind, view.Items.Select(i => i.SubjectId).ToList()), ct).AsTask());
     }
 }

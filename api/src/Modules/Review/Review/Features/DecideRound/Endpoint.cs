@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using FastEndpoints;
 using Jiebang.Platform.Audit;
@@ -10,7 +11,7 @@ using Jiebang.Review.Features.Shared;
 
 namespace Jiebang.Review.Features.DecideRound;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : EndpointWithoutRequest<ReviewRound>
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : RoundTransitionEndpoint(db, audit, clock)
 {
     public override void Configure()
     {
@@ -20,44 +21,23 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             .Ok<ReviewRound>().Problems(401, 403, 404, 409), clearDefaults: true);
     }
 
-    public override async Task HandleAsync(CancellationToken ct)
+    protected override ReviewRoundStatus From => ReviewRoundStatus.Closed;
+
+    protected override (string Zh, string Audit) Action => ("确定决定", "Decided");
+
+    protected override async Task<RoundStep> StepAsync(DbConnection connection, DbTransaction tx, RoundRow round, DateTimeOffset now)
     {
-        var id = Route<Guid>("id");
-        var (connection, tx) = await db.BeginAsync(ct);
-        await using (connection)
-        await using (tx)
+        var items = await RoundStore.ItemsAsync(connection, round.Id, tx);
+        var decided = (await DecisionStore.ForRoundAsync(connection, round.Id, tx)).Select(d => d.ItemId).ToHashSet();
+        var undecided = items.Where(i => !decided.Contains(i.Id)).ToList();
+        if (undecided.Count > 0)
         {
-            var round = await RoundStore.LoadAsync(connection, id, tx);
-            if (round is null)
-            {
-                await Send.ResultAsync(Problems.NotFound("round"));
-                return;
-            }
-            if (round.Status != ReviewRoundStatus.Closed)
-            {
-                await Send.ResultAsync(RoundStore.InvalidState(round.Status, "确定决定"));
-                return;
-            }
-            var items = await RoundStore.ItemsAsync(connection, id, tx);
-            var decided = (await DecisionStore.ForRoundAsync(connection, id, tx)).Select(d => d.ItemId).ToHashSet();
-            var undecided = items.Where(i => !decided.Contains(i.Id)).ToList();
-            if (undecided.Count > 0)
-            {
-                await Send.ResultAsync(Problems.Conflict("review.items_undecided",
-                    $"尚有论证对象未作决定：{string.Join("、", undecided.Select(i => i.SubjectCode))}",
-                    $"Items without a decision: {string.Join(", ", undecided.Select(i => i.SubjectCode))}"));
-                return;
-            }
-            if (!await RoundStore.MoveAsync(connection, tx, id, ReviewRoundStatus.Closed, ReviewRoundStatus.Decided, clock.GetUtcNow()))
-            {
-                await Send.ResultAsync(RoundStore.ChangedConcurrently());
-                return;
-            }
-            await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, id, "Decided", new { items = items.Count });
-            var view = await RoundStore.ViewAsync(connection, (await RoundStore.LoadAsync(connection, id, tx))!, tx);
-            await tx.CommitAsync(ct);
-            HttpContext.Response.Headers.ETag = Versioning.ETag(view.Version);
-            await Send.OkAsync(view, ct);
+            return RoundStep.Refuse(Problems.Conflict("review.items_undecided",
+                $"尚有论证对象未作决定：{string.Join("、", undecided.Select(i => i.SubjectCode))}",
+                $"Items without a decision: {string.Join(", ", undecided.Select(i => i.SubjectCode))}"));
         }
+        return await RoundStore.MoveAsync(connection, tx, round.Id, From, ReviewRoundStatus.Decided, now)
+            ? new RoundStep(null, new { items = items.Count })
+            : RoundStep.Refuse(RoundStore.ChangedConcurrently());
     }
 }

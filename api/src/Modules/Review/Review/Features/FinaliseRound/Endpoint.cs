@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using FastEndpoints;
 using Jiebang.Applications.Contracts;
@@ -13,7 +14,7 @@ using Mediator;
 
 namespace Jiebang.Review.Features.FinaliseRound;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, IPublisher publisher) : EndpointWithoutRequest<ReviewRound>
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, IPublisher publisher) : RoundTransitionEndpoint(db, audit, clock)
 {
     public override void Configure()
     {
@@ -24,62 +25,41 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             .Ok<ReviewRound>().Problems(401, 403, 404, 409), clearDefaults: true);
     }
 
-    public override async Task HandleAsync(CancellationToken ct)
+    protected override ReviewRoundStatus From => ReviewRoundStatus.Publicised;
+
+    protected override (string Zh, string Audit) Action => ("定案", "Finalise");
+
+    protected override async Task<RoundStep> StepAsync(DbConnection connection, DbTransaction tx, RoundRow round, DateTimeOffset now)
     {
-        var id = Route<Guid>("id");
-        ReviewRound view;
-        List<DecisionRow> decisions;
-        var (connection, tx) = await db.BeginAsync(ct);
-        await using (connection)
-        await using (tx)
+        if (now < round.ObjectionsCloseAt)
         {
-            var round = await RoundStore.LoadAsync(connection, id, tx);
-            if (round is null)
-            {
-                await Send.ResultAsync(Problems.NotFound("round"));
-                return;
-            }
-            if (round.Status != ReviewRoundStatus.Publicised)
-            {
-                await Send.ResultAsync(RoundStore.InvalidState(round.Status, "定案"));
-                return;
-            }
-            var now = clock.GetUtcNow();
-            if (now < round.ObjectionsCloseAt)
-            {
-                await Send.ResultAsync(Problems.Conflict("review.objection_period_open", "异议期尚未结束", "The objection period has not ended"));
-                return;
-            }
-            var open = await connection.ExecuteScalarAsync<int>(DecisionStore.OpenObjections, new { RoundId = id }, tx);
-            if (open > 0)
-            {
-                await Send.ResultAsync(Problems.Conflict("review.objections_open", $"尚有 {open} 项异议未处理", $"{open} objections are not resolved"));
-                return;
-            }
-            decisions = await DecisionStore.ForRoundAsync(connection, id, tx);
-            if (!await RoundStore.MoveAsync(connection, tx, id, ReviewRoundStatus.Publicised, ReviewRoundStatus.Final, now))
-            {
-                await Send.ResultAsync(RoundStore.ChangedConcurrently());
-                return;
-            }
-            await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, id, "Finalise",
-                new { decisions = decisions.Select(d => new { d.SubjectId, outcome = d.Outcome.ToString() }) });
-            view = await RoundStore.ViewAsync(connection, (await RoundStore.LoadAsync(connection, id, tx))!, tx);
-            await tx.CommitAsync(ct);
+            return RoundStep.Refuse(Problems.Conflict("review.objection_period_open", "异议期尚未结束", "The objection period has not ended"));
         }
-        // The owners move their own records; their handlers are idempotent, so a repeated notification changes nothing.
-        foreach (var d in decisions)
+        var open = await connection.ExecuteScalarAsync<int>(DecisionStore.OpenObjections, new { RoundId = round.Id }, tx);
+        if (open > 0)
         {
-            var task = (view.Kind, d.Outcome) switch
-            {
-                (ReviewRoundKind.NeedReview, ReviewDecisionOutcome.Pass) => publisher.Publish(new ChallengeNeedApproved(d.SubjectId, id, d.Reason), ct),
-                (ReviewRoundKind.NeedReview, _) => publisher.Publish(new ChallengeNeedRejected(d.SubjectId, id, d.Reason), ct),
-                (_, ReviewDecisionOutcome.Pass) => publisher.Publish(new ApplicationSelected(d.SubjectId, id), ct),
-                _ => publisher.Publish(new ApplicationNotSelected(d.SubjectId, id, d.Reason), ct),
-            };
-            await task;
+            return RoundStep.Refuse(Problems.Conflict("review.objections_open", $"尚有 {open} 项异议未处理", $"{open} objections are not resolved"));
         }
-        HttpContext.Response.Headers.ETag = Versioning.ETag(view.Version);
-        await Send.OkAsync(view, ct);
+        var decisions = await DecisionStore.ForRoundAsync(connection, round.Id, tx);
+        if (!await RoundStore.MoveAsync(connection, tx, round.Id, From, ReviewRoundStatus.Final, now))
+        {
+            return RoundStep.Refuse(RoundStore.ChangedConcurrently());
+        }
+        return new RoundStep(null, new { decisions = decisions.Select(d => new { d.SubjectId, outcome = d.Outcome.ToString() }) },
+            async (view, ct) =>
+            {
+                // The owners move their own records; their handlers are idempotent, so a repeated notification changes nothing.
+                foreach (var d in decisions)
+                {
+                    var task = (view.Kind, d.Outcome) switch
+                    {
+                        (ReviewRoundKind.NeedReview, ReviewDecisionOutcome.Pass) => publisher.Publish(new ChallengeNeedApproved(d.SubjectId, round.Id, d.Reason), ct),
+                        (ReviewRoundKind.NeedReview, _) => publisher.Publish(new ChallengeNeedRejected(d.SubjectId, round.Id, d.Reason), ct),
+                        (_, ReviewDecisionOutcome.Pass) => publisher.Publish(new ApplicationSelected(d.SubjectId, round.Id), ct),
+                        _ => publisher.Publish(new ApplicationNotSelected(d.SubjectId, round.Id, d.Reason), ct),
+                    };
+                    await task;
+                }
+            });
     }
 }

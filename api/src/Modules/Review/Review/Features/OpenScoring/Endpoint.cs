@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using FastEndpoints;
 using Jiebang.Platform.Audit;
@@ -10,7 +11,7 @@ using Jiebang.Review.Features.Shared;
 
 namespace Jiebang.Review.Features.OpenScoring;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : EndpointWithoutRequest<ReviewRound>
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : RoundTransitionEndpoint(db, audit, clock)
 {
     public override void Configure()
     {
@@ -20,48 +21,26 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             .Ok<ReviewRound>().Problems(401, 403, 404, 409), clearDefaults: true);
     }
 
-    public override async Task HandleAsync(CancellationToken ct)
+    protected override ReviewRoundStatus From => ReviewRoundStatus.Assigning;
+
+    protected override (string Zh, string Audit) Action => ("开始评分", "OpenScoring");
+
+    protected override async Task<RoundStep> StepAsync(DbConnection connection, DbTransaction tx, RoundRow round, DateTimeOffset now)
     {
-        var id = Route<Guid>("id");
-        var (connection, tx) = await db.BeginAsync(ct);
-        await using (connection)
-        await using (tx)
+        var items = await RoundStore.ItemsAsync(connection, round.Id, tx);
+        var shortItems = items.Where(i => i.ActiveAssignments < round.ExpertsPerItem).ToList();
+        if (shortItems.Count > 0)
         {
-            var round = await RoundStore.LoadAsync(connection, id, tx);
-            if (round is null)
-            {
-                await Send.ResultAsync(Problems.NotFound("round"));
-                return;
-            }
-            if (round.Status != ReviewRoundStatus.Assigning)
-            {
-                await Send.ResultAsync(RoundStore.InvalidState(round.Status, "开始评分"));
-                return;
-            }
-            var items = await RoundStore.ItemsAsync(connection, id, tx);
-            var shortItems = items.Where(i => i.ActiveAssignments < round.ExpertsPerItem).ToList();
-            if (shortItems.Count > 0)
-            {
-                await Send.ResultAsync(Problems.Of(409, "review.items_short", "Items without their count of experts",
-                    "部分论证对象专家人数不足 / Some items do not have their count of experts", violations: shortItems.Select(i => new Violation
-                    {
-                        Code = "review.item_short",
-                        MessageZh = $"{i.SubjectCode}：已分配 {i.ActiveAssignments} / {round.ExpertsPerItem} 名专家",
-                        MessageEn = $"{i.SubjectCode}: {i.ActiveAssignments} of {round.ExpertsPerItem} experts assigned",
-                    }).ToList()));
-                return;
-            }
-            if (!await RoundStore.MoveAsync(connection, tx, id, ReviewRoundStatus.Assigning, ReviewRoundStatus.Scoring, clock.GetUtcNow()))
-            {
-                await Send.ResultAsync(RoundStore.ChangedConcurrently());
-                return;
-            }
-            await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, id, "OpenScoring",
-                new { from = round.Status.ToString(), to = nameof(ReviewRoundStatus.Scoring), items = items.Count });
-            var view = await RoundStore.ViewAsync(connection, (await RoundStore.LoadAsync(connection, id, tx))!, tx);
-            await tx.CommitAsync(ct);
-            HttpContext.Response.Headers.ETag = Versioning.ETag(view.Version);
-            await Send.OkAsync(view, ct);
+            return RoundStep.Refuse(Problems.Of(409, "review.items_short", "Items without their count of experts",
+                "部分论证对象专家人数不足 / Some items do not have their count of experts", violations: shortItems.Select(i => new Violation
+                {
+                    Code = "review.item_short",
+                    MessageZh = $"{i.SubjectCode}：已分配 {i.ActiveAssignments} / {round.ExpertsPerItem} 名专家",
+                    MessageEn = $"{i.SubjectCode}: {i.ActiveAssignments} of {round.ExpertsPerItem} experts assigned",
+                }).ToList()));
         }
+        return await RoundStore.MoveAsync(connection, tx, round.Id, From, ReviewRoundStatus.Scoring, now)
+            ? new RoundStep(null, new { from = From.ToString(), to = nameof(ReviewRoundStatus.Scoring), items = items.Count })
+            : RoundStep.Refuse(RoundStore.ChangedConcurrently());
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using FastEndpoints;
 using Jiebang.Platform.Audit;
@@ -10,7 +11,7 @@ using Jiebang.Review.Features.Shared;
 
 namespace Jiebang.Review.Features.PubliciseRound;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, ReviewOptions options) : EndpointWithoutRequest<ReviewRound>
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, ReviewOptions options) : RoundTransitionEndpoint(db, audit, clock)
 {
     private const string Publicise = """
         UPDATE review_round SET status = @To, publicised_at = @Now, objections_close_at = @Until, updated_at = @Now, version = version + 1
@@ -25,40 +26,19 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             .Ok<ReviewRound>().Problems(401, 403, 404, 409), clearDefaults: true);
     }
 
-    public override async Task HandleAsync(CancellationToken ct)
+    protected override ReviewRoundStatus From => ReviewRoundStatus.Decided;
+
+    protected override (string Zh, string Audit) Action => ("公示", "Publicise");
+
+    protected override async Task<RoundStep> StepAsync(DbConnection connection, DbTransaction tx, RoundRow round, DateTimeOffset now)
     {
-        var id = Route<Guid>("id");
-        var (connection, tx) = await db.BeginAsync(ct);
-        await using (connection)
-        await using (tx)
+        var until = now.AddDays(options.ObjectionDays);
+        var moved = await connection.ExecuteAsync(Publicise, new
         {
-            var round = await RoundStore.LoadAsync(connection, id, tx);
-            if (round is null)
-            {
-                await Send.ResultAsync(Problems.NotFound("round"));
-                return;
-            }
-            if (round.Status != ReviewRoundStatus.Decided)
-            {
-                await Send.ResultAsync(RoundStore.InvalidState(round.Status, "公示"));
-                return;
-            }
-            var now = clock.GetUtcNow();
-            var until = now.AddDays(options.ObjectionDays);
-            if (await connection.ExecuteAsync(Publicise, new
-                {
-                    Id = id, From = nameof(ReviewRoundStatus.Decided), To = nameof(ReviewRoundStatus.Publicised), Now = now, Until = until,
-                }, tx) != 1)
-            {
-                await Send.ResultAsync(RoundStore.ChangedConcurrently());
-                return;
-            }
-            await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, id, "Publicise",
-                new { objectionsCloseAt = until, days = options.ObjectionDays });
-            var view = await RoundStore.ViewAsync(connection, (await RoundStore.LoadAsync(connection, id, tx))!, tx);
-            await tx.CommitAsync(ct);
-            HttpContext.Response.Headers.ETag = Versioning.ETag(view.Version);
-            await Send.OkAsync(view, ct);
-        }
+            round.Id, From = nameof(ReviewRoundStatus.Decided), To = nameof(ReviewRoundStatus.Publicised), Now = now, Until = until,
+        }, tx) == 1;
+        return moved
+            ? new RoundStep(null, new { objectionsCloseAt = until, days = options.ObjectionDays })
+            : RoundStep.Refuse(RoundStore.ChangedConcurrently());
     }
 }
