@@ -29,15 +29,12 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         await using (connection)
         await using (tx)
         {
-            var agreement = await FundingStore.AgreementAsync(connection, id, tx);
+            var agreement = await FundingStore.LockedAgreementAsync(connection, tx, db.Dialect, id);
             if (agreement is null)
             {
                 await Send.ResultAsync(Problems.NotFound("agreement"));
                 return;
             }
-            // Money of one batch moves one request at a time: the batch's policy row is the lock.
-            await FundingStore.LockPolicyAsync(connection, tx, db.Dialect, agreement.BatchId);
-            agreement = (await FundingStore.AgreementAsync(connection, id, tx))!;
             // A passed acceptance still owes the final tranche; a terminated agreement pays nothing more.
             if (agreement.Status is AgreementStatus.Terminated or AgreementStatus.Closed)
             {

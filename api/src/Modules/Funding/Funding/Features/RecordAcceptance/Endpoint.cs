@@ -54,8 +54,7 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, IPublishe
         await using (connection)
         await using (tx)
         {
-            await FundingStore.LockPolicyAsync(connection, tx, db.Dialect, agreement.BatchId);
-            agreement = (await FundingStore.AgreementAsync(connection, id, tx))!;
+            agreement = (await FundingStore.LockedAgreementAsync(connection, tx, db.Dialect, id))!;
             if (agreement.Status != AgreementStatus.Active)
             {
                 await Send.ResultAsync(SubmitProgressReport.Endpoint.NotActive(agreement.Status));

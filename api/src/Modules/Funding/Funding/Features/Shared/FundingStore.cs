@@ -181,6 +181,21 @@ internal static class FundingStore
         """;
 
     /// <summary>Reads the policy row and, inside a write transaction, locks it with the provider's row lock.</summary>
+    /// <summary>
+    /// Loads an agreement with its batch's policy row locked, reading it again under the lock so that what the caller
+    /// decides on is current: money of one batch moves one request at a time. Null when there is no such agreement.
+    /// </summary>
+    public static async Task<AgreementRow?> LockedAgreementAsync(DbConnection connection, DbTransaction tx, SqlDialect dialect, Guid id)
+    {
+        var agreement = await AgreementAsync(connection, id, tx);
+        if (agreement is null)
+        {
+            return null;
+        }
+        await LockPolicyAsync(connection, tx, dialect, agreement.BatchId);
+        return await AgreementAsync(connection, id, tx);
+    }
+
     public static Task<PolicyRow?> LockPolicyAsync(DbConnection connection, DbTransaction tx, SqlDialect dialect, Guid batchId) =>
         connection.QuerySingleOrDefaultAsync<PolicyRow>(
             $"SELECT {PolicyColumns} FROM funding_policy {dialect.LockHint} WHERE batch_id = @BatchId {dialect.ForUpdate}",

@@ -59,14 +59,12 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         await using (connection)
         await using (tx)
         {
-            var agreement = await FundingStore.AgreementAsync(connection, id, tx);
+            var agreement = await FundingStore.LockedAgreementAsync(connection, tx, db.Dialect, id);
             if (agreement is null)
             {
                 await Send.ResultAsync(Problems.NotFound("agreement"));
                 return;
             }
-            await FundingStore.LockPolicyAsync(connection, tx, db.Dialect, agreement.BatchId);
-            agreement = (await FundingStore.AgreementAsync(connection, id, tx))!;
             if (agreement.Status != AgreementStatus.Active)
             {
                 await Send.ResultAsync(SubmitProgressReport.Endpoint.NotActive(agreement.Status));
