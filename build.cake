@@ -2,6 +2,7 @@
 //   dotnet cake --target=Run       API on http://127.0.0.1:5080 with the embedded SQLite database and demo data
 //   dotnet cake --target=Test      all test projects; PostgreSQL tests against a throw-away cluster when one can be started
 //   dotnet cake --target=Build
+//   dotnet cake --target=OpenApi   refresh api/openapi/jiebang.v1.json (and the SPA's schema.d.ts) from the host
 //   dotnet cake --target=Migrate --provider=postgres --connection="Host=...;Database=jiebang;..."
 
 using System.Xml.Linq;
@@ -25,6 +26,8 @@ Task("Test")
     .IsDependentOn("Build")
     .Does(() =>
 {
+    // The OpenAPI lint test runs Spectral from api/openapi/node_modules.
+    EnsureNodeModules(root.Combine("api/openapi"));
     EnsureDirectoryExists(testResults);
     CleanDirectory(testResults);
 
@@ -80,6 +83,36 @@ Task("Test")
         throw new Exception(summary.Failed > 0
             ? $"{summary.Failed} test(s) failed; TRX reports are in {testResults}."
             : $"dotnet test exited with code {exitCode}; TRX reports are in {testResults}.");
+    }
+});
+
+Task("OpenApi")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    // The committed document is whatever the host generates; the committed-document test writes it in this mode.
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        WorkingDirectory = root,
+        EnvironmentVariables = new Dictionary<string, string> { ["JIEBANG_OPENAPI_WRITE"] = "1" },
+        Arguments = new ProcessArgumentBuilder()
+            .Append("test")
+            .Append("--project").AppendQuoted(root.CombineWithFilePath("tests/Jiebang.IntegrationTests/Jiebang.IntegrationTests.csproj").FullPath)
+            .Append("--no-build")
+            .Append("--")
+            .Append("--filter-class").Append("Jiebang.IntegrationTests.OpenApi.CommittedDocumentTests"),
+    });
+    if (exitCode != 0)
+    {
+        throw new Exception($"Could not regenerate the OpenAPI document (exit code {exitCode}).");
+    }
+    Information("Wrote api/openapi/jiebang.v1.json.");
+    var webAdmin = root.Combine("web-admin");
+    if (FileExists(webAdmin.CombineWithFilePath("package.json")))
+    {
+        EnsureNodeModules(webAdmin);
+        Npm(webAdmin, "run gen:api");
+        Information("Wrote web-admin/src/api/schema.d.ts.");
     }
 });
 
@@ -153,6 +186,19 @@ void Npm(DirectoryPath directory, string arguments)
     {
         throw new Exception($"npm {arguments} failed in {directory} (exit code {exitCode}).");
     }
+}
+
+// npm ci when the folder's packages are not installed yet, or the lock file changed since they were.
+void EnsureNodeModules(DirectoryPath directory)
+{
+    var lockFile = directory.CombineWithFilePath("package-lock.json");
+    var installed = directory.CombineWithFilePath("node_modules/.package-lock.json");
+    if (FileExists(installed) && System.IO.File.ReadAllText(installed.FullPath).Length > 0
+        && System.IO.File.GetLastWriteTimeUtc(installed.FullPath) >= System.IO.File.GetLastWriteTimeUtc(lockFile.FullPath))
+    {
+        return;
+    }
+    Npm(directory, "ci --no-audit --no-fund");
 }
 
 // The newest installed Debian/Ubuntu PostgreSQL server, e.g. /usr/lib/postgresql/15/bin/initdb.

@@ -97,7 +97,75 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
             });
         }
 
+        if (metadata.OfType<IdempotentMetadata>().Any())
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Platform.Idempotency.IdempotencyStore.HeaderName,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "1-200 visible ASCII characters. A retry with the same key and body gets the stored response; " +
+                              "the same key with another body gets 422 idempotency.key_reused. 同一幂等键重试返回首次结果。",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+            });
+        }
+
+        if (metadata.OfType<RequestExampleMetadata>().LastOrDefault() is { } example
+            && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true && media is OpenApiMediaType jsonMedia)
+        {
+            jsonMedia.Example = JsonSerializer.SerializeToNode(example.Example, example.Example.GetType(), Platform.Errors.JsonDefaults.Options);
+        }
+
         ApplySecurity(operation, context, metadata, definition);
+        DescribeProblems(operation, metadata);
+        if (string.IsNullOrEmpty(operation.Description))
+        {
+            operation.Description = operation.Summary;
+        }
+    }
+
+    /// <summary>Codes every operation may answer with for these statuses, whatever the endpoint.</summary>
+    private static readonly Dictionary<string, string[]> GenericCodes = new()
+    {
+        ["400"] = ["validation_failed"],
+        ["401"] = ["auth.required", "auth.invalid_credentials"],
+        ["403"] = ["forbidden"],
+        ["404"] = ["not_found"],
+        ["412"] = ["concurrency.version_mismatch"],
+        ["422"] = ["idempotency.key_reused"],
+        ["428"] = ["concurrency.if_match_required"],
+    };
+
+    private static void DescribeProblems(OpenApiOperation operation, IList<object> metadata)
+    {
+        if (operation.Responses is null)
+        {
+            return;
+        }
+        var declared = metadata.OfType<ProblemCodesMetadata>()
+            .GroupBy(m => m.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => g.SelectMany(m => m.Codes));
+        foreach (var (status, response) in operation.Responses)
+        {
+            if (response is not OpenApiResponse concrete || !status.StartsWith('4'))
+            {
+                continue;
+            }
+            var codes = GenericCodes.GetValueOrDefault(status, []).Concat(declared.GetValueOrDefault(status, []))
+                .Distinct(StringComparer.Ordinal).ToList();
+            if (codes.Count == 0)
+            {
+                continue;
+            }
+            concrete.Description = $"{concrete.Description}. Problem codes / 错误代码: {string.Join(", ", codes.Select(c => $"`{c}`"))}";
+            concrete.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            var array = new System.Text.Json.Nodes.JsonArray();
+            foreach (var code in codes)
+            {
+                array.Add(code);
+            }
+            concrete.Extensions["x-problem-codes"] = new JsonNodeExtension(array);
+        }
     }
 
     private static void ApplySecurity(OpenApiOperation operation, OperationFilterContext context, IList<object> metadata, EndpointDefinition? definition)

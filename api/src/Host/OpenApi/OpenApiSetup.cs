@@ -6,6 +6,7 @@ namespace Jiebang.Host.OpenApi;
 internal static class OpenApiSetup
 {
     public const string DocumentName = "v1";
+    public const string ContractVersion = "1.0.0";
 
     public static IServiceCollection AddJiebangOpenApi(this IServiceCollection services)
     {
@@ -15,11 +16,14 @@ internal static class OpenApiSetup
             c.SwaggerDoc(DocumentName, new OpenApiInfo
             {
                 Title = "Jiebang API (揭榜挂帅平台)",
-                Version = "v1",
+                // Semantic version of the contract: a breaking change (see the compatibility test) needs a new major.
+                Version = ContractVersion,
+                Contact = new OpenApiContact { Name = "Jiebang platform team (揭榜挂帅平台)", Url = new Uri("https://jiebang.example/developers") },
                 Description = "揭榜挂帅：发榜、揭榜、论证、资助。 / Challenge-based R&D calls: publish needs, apply, review, co-fund. " +
                               "Errors are RFC 9457 problem documents with a stable `code`.",
             });
             c.CustomSchemaIds(SchemaIds.For);
+            c.AddServer(new OpenApiServer { Url = "/", Description = "The host serving this document / 提供本文档的主机" });
             // A stable order, so the generated document only changes when the API does.
             c.OrderActionsBy(a => $"{a.RelativePath}|{a.HttpMethod}");
             c.SupportNonNullableReferenceTypes();

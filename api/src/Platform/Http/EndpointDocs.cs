@@ -25,6 +25,24 @@ public static class EndpointDocs
     public static RouteHandlerBuilder Ok<T>(this RouteHandlerBuilder builder, int status = StatusCodes.Status200OK) =>
         builder.Produces<T>(status, "application/json");
 
+    /// <summary>
+    /// The operation honours an Idempotency-Key header (documented as an optional header parameter): a retry with the same key
+    /// and body gets the stored response; the same key with another body gets 422 idempotency.key_reused.
+    /// </summary>
+    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new IdempotentMetadata());
+
+    /// <summary>
+    /// Names the business-rule codes a problem response of this status can carry (the generic codes of 400, 401, 403,
+    /// 404, 412, 422 and 428 are documented for every operation).
+    /// </summary>
+    public static RouteHandlerBuilder Codes(this RouteHandlerBuilder builder, int status, params string[] codes) =>
+        builder.WithMetadata(new ProblemCodesMetadata(status, codes));
+
+    /// <summary>An example request body shown in the OpenAPI document (serialised the way the API reads it).</summary>
+    public static RouteHandlerBuilder Example<T>(this RouteHandlerBuilder builder, T example) where T : notnull =>
+        builder.WithMetadata(new RequestExampleMetadata(example));
+
     /// <summary>Declares problem responses (RFC 9457 with a stable code) for the given statuses.</summary>
     public static RouteHandlerBuilder Problems(this RouteHandlerBuilder builder, params int[] statuses)
     {
@@ -35,3 +53,12 @@ public static class EndpointDocs
         return builder;
     }
 }
+
+/// <summary>Endpoint metadata: the operation honours Idempotency-Key.</summary>
+public sealed record IdempotentMetadata;
+
+/// <summary>Endpoint metadata: the business-rule codes a problem response of this status can carry.</summary>
+public sealed record ProblemCodesMetadata(int Status, IReadOnlyList<string> Codes);
+
+/// <summary>Endpoint metadata: an example request body for the OpenAPI document.</summary>
+public sealed record RequestExampleMetadata(object Example);

@@ -22,7 +22,7 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, Ch
         Roles(Platform.Auth.Roles.Applicant, Platform.Auth.Roles.District);
         Description(b => b.Api("Applications_Create", "Applications",
                 "起草揭榜申报书（单独或联合揭榜）；支持 Idempotency-Key / Draft an application, alone or as a consortium; honours Idempotency-Key")
-            .Body<Request>().Ok<ApplicationDetail>(201).Problems(400, 401, 403, 404, 409, 422), clearDefaults: true);
+            .Body<Request>().Ok<ApplicationDetail>(201).Problems(400, 401, 403, 404, 409, 422).Idempotent(), clearDefaults: true);
     }
 
     private sealed record Prepared(ChallengeInfo Challenge, Party Lead, IReadOnlyList<Party> Parties, ApplicationContent Content);

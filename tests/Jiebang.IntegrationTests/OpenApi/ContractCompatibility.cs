@@ -1,0 +1,172 @@
+using System.Text.Json.Nodes;
+
+namespace Jiebang.IntegrationTests.OpenApi;
+
+/// <summary>
+/// The breaking changes a district portal or partner client would feel, found by comparing the last released document with
+/// the current one: a removed operation, a removed response property, a new required request property or parameter, and a
+/// narrowed enum. They are allowed only with a new major version in info.version.
+/// </summary>
+public static class ContractCompatibility
+{
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+    public static IReadOnlyList<string> BreakingChanges(JsonNode released, JsonNode current)
+    {
+        var breaks = new List<string>();
+        var before = Operations(released);
+        var after = Operations(current);
+        foreach (var (key, oldOp) in before)
+        {
+            if (!after.TryGetValue(key, out var newOp))
+            {
+                breaks.Add($"removed operation {key} ({(string?)oldOp["operationId"]})");
+                continue;
+            }
+
+            foreach (var (status, oldResponse) in oldOp["responses"]?.AsObject() ?? [])
+            {
+                var oldProperties = ResponseProperties(released, oldResponse);
+                var newProperties = ResponseProperties(current, newOp["responses"]?[status]);
+                breaks.AddRange(oldProperties.Except(newProperties).Order(StringComparer.Ordinal)
+                    .Select(p => $"removed response property {key} {status} {p}"));
+            }
+
+            var oldRequired = RequiredRequestProperties(released, oldOp);
+            var newRequired = RequiredRequestProperties(current, newOp);
+            breaks.AddRange(newRequired.Except(oldRequired).Order(StringComparer.Ordinal)
+                .Select(p => $"new required request property {key} {p}"));
+
+            var oldParameters = RequiredParameters(released, oldOp);
+            breaks.AddRange(RequiredParameters(current, newOp).Except(oldParameters).Order(StringComparer.Ordinal)
+                .Select(p => $"new required parameter {key} {p}"));
+        }
+
+        var oldSchemas = released["components"]?["schemas"]?.AsObject() ?? [];
+        var newSchemas = current["components"]?["schemas"]?.AsObject() ?? [];
+        foreach (var (name, schema) in oldSchemas)
+        {
+            var oldValues = EnumValues(schema);
+            if (oldValues.Count == 0)
+            {
+                continue;
+            }
+            var newValues = EnumValues(newSchemas[name]);
+            var removed = oldValues.Except(newValues).Order(StringComparer.Ordinal).ToList();
+            if (removed.Count > 0)
+            {
+                breaks.Add($"narrowed enum {name}: removed {string.Join(", ", removed)}");
+            }
+        }
+        return breaks;
+    }
+
+    public static int MajorVersion(JsonNode document)
+    {
+        var version = ((string?)document["info"]?["version"] ?? "0").TrimStart('v', 'V');
+        return int.TryParse(version.Split('.')[0], out var major) ? major : 0;
+    }
+
+    private static Dictionary<string, JsonNode> Operations(JsonNode document)
+    {
+        var operations = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        foreach (var (path, item) in document["paths"]?.AsObject() ?? [])
+        {
+            foreach (var method in Methods)
+            {
+                if (item?[method] is { } operation)
+                {
+                    operations[$"{method.ToUpperInvariant()} {path}"] = operation;
+                }
+            }
+        }
+        return operations;
+    }
+
+    private static HashSet<string> ResponseProperties(JsonNode document, JsonNode? response)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, media) in Resolve(document, response)?["content"]?.AsObject() ?? [])
+        {
+            Walk(document, media?["schema"], "", found, required: false, []);
+        }
+        return found;
+    }
+
+    private static HashSet<string> RequiredRequestProperties(JsonNode document, JsonNode operation)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, media) in Resolve(document, operation["requestBody"])?["content"]?.AsObject() ?? [])
+        {
+            Walk(document, media?["schema"], "", found, required: true, []);
+        }
+        return found;
+    }
+
+    private static HashSet<string> RequiredParameters(JsonNode document, JsonNode operation) =>
+        (operation["parameters"]?.AsArray() ?? [])
+            .Select(p => Resolve(document, p))
+            .Where(p => p is not null && (bool?)p["required"] == true)
+            .Select(p => $"{(string?)p!["in"]}:{(string?)p["name"]}")
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Collects property paths (all of them, or only the required ones) through $ref, arrays and compositions.</summary>
+    private static void Walk(JsonNode document, JsonNode? schema, string prefix, HashSet<string> found, bool required, HashSet<string> visiting)
+    {
+        if (schema is null)
+        {
+            return;
+        }
+        if ((string?)schema["$ref"] is { } reference)
+        {
+            if (!visiting.Add(reference))
+            {
+                return;
+            }
+            Walk(document, Resolve(document, schema), prefix, found, required, visiting);
+            visiting.Remove(reference);
+            return;
+        }
+        foreach (var composition in new[] { "allOf", "oneOf", "anyOf" })
+        {
+            foreach (var part in schema[composition]?.AsArray() ?? [])
+            {
+                Walk(document, part, prefix, found, required, visiting);
+            }
+        }
+        if (schema["items"] is { } items)
+        {
+            Walk(document, items, prefix + "[]", found, required, visiting);
+        }
+        var requiredNames = (schema["required"]?.AsArray() ?? []).Select(n => (string?)n).ToHashSet();
+        foreach (var (name, property) in schema["properties"]?.AsObject() ?? [])
+        {
+            var path = prefix.Length == 0 ? name : $"{prefix}.{name}";
+            if (!required || requiredNames.Contains(name))
+            {
+                found.Add(path);
+            }
+            Walk(document, property, path, found, required, visiting);
+        }
+    }
+
+    private static HashSet<string> EnumValues(JsonNode? schema) =>
+        (schema?["enum"]?.AsArray() ?? []).Select(v => v?.ToJsonString() ?? "null").ToHashSet(StringComparer.Ordinal);
+
+    private static JsonNode? Resolve(JsonNode document, JsonNode? node)
+    {
+        for (var hops = 0; hops < 16 && (string?)node?["$ref"] is { } reference; hops++)
+        {
+            if (!reference.StartsWith("#/", StringComparison.Ordinal))
+            {
+                return null;
+            }
+            node = document;
+            foreach (var segment in reference[2..].Split('/'))
+            {
+                node = node?[segment.Replace("~1", "/").Replace("~0", "~")];
+            }
+        }
+        return node;
+    }
+}
