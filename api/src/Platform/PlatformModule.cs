@@ -24,6 +24,7 @@ public static class PlatformModule
         services.AddSingleton<DbConnectionFactory>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuditWriter>();
+        services.AddSingleton<Feed.FeedWriter>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<Idempotency.IdempotencyStore>();

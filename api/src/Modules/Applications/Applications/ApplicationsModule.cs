@@ -8,6 +8,7 @@ public static class ApplicationsModule
     public static IServiceCollection AddApplicationsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<Features.Shared.Parties>();
+        services.AddSingleton<Features.Shared.ApplicationFeed>();
         services.AddScoped<Features.Shared.ChallengeGate>();
         services.AddSingleton<Features.Shared.AttachmentStorage>();
         services.AddSingleton<Platform.Demo.IDemoSeeder, Demo.ApplicationsDemoSeeder>();

@@ -12,6 +12,7 @@ public static class ChallengesModule
     {
         services.AddSingleton<ChallengeTransitions>();
         services.AddSingleton<IDemoSeeder, ChallengesDemoSeeder>();
+        services.AddSingleton<Jiebang.Platform.Feed.IFeedCatchUp, Integrations.BatchWindowFeed>();
         return services;
     }
 }

@@ -31,7 +31,7 @@ internal sealed class ApplicationQueries(DbConnectionFactory db) :
 }
 
 /// <summary>Review and Funding outcomes move applications; a repeated notification finds the target state and changes nothing.</summary>
-internal sealed class OutcomeHandlers(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) :
+internal sealed class OutcomeHandlers(DbConnectionFactory db, AuditWriter audit, ApplicationFeed feed, TimeProvider clock) :
     INotificationHandler<ApplicationSelected>,
     INotificationHandler<ApplicationNotSelected>,
     INotificationHandler<ApplicationContracted>
@@ -64,6 +64,7 @@ internal sealed class OutcomeHandlers(DbConnectionFactory db, AuditWriter audit,
         await using (connection)
         await using (tx)
         {
+            var before = await connection.ExecuteScalarAsync<string>("SELECT status FROM applications_application WHERE id = @Id", new { Id = id }, tx);
             var changed = await connection.ExecuteAsync(Move, new
             {
                 Id = id, To = to.ToString(), From1 = from1.ToString(), From2 = from2.ToString(), Now = clock.GetUtcNow(),
@@ -73,6 +74,7 @@ internal sealed class OutcomeHandlers(DbConnectionFactory db, AuditWriter audit,
                 return;
             }
             await audit.WriteAsync(connection, tx, Caller.SystemFor(source), ApplicationStore.Module, ApplicationStore.Entity, id, to.ToString(), summary);
+            await feed.StatusChangedAsync(connection, tx, id, Enum.Parse<ApplicationStatus>(before!), to);
             await tx.CommitAsync(ct);
         }
     }

@@ -28,7 +28,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(DbConnectionFactory db, IPublisher publisher, AuditWriter audit) : Endpoint<Request, ApplicationDetail>
+internal sealed class Endpoint(DbConnectionFactory db, IPublisher publisher, AuditWriter audit, ApplicationFeed feed) : Endpoint<Request, ApplicationDetail>
 {
     private const string Override = """
         UPDATE applications_application
@@ -73,6 +73,10 @@ internal sealed class Endpoint(DbConnectionFactory db, IPublisher publisher, Aud
             await connection.ExecuteAsync(Override, new { Id = id, Outcome = req.Outcome.ToString(), Reason = req.Reason.Trim(), row.Version }, tx);
             await audit.WriteAsync(connection, tx, User.Caller(), ApplicationStore.Module, ApplicationStore.Entity, id, "OverrideEligibility",
                 new { from = row.Eligibility?.ToString(), to = req.Outcome.ToString(), reason = req.Reason.Trim() });
+            if (row.Status.ToString() != req.Outcome.ToString())
+            {
+                await feed.StatusChangedAsync(connection, tx, id, row.Status, Enum.Parse<ApplicationStatus>(req.Outcome.ToString()));
+            }
             detail = await ApplicationStore.DetailAsync(connection, (await ApplicationStore.LoadAsync(connection, id, tx))!, tx);
             challengeId = row.ChallengeId;
             await tx.CommitAsync(ct);

@@ -23,7 +23,7 @@ internal sealed class Response
     public int AlreadyDecided { get; init; }
 }
 
-internal sealed class Endpoint(DbConnectionFactory db, Parties parties, IPublisher publisher, AuditWriter audit, TimeProvider clock)
+internal sealed class Endpoint(DbConnectionFactory db, Parties parties, IPublisher publisher, AuditWriter audit, ApplicationFeed feed, TimeProvider clock)
     : EndpointWithoutRequest<Response>
 {
     private const string Submitted = "SELECT a.id FROM applications_application a WHERE a.batch_id = @Batch AND a.status = 'Submitted' ORDER BY a.code";
@@ -98,6 +98,7 @@ internal sealed class Endpoint(DbConnectionFactory db, Parties parties, IPublish
                 await audit.WriteAsync(writer, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, row.Id, "CheckEligibility",
                     new { outcome = outcome.ToString(), failed = rules.Where(r => !r.Passed).Select(r => r.Code).Distinct() });
                 decided.Add(new EligibilityDecided(row.Id, row.ChallengeId, outcome, false));
+                await feed.StatusChangedAsync(writer, tx, row.Id, row.Status, outcome == EligibilityOutcome.Eligible ? ApplicationStatus.Eligible : ApplicationStatus.Ineligible);
             }
             await tx.CommitAsync(ct);
         }

@@ -22,7 +22,7 @@ internal sealed class Request
     public int? ExpectedVersion { get; set; }
 }
 
-internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, ISender sender, IPublisher publisher, Parties parties, AuditWriter audit, TimeProvider clock)
+internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, ISender sender, IPublisher publisher, Parties parties, AuditWriter audit, ApplicationFeed feed, TimeProvider clock)
     : Endpoint<Request, ApplicationDetail>
 {
     public override void Configure()
@@ -62,6 +62,7 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
                 }
                 await audit.WriteAsync(connection, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, id, "Submit",
                     new { from = p.From.ToString(), to = nameof(ApplicationStatus.Submitted), version = p.VersionNo });
+                await feed.StatusChangedAsync(connection, tx, id, p.From, ApplicationStatus.Submitted);
                 var detail = await ApplicationStore.DetailAsync(connection, (await ApplicationStore.LoadAsync(connection, id, tx))!, tx);
                 return WriteOutcome.Done(StatusCodes.Status200OK, detail, detail.Version,
                     afterCommit: async token => await publisher.Publish(p.Notification, token));

@@ -22,7 +22,7 @@ internal sealed class Validator : Validator<Request>
     public Validator() => RuleFor(x => x.Reason).MaximumLength(2000);
 }
 
-internal sealed class Endpoint(DbConnectionFactory db, IPublisher publisher, AuditWriter audit, TimeProvider clock) : Endpoint<Request, ApplicationDetail>
+internal sealed class Endpoint(DbConnectionFactory db, IPublisher publisher, AuditWriter audit, ApplicationFeed feed, TimeProvider clock) : Endpoint<Request, ApplicationDetail>
 {
     private const string Withdraw = """
         UPDATE applications_application SET status = 'Withdrawn', updated_at = @Now, version = version + 1 WHERE id = @Id AND version = @Version
@@ -60,6 +60,7 @@ internal sealed class Endpoint(DbConnectionFactory db, IPublisher publisher, Aud
             }
             await audit.WriteAsync(connection, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, id, "Withdraw",
                 new { from = row.Status.ToString(), to = nameof(ApplicationStatus.Withdrawn), reason = req.Reason });
+            await feed.StatusChangedAsync(connection, tx, id, row.Status, ApplicationStatus.Withdrawn);
             detail = await ApplicationStore.DetailAsync(connection, (await ApplicationStore.LoadAsync(connection, id, tx))!, tx);
             challengeId = row.ChallengeId;
             await tx.CommitAsync(ct);

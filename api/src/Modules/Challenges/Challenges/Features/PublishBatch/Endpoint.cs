@@ -4,6 +4,7 @@ using Jiebang.Challenges.Contracts;
 using Jiebang.Challenges.Features.ListBatches;
 using Jiebang.Challenges.Features.Shared;
 using Jiebang.Platform.Audit;
+using Jiebang.Platform.Feed;
 using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
@@ -12,7 +13,7 @@ using Mediator;
 
 namespace Jiebang.Challenges.Features.PublishBatch;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, IPublisher publisher) : EndpointWithoutRequest<Batch>
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWriter feed, TimeProvider clock, IPublisher publisher) : EndpointWithoutRequest<Batch>
 {
     public override void Configure()
     {
@@ -82,6 +83,14 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                     new { from = nameof(ChallengeStatus.Approved), to = nameof(ChallengeStatus.Published), batch = row.Code });
             }
             batch = (await BatchQueries.GetAsync(connection, id, tx))!.ToBatch(now);
+            var feedRows = await connection.QueryAsync<PublishedChallenge>(Data.PublishedForFeed,
+                new { Id = id, Published = nameof(ChallengeStatus.Published) }, tx);
+            await feed.AppendAsync(connection, tx, feedRows.Select(c => new FeedEvent(FeedTypes.ChallengePublished, "challenge", c.Id, IsPublic: true,
+                new Dictionary<string, string>
+                {
+                    ["code"] = c.Code, ["title"] = c.Title, ["field"] = c.Field, ["batch"] = row.Code,
+                    ["status"] = nameof(ChallengeStatus.Published),
+                })).ToList());
             await tx.CommitAsync(ct);
         }
         await publisher.Publish(new BatchPublished(id, published, batch.OpensAt, batch.ClosesAt), ct);

@@ -5,6 +5,7 @@ using Jiebang.Platform.Audit;
 using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
+using Jiebang.Platform.Feed;
 using Microsoft.AspNetCore.Http;
 
 namespace Jiebang.Challenges.Features.Shared;
@@ -34,8 +35,11 @@ internal sealed record TransitionResult(TransitionOutcome Outcome, ChallengeStat
 }
 
 /// <summary>Moves a challenge through its lifecycle: one transaction with the version check and the audit record.</summary>
-internal sealed class ChallengeTransitions(DbConnectionFactory db, AuditWriter audit, TimeProvider clock)
+internal sealed class ChallengeTransitions(DbConnectionFactory db, AuditWriter audit, FeedWriter feed, TimeProvider clock)
 {
+    private static readonly HashSet<ChallengeStatus> PublicAfter =
+        [ChallengeStatus.Awarded, ChallengeStatus.Unawarded, ChallengeStatus.Completed, ChallengeStatus.Terminated];
+
     private const string Update = """
         UPDATE challenges_challenge
         SET status = @To, status_reason = @Reason, updated_at = @Now, version = version + 1,
@@ -84,6 +88,12 @@ internal sealed class ChallengeTransitions(DbConnectionFactory db, AuditWriter a
             await audit.WriteAsync(connection, tx, actor, ChallengeStore.Module, ChallengeStore.Entity, id, action.ToString(),
                 new { from = row.Status.ToString(), to = to.ToString(), reason });
             var detail = await ChallengeStore.DetailAsync(connection, id, now, tx);
+            if (PublicAfter.Contains(to))
+            {
+                // Once published a challenge is public, so is what becomes of it (awarded, 流榜, completed, terminated).
+                await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.ChallengeStatusChanged, "challenge", id, IsPublic: true,
+                    new Dictionary<string, string> { ["code"] = row.Code, ["title"] = row.Title, ["from"] = row.Status.ToString(), ["status"] = to.ToString() }));
+            }
             await tx.CommitAsync(ct);
             return new(TransitionOutcome.Moved, row.Status, detail);
         }

@@ -1,0 +1,155 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using FastEndpoints;
+using FluentValidation;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Errors;
+using Jiebang.Platform.Http;
+
+namespace Jiebang.Platform.Feed.Features.ReadFeed;
+
+/// <summary>Where to continue and how many events to return.</summary>
+public sealed class Request
+{
+    /// <summary>The `next` cursor of the previous page; omit it to start from the beginning.</summary>
+    public string? After { get; set; }
+
+    /// <summary>Events per page, 1 to 500 (default 100).</summary>
+    public int Limit { get; set; } = 100;
+}
+
+/// <summary>One change, in the feed's stable order.</summary>
+public sealed class FeedItem
+{
+    /// <summary>Opaque cursor of this event: pass it as `after` to continue right after it.</summary>
+    public required string Cursor { get; init; }
+    public required string Type { get; init; }
+    public required string ResourceType { get; init; }
+    public required Guid ResourceId { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+    /// <summary>A few fields that describe the change (status, code, title); fetch the resource for the rest.</summary>
+    public required IReadOnlyDictionary<string, string> Data { get; init; }
+}
+
+/// <summary>A page of events; follow `next` until `hasMore` is false, then poll with the same `next` later.</summary>
+public sealed class FeedPage
+{
+    public required IReadOnlyList<FeedItem> Items { get; init; }
+    /// <summary>Cursor to pass as `after` for the following page (unchanged when there were no new events).</summary>
+    public required string Next { get; init; }
+    public required bool HasMore { get; init; }
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(x => x.Limit).InclusiveBetween(1, 500);
+        RuleFor(x => x.After).MaximumLength(100)
+            .Must(a => a is null || FeedCursor.TryParse(a, out _))
+            .WithMessage("游标无效，请使用上一页返回的 next / The cursor is not one this feed returned; pass the previous page's next.");
+    }
+}
+
+/// <summary>Cursors are opaque to callers: a version tag and the position, base64url encoded.</summary>
+internal static class FeedCursor
+{
+    private const string Prefix = "jbf1:";
+
+    public static string Of(long position) => Base64Url.EncodeToString(Encoding.ASCII.GetBytes(Prefix + position));
+
+    public static bool TryParse(string cursor, out long position)
+    {
+        position = 0;
+        try
+        {
+            var text = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor));
+            return text.StartsWith(Prefix, StringComparison.Ordinal)
+                   && long.TryParse(text.AsSpan(Prefix.Length), System.Globalization.NumberStyles.None, null, out position)
+                   && position >= 0;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
+
+internal sealed class Row
+{
+    public long Position { get; set; }
+    public string Type { get; set; } = "";
+    public string ResourceType { get; set; } = "";
+    public Guid ResourceId { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+    public string Payload { get; set; } = "{}";
+}
+
+internal sealed class Endpoint(DbConnectionFactory db, IEnumerable<IFeedCatchUp> catchUps) : Endpoint<Request, FeedPage>
+{
+    public override void Configure()
+    {
+        Get("/api/v1/feed");
+        AllowAnonymous();
+        Description(b => b.Api("Feed_Read", "Platform",
+                "变更订阅：按稳定顺序返回调用方可见的事件，以游标续读 / The change feed: events the caller may see, in a stable order, continued by cursor",
+                "Challenge published or changed, application window opened or closed (public); application status changed, review round " +
+                "publicised, agreement signed (the parties, their districts' keys, the task force and auditors). Each event is written in the " +
+                "same transaction as the change; no event is skipped or repeated across pages, even while writes go on.")
+            .Ok<FeedPage>().Problems(400, 401), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        foreach (var catchUp in catchUps)
+        {
+            await catchUp.CatchUpAsync(ct);
+        }
+        var after = req.After is null ? 0 : FeedCursor.TryParse(req.After, out var p) ? p : 0;
+        var caller = User.Caller();
+        var visible = caller switch
+        {
+            { ReadsEverything: true } => "",
+            { IsDistrict: true, DistrictCode.Length: > 0 } =>
+                "AND (e.is_public = @True OR EXISTS (SELECT 1 FROM platform_feed_audience a WHERE a.position = e.position AND a.region_code LIKE @Region))",
+            { OrganisationId: not null } =>
+                "AND (e.is_public = @True OR EXISTS (SELECT 1 FROM platform_feed_audience a WHERE a.position = e.position AND a.organisation_id = @Organisation))",
+            _ => "AND e.is_public = @True",
+        };
+        await using var connection = await db.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<Row>($"""
+            SELECT e.position AS Position, e.type AS Type, e.resource_type AS ResourceType, e.resource_id AS ResourceId,
+                   e.occurred_at AS OccurredAt, e.payload AS Payload
+            FROM platform_feed_event e
+            WHERE e.position > @After {visible}
+            ORDER BY e.position {db.Dialect.Page}
+            """, new
+        {
+            After = after,
+            True = true,
+            Region = caller.DistrictCode + "%",
+            Organisation = caller.OrganisationId,
+            Skip = 0,
+            Take = req.Limit + 1,
+        })).AsList();
+
+        var page = rows.Take(req.Limit).Select(r => new FeedItem
+        {
+            Cursor = FeedCursor.Of(r.Position),
+            Type = r.Type,
+            ResourceType = r.ResourceType,
+            ResourceId = r.ResourceId,
+            OccurredAt = r.OccurredAt,
+            Data = JsonSerializer.Deserialize<Dictionary<string, string>>(r.Payload, JsonDefaults.Options) ?? [],
+        }).ToList();
+        await Send.OkAsync(new FeedPage
+        {
+            Items = page,
+            Next = page.Count > 0 ? page[^1].Cursor : FeedCursor.Of(after),
+            HasMore = rows.Count > req.Limit,
+        }, ct);
+    }
+}

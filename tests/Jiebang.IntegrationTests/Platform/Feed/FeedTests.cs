@@ -1,0 +1,186 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Jiebang.IntegrationTests.Infrastructure;
+
+namespace Jiebang.IntegrationTests.Platform.Feed;
+
+public abstract class FeedTests(JiebangHost host) : HostTests(host)
+{
+    /// <summary>Follows the feed from the start (or a cursor) to its end, page by page.</summary>
+    private static async Task<(List<JsonNode> Items, string Next)> FollowAsync(HttpClient client, string? after = null, int limit = 50)
+    {
+        var items = new List<JsonNode>();
+        while (true)
+        {
+            var url = $"/api/v1/feed?limit={limit}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
+            var page = await client.GetAsync(url).Expect(HttpStatusCode.OK);
+            items.AddRange(page["items"]!.AsArray().Select(i => i!));
+            after = (string)page["next"]!;
+            if (!(bool)page["hasMore"]!)
+            {
+                return (items, after);
+            }
+        }
+    }
+
+    private static IEnumerable<JsonNode> About(IEnumerable<JsonNode> items, string id) => items.Where(i => (string?)i["resourceId"] == id);
+
+    private async Task<(JsonNode Challenge, string ApplicationId)> SubmittedApplicationAsync(object[]? members = null)
+    {
+        var (challenge, _) = await Scenario.PublishedAsync();
+        var applicant = await Host.As(Cast.Applicant);
+        var application = await applicant.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge, members)).Expect(HttpStatusCode.Created);
+        var id = (string)application["id"]!;
+        await applicant.PostJson($"/api/v1/applications/{id}/submit").Expect(HttpStatusCode.OK);
+        return (challenge, id);
+    }
+
+    [Fact]
+    public async Task Publishing_a_batch_puts_each_challenge_on_the_public_feed_once_in_order()
+    {
+        var (challenge, _) = await Scenario.PublishedAsync();
+        var id = (string)challenge["id"]!;
+
+        var (items, _) = await FollowAsync(Host.Anonymous(), limit: 3);
+        var published = About(items, id).ToList();
+        var only = Assert.Single(published);
+        Assert.Equal("challenge.published", (string?)only["type"]);
+        Assert.Equal((string?)challenge["code"], (string?)only["data"]!["code"]);
+        Assert.Equal("Published", (string?)only["data"]!["status"]);
+
+        var cursors = items.Select(i => (string)i["cursor"]!).ToList();
+        Assert.Equal(cursors.Count, cursors.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task An_application_status_change_is_seen_by_its_applicant_its_district_and_the_task_force_only()
+    {
+        var (_, id) = await SubmittedApplicationAsync();
+
+        async Task<int> Seen(HttpClient client) => About((await FollowAsync(client)).Items, id)
+            .Count(i => (string?)i["type"] == "application.status_changed" && (string?)i["data"]!["status"] == "Submitted");
+
+        Assert.Equal(1, await Seen(await Host.As(Cast.Applicant)));
+        Assert.Equal(1, await Seen(Host.WithApiKey(Host.Cast.DistrictKey)));
+        Assert.Equal(1, await Seen(await Host.As(Cast.TaskForce)));
+        Assert.Equal(1, await Seen(await Host.As(Cast.Auditor)));
+        Assert.Equal(0, await Seen(Host.Anonymous()));
+        Assert.Equal(0, await Seen(await Host.As(Cast.IssuerA)));
+        Assert.Equal(0, await Seen(await Host.As(Cast.Expert)));
+        Assert.Equal(0, await Seen(Host.WithApiKey(Host.Cast.OtherDistrictKey)));
+    }
+
+    [Fact]
+    public async Task A_consortium_members_district_sees_the_application_too()
+    {
+        var members = new object[]
+        {
+            new { organisationId = Host.Cast.ApplicantOrg, role = "Lead", budgetShareBp = 7000 },
+            new { organisationId = Host.Cast.MemberOrg, role = "Member", budgetShareBp = 3000 },
+        };
+        var (_, id) = await SubmittedApplicationAsync(members);
+
+        var seen = About((await FollowAsync(Host.WithApiKey(Host.Cast.OtherDistrictKey))).Items, id).ToList();
+        Assert.Single(seen);
+    }
+
+    [Fact]
+    public async Task The_formal_check_after_the_deadline_shows_as_a_status_change_to_the_applicant()
+    {
+        var (challenge, id) = await SubmittedApplicationAsync();
+        var applicant = await Host.As(Cast.Applicant);
+        var (_, cursor) = await FollowAsync(applicant);
+
+        var batch = await Host.Anonymous().GetAsync($"/api/v1/batches/{(string)challenge["batchId"]!}").Expect(HttpStatusCode.OK);
+        var saved = Host.Clock.GetUtcNow();
+        try
+        {
+            Host.Clock.SetUtcNow(DateTimeOffset.Parse((string)batch["closesAt"]!, System.Globalization.CultureInfo.InvariantCulture).AddMinutes(1));
+            var tf = await Host.As(Cast.TaskForce);
+            await tf.PostJson($"/api/v1/batches/{(string)challenge["batchId"]!}/eligibility-check").Expect(HttpStatusCode.OK);
+
+            var (after, _) = await FollowAsync(applicant, cursor);
+            var change = Assert.Single(About(after, id));
+            Assert.Equal("Submitted", (string?)change["data"]!["from"]);
+            Assert.Equal("Eligible", (string?)change["data"]!["status"]);
+
+            var windows = after.Where(i => (string?)i["resourceId"] == (string?)challenge["batchId"]).Select(i => (string?)i["type"]).ToList();
+            Assert.Contains("batch.window_closed", windows);
+            // Reading again appends nothing new for the same moment.
+            var (again, _) = await FollowAsync(applicant, cursor);
+            Assert.Equal(after.Count, again.Count);
+        }
+        finally
+        {
+            Host.Clock.SetUtcNow(saved);
+        }
+    }
+
+    [Fact]
+    public async Task Following_in_small_pages_while_writes_go_on_skips_and_repeats_nothing()
+    {
+        var tf = await Host.As(Cast.TaskForce);
+        var (_, start) = await FollowAsync(tf);
+        var batch = await Scenario.OpenBatchAsync();
+        var batchId = Guid.Parse((string)batch["id"]!);
+        var issuer = await Host.As(Cast.IssuerA);
+        var drafts = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            var draft = await Scenario.DraftAsync(batchId);
+            var id = (string)draft["id"]!;
+            await issuer.PostJson($"/api/v1/challenges/{id}/submit").Expect(HttpStatusCode.OK);
+            await tf.PostJson($"/api/v1/challenges/{id}/approve").Expect(HttpStatusCode.OK);
+            drafts.Add(id);
+        }
+
+        var seen = new List<string>();
+        var cursor = start;
+        using var stop = new CancellationTokenSource();
+        var follower = Task.Run(async () =>
+        {
+            while (true)
+            {
+                var page = await tf.GetAsync($"/api/v1/feed?limit=2&after={Uri.EscapeDataString(cursor)}").Expect(HttpStatusCode.OK);
+                seen.AddRange(page["items"]!.AsArray().Select(i => (string)i!["cursor"]!));
+                cursor = (string)page["next"]!;
+                if (stop.IsCancellationRequested && !(bool)page["hasMore"]!)
+                {
+                    return;
+                }
+            }
+        });
+        var writers = Enumerable.Range(0, 4).Select(async w =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var (challenge, _) = await Scenario.PublishedAsync();
+                Assert.NotNull(challenge);
+            }
+        }).ToList();
+        await Task.WhenAll(writers);
+        await tf.PostJson($"/api/v1/batches/{batchId}/publish").Expect(HttpStatusCode.OK);
+        await stop.CancelAsync();
+        await follower;
+
+        var (all, _) = await FollowAsync(tf, start, limit: 500);
+        Assert.Equal(all.Select(i => (string)i["cursor"]!).ToList(), seen);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.All(drafts, id => Assert.Single(About(all, id)));
+        Assert.True(all.Count >= 12 + 12, $"expected at least 24 events, saw {all.Count}");
+    }
+
+    [Fact]
+    public async Task A_cursor_the_feed_did_not_issue_is_refused()
+    {
+        var problem = await Host.Anonymous().GetAsync("/api/v1/feed?after=not-a-cursor").ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.NotNull(problem["errors"]!["after"]);
+        await Host.Anonymous().GetAsync("/api/v1/feed?limit=0").ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+    }
+}
+
+public sealed class FeedTestsOnSqlite(SqliteHost host) : FeedTests(host), IClassFixture<SqliteHost>;
+
+public sealed class FeedTestsOnPostgres(PostgresHost host) : FeedTests(host), IClassFixture<PostgresHost>;
+
+public sealed class FeedTestsOnSqlServer(SqlServerHost host) : FeedTests(host), IClassFixture<SqlServerHost>;
