@@ -27,8 +27,14 @@ internal static class OpenApiSetup
             // A stable order, so the generated document only changes when the API does.
             c.OrderActionsBy(a => $"{a.RelativePath}|{a.HttpMethod}");
             c.SupportNonNullableReferenceTypes();
+            // Lets a property that refers to a schema say it may be null (allOf + nullable), so clients get EligibilityOutcome?.
+            c.UseAllOfToExtendReferenceSchemas();
             c.NonNullableReferenceTypesAsRequired();
             c.OperationFilter<FastEndpointsOperationFilter>();
+            // Free-form JSON (a submitted version's content) is an object to clients, not the serializer's node type.
+            c.MapType<System.Text.Json.Nodes.JsonNode>(() => new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalPropertiesAllowed = true });
+            c.MapType<System.Text.Json.Nodes.JsonObject>(() => new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalPropertiesAllowed = true });
+            c.MapType<System.Text.Json.JsonElement>(() => new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalPropertiesAllowed = true });
             c.AddSecurityDefinition(SecuritySchemes.Bearer, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
