@@ -38,7 +38,8 @@ internal sealed class Endpoint(UserStore users, TokenService tokens) : Endpoint<
         Post("/api/v1/auth/token");
         AllowAnonymous();
         Description(b => b.Api("Auth_IssueToken", "Platform", "登录并获取访问令牌 / Sign in and get a bearer token")
-            .Body<Request>().Ok<Response>().Problems(400, 401), clearDefaults: true);
+            .Body<Request>().Ok<Response>().Problems(400, 401)
+            .Example(new { userName = "taskforce", password = "Demo#2026" }), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -22,7 +22,22 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, Ch
         Roles(Platform.Auth.Roles.Applicant, Platform.Auth.Roles.District);
         Description(b => b.Api("Applications_Create", "Applications",
                 "起草揭榜申报书（单独或联合揭榜）；支持 Idempotency-Key / Draft an application, alone or as a consortium; honours Idempotency-Key")
-            .Body<Request>().Ok<ApplicationDetail>(201).Problems(400, 401, 403, 404, 409, 422).Idempotent(), clearDefaults: true);
+            .Body<Request>().Ok<ApplicationDetail>(201).Problems(400, 401, 403, 404, 409, 422).Codes(403, "district.out_of_scope").Codes(409, "application.window_closed").Idempotent()
+            .Example(new
+            {
+                challengeId = "0193a3c0-0000-7000-8000-000000000002",
+                technicalApproach = "采用多模态力反馈闭环控制方案（示例）。",
+                team = new[] { new { name = "李教授", title = "教授", role = "项目负责人" } },
+                indicatorResponses = new[] { new { indicatorId = "0193a3c0-0000-7000-8000-000000000003", committedValue = "≤0.3", note = "优于需求" } },
+                ownInvestmentFen = 300_000_000L,
+                milestones = new[] { new { name = "样机", dueMonth = 12, deliverable = "样机一套" } },
+                declarations = new { firstCooperation = true, noBadCreditRecord = true, ipProtection = true },
+                members = new[]
+                {
+                    new { organisationId = "0193a3c0-0000-7000-8000-000000000004", role = "Lead", budgetShareBp = 7000 },
+                    new { organisationId = "0193a3c0-0000-7000-8000-000000000005", role = "Member", budgetShareBp = 3000 },
+                },
+            }), clearDefaults: true);
     }
 
     private sealed record Prepared(ChallengeInfo Challenge, Party Lead, IReadOnlyList<Party> Parties, ApplicationContent Content);

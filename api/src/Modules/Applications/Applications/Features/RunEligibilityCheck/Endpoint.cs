@@ -45,7 +45,7 @@ internal sealed class Endpoint(DbConnectionFactory db, Parties parties, IPublish
         Description(b => b.Api("Applications_RunEligibilityCheck", "Applications",
                 "截止后对批次内全部已提交申报进行资格审查 / After the deadline, run the formal check on every submitted application of a batch",
                 "Each application becomes Eligible or Ineligible with every rule result stored. Running it again leaves decided applications as they are.")
-            .Ok<Response>().Problems(401, 403, 409), clearDefaults: true);
+            .Ok<Response>().Problems(401, 403, 409).Codes(409, "eligibility.window_not_closed"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

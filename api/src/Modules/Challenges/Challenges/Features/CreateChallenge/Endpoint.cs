@@ -20,7 +20,8 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Roles(Platform.Auth.Roles.Issuer);
         Description(b => b.Api("Challenges_Create", "Challenges",
                 "发榜企业起草技术需求 / An issuer drafts a technical need for its own organisation")
-            .Body<Request>().Ok<ChallengeDetail>(201).Problems(400, 401, 403, 409), clearDefaults: true);
+            .Body<Request>().Ok<ChallengeDetail>(201).Problems(400, 401, 403, 409).Codes(409, "challenge.batch_not_collecting")
+            .Example(Examples.Draft), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
@@ -60,4 +61,23 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             await Send.ResponseAsync(detail, 201, ct);
         }
     }
+}
+
+/// <summary>The example request shown in the OpenAPI document (invented, like the demo data).</summary>
+internal static class Examples
+{
+    public static readonly object Draft = new
+    {
+        batchId = "0193a3c0-0000-7000-8000-000000000001",
+        field = "MedicalDevices",
+        title = "手术机器人高精度力反馈模组（示例）",
+        titleEn = "High-precision force feedback module for surgical robots (example)",
+        background = "关键部件依赖进口，交付周期长。",
+        indicators = new[] { new { name = "定位精度", target = "≤0.5", unit = "mm", verification = "第三方检测" } },
+        deliverables = new[] { "样机一套", "检测报告" },
+        rdMonths = 24,
+        plannedInvestmentFen = 500_000_000L,
+        procurement = new { amountFen = 2_000_000_000L, quantity = "200台/年", terms = "验收后采购" },
+        contact = new { name = "张工", phone = "010-12345678", email = "contact@example.com" },
+    };
 }
