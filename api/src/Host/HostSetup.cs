@@ -93,6 +93,15 @@ internal static class HostSetup
     public static async Task WriteUnhandledProblemAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is BadHttpRequestException bad)
+        {
+            // The body broke a server limit (too large) or could not be read: the caller's fault, not ours.
+            await (bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? Hardening.TooLarge()
+                : Problems.Of(StatusCodes.Status400BadRequest, "request.malformed", "Malformed request",
+                    "请求无法读取。 / The request could not be read.")).ExecuteAsync(context);
+            return;
+        }
         var unavailable = error is DbException or SocketException or TimeoutException
                           || error?.InnerException is DbException or SocketException;
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Jiebang.Errors");

@@ -40,6 +40,7 @@ builder.Services.AddFastEndpoints(o => o.Assemblies =
 builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonDefaults.Apply(o.JsonSerializerOptions));
 builder.Services.AddJiebangOpenApi();
+builder.Services.AddJiebangHardening(builder.Configuration);
 
 var app = builder.Build();
 
@@ -52,6 +53,10 @@ await HostSetup.PrepareDatabaseAsync(app);
 
 app.UseExceptionHandler(e => e.Run(HostSetup.WriteUnhandledProblemAsync));
 app.UseStatusCodePages(HostSetup.WriteStatusProblemAsync);
+app.Use(Hardening.SecurityHeaders);
+app.UseCors();
+app.UseRateLimiter();
+app.Use(Hardening.LimitBodies);
 app.UseAuthentication();
 app.Use(HostSetup.RefuseBadCredentials);
 app.UseAuthorization();

@@ -35,6 +35,7 @@ public static class PlatformModule
         ValidateSigningKey(auth, environment);
         services.AddSingleton(auth);
         services.AddSingleton<TokenService>();
+        services.AddSingleton<SignInThrottle>();
 
         services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "Bearer token or API key", o =>

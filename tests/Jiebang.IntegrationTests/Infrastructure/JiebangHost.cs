@@ -34,6 +34,9 @@ public abstract class JiebangHost : IAsyncLifetime
 
     public Cast Cast { get; private set; } = null!;
 
+    /// <summary>Configuration a test class needs beyond the defaults (set in a derived host's constructor).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>Attachment limit for test hosts: small, so the limit can be tested without megabytes of traffic.</summary>
     public const long AttachmentMaxBytes = 256 * 1024;
 
@@ -113,6 +116,13 @@ public abstract class JiebangHost : IAsyncLifetime
             builder.UseSetting("Attachments:Path", host.AttachmentsPath);
             builder.UseSetting("Attachments:MaxBytes", AttachmentMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Every test class shares one client address; limits are exercised by the tests that lower them.
+            builder.UseSetting("RateLimits:PerApiKeyPerMinute", "1000000");
+            builder.UseSetting("RateLimits:PerAddressPerMinute", "1000000");
+            foreach (var (key, value) in host.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
             builder.ConfigureTestServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

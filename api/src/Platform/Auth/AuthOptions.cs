@@ -19,4 +19,12 @@ public sealed class AuthOptions
     public string? AuthorityAudience { get; set; }
 
     public int TokenLifetimeMinutes { get; set; } = 480;
+
+    /// <summary>Failed sign-ins for one user name within <see cref="FailureWindowMinutes"/> before it is locked.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    public int FailureWindowMinutes { get; set; } = 15;
+
+    /// <summary>How long a locked user name is refused, even with the right password.</summary>
+    public int LockoutMinutes { get; set; } = 15;
 }

@@ -31,27 +31,44 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(UserStore users, TokenService tokens) : Endpoint<Request, Response>
+internal sealed class Endpoint(UserStore users, TokenService tokens, SignInThrottle throttle) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
         Post("/api/v1/auth/token");
         AllowAnonymous();
         Description(b => b.Api("Auth_IssueToken", "Platform", "登录并获取访问令牌 / Sign in and get a bearer token")
-            .Body<Request>().Ok<Response>().Problems(400, 401)
+            .Body<Request>().Ok<Response>().Problems(400, 401, 429).Codes(429, "auth.locked_out", "rate_limited")
             .Example(new { userName = "taskforce", password = "Demo#2026" }), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
+        if (await throttle.LockedForAsync(req.UserName, ct) is { } locked)
+        {
+            await Send.ResultAsync(LockedOut(locked));
+            return;
+        }
         var user = await users.FindAsync(req.UserName.Trim(), ct);
         if (user is null || !user.Active || !UserStore.Verify(user, req.Password))
         {
-            await Send.ResultAsync(Problems.Of(StatusCodes.Status401Unauthorized, "auth.invalid_credentials", "Invalid credentials",
-                "用户名或密码错误。 / The user name or password is wrong."));
+            await Send.ResultAsync(await throttle.FailedAsync(req.UserName, ct) is { } lockout
+                ? LockedOut(lockout)
+                : Problems.Of(StatusCodes.Status401Unauthorized, "auth.invalid_credentials", "Invalid credentials",
+                    "用户名或密码错误。 / The user name or password is wrong."));
             return;
         }
+        await throttle.SucceededAsync(req.UserName, ct);
         var (token, expires) = tokens.Issue(user);
         await Send.OkAsync(new Response { AccessToken = token, ExpiresAt = expires, User = CurrentUser.From(user) }, ct);
+    }
+
+    private IResult LockedOut(TimeSpan wait)
+    {
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problems.Of(StatusCodes.Status429TooManyRequests, "auth.locked_out", "Too many failed sign-ins",
+            $"登录失败次数过多，该账号已暂时锁定，请 {Math.Max(1, seconds / 60)} 分钟后再试。 / Too many failed sign-ins: " +
+            $"this user name is locked for {Math.Max(1, seconds / 60)} minute(s).");
     }
 }

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Errors;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Jiebang.Host;
+
+/// <summary>Rate limits per API key and per client address (section RateLimits).</summary>
+internal sealed class RateLimitSettings
+{
+    public bool Enabled { get; set; } = true;
+    public int PerApiKeyPerMinute { get; set; } = 3000;
+    public int PerAddressPerMinute { get; set; } = 1200;
+}
+
+/// <summary>
+/// What protects the host at its edge: rate limits (429 with Retry-After), a request body limit for JSON (413), CORS only
+/// for configured origins, and security headers on every response.
+/// </summary>
+internal static class Hardening
+{
+    public const string BodyLimitKey = "Limits:MaxRequestBodyBytes";
+    public const long DefaultBodyLimit = 1024 * 1024;
+
+    private static readonly string[] CorsHeaders =
+        ["Authorization", "Content-Type", "If-Match", ApiKeys.HeaderName, Platform.Idempotency.IdempotencyStore.HeaderName, "Accept-Language"];
+
+    public static IServiceCollection AddJiebangHardening(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection("RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(ByApiKey(limits), ByAddress(limits));
+            o.OnRejected = async (rejected, ct) =>
+            {
+                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 60;
+                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await Problems.Of(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests",
+                    $"请求过于频繁，请 {seconds} 秒后重试。 / Too many requests; retry in {seconds} s.").ExecuteAsync(rejected.HttpContext);
+            };
+        });
+
+        var origins = configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
+        services.AddCors(o => o.AddDefaultPolicy(p =>
+        {
+            if (origins.Length > 0)
+            {
+                p.WithOrigins(origins).WithMethods("GET", "POST", "PUT", "DELETE").WithHeaders(CorsHeaders)
+                    .WithExposedHeaders("ETag", "Location", "Retry-After", "Content-Disposition");
+            }
+        }));
+        return services;
+    }
+
+    /// <summary>Applies the JSON body limit to API requests; the attachment upload raises its own limit.</summary>
+    public static async Task LimitBodies(HttpContext context, RequestDelegate next)
+    {
+        var limit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(BodyLimitKey, DefaultBodyLimit);
+        var multipart = context.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
+        if (context.Request.Path.StartsWithSegments("/api") && !multipart)
+        {
+            if (context.Request.ContentLength > limit)
+            {
+                await TooLarge().ExecuteAsync(context);
+                return;
+            }
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = limit;
+            }
+        }
+        await next(context);
+    }
+
+    public static IResult TooLarge() =>
+        Problems.Of(StatusCodes.Status413PayloadTooLarge, "request.too_large", "Request too large",
+            "请求体超过上限。 / The request body is larger than this API accepts.");
+
+    /// <summary>Security headers: nothing may frame us or sniff types; the API allows no content, the SPA only its own.</summary>
+    public static Task SecurityHeaders(HttpContext context, RequestDelegate next)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            var path = context.Request.Path;
+            if (path.StartsWithSegments("/admin"))
+            {
+                // Ant Design writes its styles at run time, hence inline styles; scripts only from our origin.
+                headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+                                                "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; " +
+                                                "base-uri 'self'; form-action 'self'";
+            }
+            else if (!path.StartsWithSegments("/swagger"))
+            {
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            }
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+
+    private static PartitionedRateLimiter<HttpContext> ByApiKey(RateLimitSettings limits) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            var key = context.Request.Headers[ApiKeys.HeaderName].ToString();
+            if (!limits.Enabled || key.Length == 0 || !context.Request.Path.StartsWithSegments("/api"))
+            {
+                return RateLimitPartition.GetNoLimiter("none");
+            }
+            // jbk_{prefix}_{secret}: the prefix names the key without keeping the secret in memory.
+            var parts = key.Split('_');
+            var partition = parts.Length >= 3 && parts[0] == "jbk" ? parts[1] : "malformed";
+            return RateLimitPartition.GetFixedWindowLimiter("key:" + partition, _ => Window(limits.PerApiKeyPerMinute));
+        });
+
+    private static PartitionedRateLimiter<HttpContext> ByAddress(RateLimitSettings limits) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            if (!limits.Enabled || !context.Request.Path.StartsWithSegments("/api"))
+            {
+                return RateLimitPartition.GetNoLimiter("none");
+            }
+            var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            return RateLimitPartition.GetFixedWindowLimiter("ip:" + address, _ => Window(limits.PerAddressPerMinute));
+        });
+
+    private static FixedWindowRateLimiterOptions Window(int perMinute) => new()
+    {
+        PermitLimit = Math.Max(1, perMinute),
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+}
