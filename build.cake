@@ -71,6 +71,15 @@ Task("Test")
         postgres?.Stop();
     }
 
+    var figures = testResults.CombineWithFilePath("figures.txt");
+    if (FileExists(figures))
+    {
+        Information("Figures measured by the tests / 测试测得的数据:");
+        foreach (var line in System.IO.File.ReadAllLines(figures.FullPath).Distinct())
+        {
+            Information("  " + line);
+        }
+    }
     var summary = TestSummary.Read(GetFiles(testResults.FullPath + "/**/*.trx").Select(f => f.FullPath));
     if (summary.Total == 0)
     {

@@ -11,7 +11,7 @@ public sealed class CompatibilityTests
         var current = OpenApiFiles.Load(OpenApiFiles.Committed);
         var breaks = ContractCompatibility.BreakingChanges(released, current);
         var bumped = ContractCompatibility.MajorVersion(current) > ContractCompatibility.MajorVersion(released);
-        TestContext.Current.SendDiagnosticMessage($"OpenAPI compatibility: {breaks.Count} breaking change(s) against the released " +
+        Infrastructure.Figures.Report($"OpenAPI compatibility: {breaks.Count} breaking change(s) against the released " +
                                                   $"{(string?)released["info"]!["version"]}; current {(string?)current["info"]!["version"]}.");
         Assert.True(breaks.Count == 0 || bumped,
             "Breaking changes against api/openapi/released/jiebang.v1.json without a new major version " +

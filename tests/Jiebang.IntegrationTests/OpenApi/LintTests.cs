@@ -30,8 +30,8 @@ public sealed class LintTests
         var findings = JsonNode.Parse(await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken))!.AsArray();
         File.Delete(report);
         var bySeverity = findings.GroupBy(f => (int)f!["severity"]!).ToDictionary(g => g.Key, g => g.Count());
-        TestContext.Current.SendDiagnosticMessage(
-            $"Spectral: {bySeverity.GetValueOrDefault(0)} error(s), {bySeverity.GetValueOrDefault(1)} warning(s), {bySeverity.GetValueOrDefault(2)} info.");
+        Infrastructure.Figures.Report(
+            $"OpenAPI lint (Spectral spectral:oas): {bySeverity.GetValueOrDefault(0)} error(s), {bySeverity.GetValueOrDefault(1)} warning(s), {bySeverity.GetValueOrDefault(2)} info.");
         var errors = findings.Where(f => (int)f!["severity"]! == 0)
             .Select(f => $"{(string?)f!["code"]}: {(string?)f["message"]} at {string.Join('.', f["path"]!.AsArray().Select(p => p!.ToString()))}")
             .ToList();
