@@ -29,12 +29,11 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         await using (connection)
         await using (tx)
         {
-            var round = await RoundStore.LoadAsync(connection, roundId, tx);
-            var item = round is null ? null : await connection.QuerySingleOrDefaultAsync<ItemRow>(Data.Item, new { req.ItemId, RoundId = roundId }, tx);
-            var expert = item is null ? null : await ExpertStore.LoadAsync(connection, req.ExpertId, tx);
-            if (round is null || item is null || expert is null)
+            var found = await RoundStore.ItemAsync(connection, roundId, req.ItemId, tx);
+            var expert = found is null ? null : await ExpertStore.LoadAsync(connection, req.ExpertId, tx);
+            if (found is not var (round, item) || expert is null)
             {
-                await Send.ResultAsync(Problems.NotFound(round is null ? "round" : item is null ? "item" : "expert"));
+                await Send.ResultAsync(Problems.NotFound(found is null ? "item" : "expert"));
                 return;
             }
             if (round.Status is not (ReviewRoundStatus.Draft or ReviewRoundStatus.Assigning or ReviewRoundStatus.Scoring))
@@ -47,11 +46,11 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 await Send.ResultAsync(Problems.Conflict("review.expert_inactive", "该专家已停用", "The expert is not active"));
                 return;
             }
-            var pool = new PoolExpert(expert.Id, expert.FieldSet(), expert.AffiliationOrganisationId, expert.Conflicts.ToHashSet(), 0);
-            if (pool.IsConflictedWith(item.ConflictSet()))
+            var pool = expert.ToPool(0);
+            if (pool.IsConflictedWith(item.ConflictSet(), item.PeopleList()))
             {
                 await Send.ResultAsync(Problems.Conflict("review.expert_conflicted",
-                    "该专家与论证对象的相关单位存在利益冲突，不能指派", "The expert is tied to an organisation of the item and cannot be assigned"));
+                    "该专家与论证对象的相关单位或人员存在利益冲突，不能指派", "The expert is tied to an organisation or a person of the item and cannot be assigned"));
                 return;
             }
             if (await connection.ExecuteScalarAsync<int>(Data.EverOnItem, new { req.ItemId, req.ExpertId }, tx) > 0)

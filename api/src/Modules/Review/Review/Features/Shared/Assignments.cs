@@ -50,10 +50,9 @@ internal static class AssignmentStore
             .Where(i => onlyItem is null || i.Id == onlyItem)
             .Select(i => new AssignmentItem(i.Id, i.Field, i.ConflictSet(),
                 pairs.Where(p => p.ItemId == i.Id).Select(p => p.ExpertId).ToHashSet(),
-                Math.Max(0, round.ExpertsPerItem - i.ActiveAssignments)))
+                Math.Max(0, round.ExpertsPerItem - i.ActiveAssignments), i.PeopleList()))
             .ToList();
-        var pool = experts.Select(e => new PoolExpert(e.Id, e.FieldSet(), e.AffiliationOrganisationId, e.Conflicts.ToHashSet(),
-            load.GetValueOrDefault(e.Id))).ToList();
+        var pool = experts.Select(e => e.ToPool(load.GetValueOrDefault(e.Id))).ToList();
         return (planItems, pool);
     }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 using Jiebang.Challenges.Contracts;
 using Jiebang.Platform.Errors;
@@ -58,11 +59,40 @@ internal sealed class ItemRow
     public string SubjectCode { get; set; } = "";
     public string Title { get; set; } = "";
     public ChallengeField Field { get; set; }
+    public Guid IssuerOrganisationId { get; set; }
     public string ConflictOrganisations { get; set; } = "";
+    public string? ConflictPeople { get; set; }
+    public Guid? ChallengeId { get; set; }
+    public bool? Passed { get; set; }
     public int ActiveAssignments { get; set; }
 
     public IReadOnlySet<Guid> ConflictSet() =>
         ConflictOrganisations.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToHashSet();
+
+    public IReadOnlyList<PersonRef> PeopleList() => PeopleCodec.Parse(ConflictPeople);
+
+    /// <summary>The parties of the item (issuer, lead, consortium members): the only organisations that see it during publication.</summary>
+    public bool IsParty(Guid? organisationId) => organisationId is { } org && ConflictSet().Contains(org);
+}
+
+/// <summary>A round with one of its items, loaded together by the slices that act on a single item.</summary>
+internal sealed record RoundItem(RoundRow Round, ItemRow Item);
+
+/// <summary>The people of an item (project lead, team) kept with it as JSON, so assignment never asks another module again.</summary>
+internal static class PeopleCodec
+{
+    private sealed class Stored
+    {
+        public string Name { get; set; } = "";
+        public Guid? OrganisationId { get; set; }
+    }
+
+    public static string Format(IEnumerable<PersonRef> people) =>
+        JsonSerializer.Serialize(people.Select(p => new Stored { Name = p.Name, OrganisationId = p.OrganisationId }).ToList());
+
+    public static IReadOnlyList<PersonRef> Parse(string? json) => string.IsNullOrEmpty(json)
+        ? []
+        : (JsonSerializer.Deserialize<List<Stored>>(json) ?? []).Select(p => new PersonRef(p.Name, p.OrganisationId)).ToList();
 }
 
 /// <summary>Scores and thresholds are stored as integer hundredths; the API speaks decimals with at most two places.</summary>
@@ -137,12 +167,17 @@ internal static class RoundStore
         FROM review_criterion WHERE round_id = @Id ORDER BY ordinal
         """;
 
-    private const string SelectItems = """
+    private const string ItemColumns = """
         SELECT i.id AS Id, i.round_id AS RoundId, i.subject_id AS SubjectId, i.subject_code AS SubjectCode, i.title AS Title, i.field AS Field,
-               i.conflict_organisations AS ConflictOrganisations,
+               i.issuer_organisation_id AS IssuerOrganisationId, i.conflict_organisations AS ConflictOrganisations,
+               i.conflict_people AS ConflictPeople, i.challenge_id AS ChallengeId, i.passed AS Passed,
                (SELECT COUNT(*) FROM review_assignment a WHERE a.item_id = i.id AND a.status = 'Active') AS ActiveAssignments
-        FROM review_item i WHERE i.round_id = @Id ORDER BY i.added_at, i.id
+        FROM review_item i
         """;
+
+    private const string SelectItems = ItemColumns + " WHERE i.round_id = @Id ORDER BY i.added_at, i.id";
+
+    private const string SelectItem = ItemColumns + " WHERE i.id = @ItemId AND i.round_id = @Id";
 
     public const string Move = """
         UPDATE review_round SET status = @To, updated_at = @Now, version = version + 1 WHERE id = @Id AND status = @From
@@ -169,6 +204,14 @@ internal static class RoundStore
 
     public static async Task<List<ItemRow>> ItemsAsync(DbConnection connection, Guid roundId, DbTransaction? tx = null) =>
         (await connection.QueryAsync<ItemRow>(SelectItems, new { Id = roundId }, tx)).AsList();
+
+    /// <summary>The round and one of its items; null when either is missing or the item belongs to another round.</summary>
+    public static async Task<RoundItem?> ItemAsync(DbConnection connection, Guid roundId, Guid itemId, DbTransaction? tx = null)
+    {
+        var round = await LoadAsync(connection, roundId, tx);
+        var item = round is null ? null : await connection.QuerySingleOrDefaultAsync<ItemRow>(SelectItem, new { Id = roundId, ItemId = itemId }, tx);
+        return item is null ? null : new RoundItem(round!, item);
+    }
 
     public static async Task<ReviewRound> ViewAsync(DbConnection connection, RoundRow row, DbTransaction? tx = null)
     {
