@@ -2,7 +2,7 @@ using FluentMigrator;
 
 namespace Jiebang.Migrations.Review;
 
-[Migration(2026_11_28_53, "Review: conflicts declared against people, the people on each item, the round's visibility policy, pass/fail kept at close")]
+[Migration(2026_11_28_53, "Review: conflicts declared against people, the people on each item, the round's visibility policy, pass/fail kept at close, demo flags")]
 public sealed class AddReviewPeopleConflictsAndVisibility : Migration
 {
     public override void Up()
@@ -21,11 +21,16 @@ public sealed class AddReviewPeopleConflictsAndVisibility : Migration
             .AddColumn("passed").AsBoolean().Nullable();
 
         Alter.Table("review_round")
-            .AddColumn("visibility").AsString(30).NotNullable().WithDefaultValue("SealedUntilClose");
+            .AddColumn("visibility").AsString(30).NotNullable().WithDefaultValue("SealedUntilClose")
+            .AddColumn("is_demo").AsBoolean().NotNullable().WithDefaultValue(false);
+
+        Alter.Table("review_expert").AddColumn("is_demo").AsBoolean().NotNullable().WithDefaultValue(false);
     }
 
     public override void Down()
     {
+        Delete.Column("is_demo").FromTable("review_expert");
+        Delete.Column("is_demo").FromTable("review_round");
         Delete.Column("visibility").FromTable("review_round");
         Delete.Column("passed").FromTable("review_item");
         Delete.Column("challenge_id").FromTable("review_item");

@@ -41,36 +41,11 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 await Send.ResultAsync(RoundStore.InvalidState(round.Status, "指派专家"));
                 return;
             }
-            if (!expert.Active)
+            var (refusal, departures) = await HandAssignment.CheckAsync(connection, tx, round, item, expert, item.ActiveAssignments);
+            if (refusal is not null)
             {
-                await Send.ResultAsync(Problems.Conflict("review.expert_inactive", "该专家已停用", "The expert is not active"));
+                await Send.ResultAsync(refusal);
                 return;
-            }
-            var pool = expert.ToPool(0);
-            if (pool.IsConflictedWith(item.ConflictSet(), item.PeopleList()))
-            {
-                await Send.ResultAsync(Problems.Conflict("review.expert_conflicted",
-                    "该专家与论证对象的相关单位或人员存在利益冲突，不能指派", "The expert is tied to an organisation or a person of the item and cannot be assigned"));
-                return;
-            }
-            if (await connection.ExecuteScalarAsync<int>(Data.EverOnItem, new { req.ItemId, req.ExpertId }, tx) > 0)
-            {
-                await Send.ResultAsync(Problems.Conflict("review.already_assigned", "该专家已在（或曾在）此论证对象上", "The expert is or was already on this item"));
-                return;
-            }
-            var load = await connection.ExecuteScalarAsync<int>(Data.Load, new { RoundId = roundId, req.ExpertId }, tx);
-            var departures = new List<string>();
-            if (!pool.Fields.Contains(item.Field))
-            {
-                departures.Add("FieldMismatch");
-            }
-            if (load >= round.MaxLoad)
-            {
-                departures.Add("OverMaxLoad");
-            }
-            if (item.ActiveAssignments >= round.ExpertsPerItem)
-            {
-                departures.Add("OverCount");
             }
             var id = (await AssignmentStore.StoreAsync(connection, tx, roundId, [new Assigned(item.Id, expert.Id)], clock.GetUtcNow()))[0];
             await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, roundId, "AssignByHand",

@@ -111,11 +111,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 Declined = declined,
                 ReplacementExpertId = replacement?.ExpertId,
                 ReplacementAssignmentId = ids.Count > 0 ? ids[0] : null,
-                Short = s is null ? null : new ShortItemView
-                {
-                    ItemId = s.ItemId, Needed = s.Needed, Available = s.Available, InField = s.FieldMatches, Conflicted = s.Conflicted,
-                    AtMaxLoad = s.AtMaxLoad, Reason = s.Reason,
-                },
+                Short = s is null ? null : ShortItemView.Of(s),
             }, ct);
         }
     }

@@ -9,6 +9,8 @@ internal static class AssignmentStatus
     public const string Active = "Active";
     public const string Declined = "Declined";
     public const string Recused = "Recused";
+    /// <summary>Taken off the item by the task force, with a written reason.</summary>
+    public const string Removed = "Removed";
 }
 
 internal static class ScoreStatus

@@ -21,6 +21,7 @@ internal sealed class RoundRow
     public int SpreadLimitHundredths { get; set; }
     public DateTimeOffset ScoringOpensAt { get; set; }
     public DateTimeOffset ScoringClosesAt { get; set; }
+    public ReviewVisibility Visibility { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublicisedAt { get; set; }
@@ -142,6 +143,8 @@ internal sealed class ReviewRound
     public required decimal SpreadLimit { get; init; }
     public required DateTimeOffset ScoringOpensAt { get; init; }
     public required DateTimeOffset ScoringClosesAt { get; init; }
+    /// <summary>Whether an expert may see others' submitted sheets once it has submitted its own; by default none before close.</summary>
+    public required ReviewVisibility Visibility { get; init; }
     /// <summary>When the decided list was publicised (公示), and when its objection period ends.</summary>
     public DateTimeOffset? PublicisedAt { get; init; }
     public DateTimeOffset? ObjectionsCloseAt { get; init; }
@@ -158,7 +161,7 @@ internal static class RoundStore
     private const string Columns = """
         id AS Id, kind AS Kind, name AS Name, status AS Status, pass_threshold_hundredths AS PassThresholdHundredths,
         experts_per_item AS ExpertsPerItem, max_load AS MaxLoad, spread_limit_hundredths AS SpreadLimitHundredths,
-        scoring_opens_at AS ScoringOpensAt, scoring_closes_at AS ScoringClosesAt, created_at AS CreatedAt, updated_at AS UpdatedAt,
+        scoring_opens_at AS ScoringOpensAt, scoring_closes_at AS ScoringClosesAt, visibility AS Visibility, created_at AS CreatedAt, updated_at AS UpdatedAt,
         publicised_at AS PublicisedAt, objections_close_at AS ObjectionsCloseAt, version AS Version
         """;
 
@@ -220,7 +223,7 @@ internal static class RoundStore
         {
             Id = row.Id, Kind = row.Kind, Name = row.Name, Status = row.Status, PassThreshold = Hundredths.From(row.PassThresholdHundredths),
             ExpertsPerItem = row.ExpertsPerItem, MaxLoadPerExpert = row.MaxLoad, SpreadLimit = Hundredths.From(row.SpreadLimitHundredths),
-            ScoringOpensAt = row.ScoringOpensAt, ScoringClosesAt = row.ScoringClosesAt, PublicisedAt = row.PublicisedAt,
+            ScoringOpensAt = row.ScoringOpensAt, ScoringClosesAt = row.ScoringClosesAt, Visibility = row.Visibility, PublicisedAt = row.PublicisedAt,
             ObjectionsCloseAt = row.ObjectionsCloseAt, Criteria = row.Criteria.Select(c => c.ToModel()).ToList(),
             Items = items.Select(i => new ReviewItem
             {
