@@ -88,24 +88,16 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 new { roundId, row.ItemId, row.ExpertId, reason, replacement = req.Replacement.ToString(), hadDraft = row.ScoreStatus == ScoreStatus.Draft });
 
             Assigned? replacement = null;
-            ShortItem? shortItem = null;
             if (named is not null)
             {
                 replacement = new Assigned(item.Id, named.Id);
             }
-            else
+            else if (req.Replacement == Replacement.Automatic)
             {
+                // One place was freed, so one replacement is sought, even when the item was already short before.
                 var (items, experts) = await AssignmentStore.PlannerInputAsync(connection, tx, round, item.Id);
-                if (req.Replacement == Replacement.Automatic)
-                {
-                    var plan = AssignmentPlanner.Plan(items, experts, round.MaxLoad);
-                    replacement = plan.Assignments.FirstOrDefault();
-                    shortItem = plan.Short.FirstOrDefault();
-                }
-                else
-                {
-                    shortItem = items[0].Needed > 0 ? AssignmentPlanner.Explain(items[0], experts, round.MaxLoad) : null;
-                }
+                var plan = AssignmentPlanner.Plan(items.Select(i => i with { Needed = Math.Min(i.Needed, 1) }).ToList(), experts, round.MaxLoad);
+                replacement = plan.Assignments.FirstOrDefault();
             }
             Guid? replacementId = null;
             if (replacement is not null)
@@ -116,6 +108,8 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                     assignmentId = replacementId, item.SubjectCode, itemId = item.Id, left = row.ExpertId, expertId = replacement.ExpertId, reason, departures,
                 });
             }
+            var (after, pool) = await AssignmentStore.PlannerInputAsync(connection, tx, round, item.Id);
+            var shortItem = after[0].Needed > 0 ? AssignmentPlanner.Explain(after[0], pool, round.MaxLoad) : null;
             await tx.CommitAsync(ct);
             await Send.OkAsync(new Response
             {
