@@ -14,11 +14,6 @@ namespace Jiebang.Review.Features.RemoveAssignment;
 
 internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : Endpoint<Request, Response>
 {
-    private const string End = """
-        UPDATE review_assignment SET status = @Status, end_reason = @Reason, ended_at = @Now, version = version + 1
-        WHERE id = @Id AND version = @Version AND status = 'Active' AND score_status <> 'Submitted'
-        """;
-
     public override void Configure()
     {
         Post("/api/v1/review/rounds/{id:guid}/assignments/{assignmentId:guid}/remove");
@@ -50,14 +45,9 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 await Send.ResultAsync(RoundStore.InvalidState(round.Status, "撤销指派"));
                 return;
             }
-            if (row.Status != AssignmentStatus.Active)
+            if (AssignmentStore.EndRefusal(row, "撤销") is { } ended)
             {
-                await Send.ResultAsync(Problems.Conflict("review.assignment_ended", "该评审任务已结束", "The assignment has already ended"));
-                return;
-            }
-            if (row.ScoreStatus == ScoreStatus.Submitted)
-            {
-                await Send.ResultAsync(Problems.Conflict("review.score_locked", "评分已提交，不能撤销", "The score sheet is submitted; the assignment cannot be removed"));
+                await Send.ResultAsync(ended);
                 return;
             }
             ExpertRow? named = null;
@@ -79,7 +69,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             }
             // The round's row is taken first, so concurrent removals and declines choose replacements one after the other.
             if (await connection.ExecuteAsync(RoundStore.Lock, new { Id = round.Id, round.Version, Now = now }, tx) != 1
-                || await connection.ExecuteAsync(End, new { Id = assignmentId, row.Version, Status = AssignmentStatus.Removed, Reason = reason, Now = now }, tx) != 1)
+                || !await AssignmentStore.EndAsync(connection, tx, row, AssignmentStatus.Removed, reason, now))
             {
                 await Send.ResultAsync(RoundStore.ChangedConcurrently());
                 return;
