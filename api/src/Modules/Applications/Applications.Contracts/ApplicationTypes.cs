@@ -64,3 +64,8 @@ public sealed record GetApplicationSummary(Guid ApplicationId) : IQuery<Applicat
 
 public sealed record ApplicationSummary(Guid Id, string Code, Guid ChallengeId, Guid BatchId, Guid LeadOrganisationId, string LeadOrganisationName,
     ApplicationStatus Status, EligibilityOutcome? Eligibility, long OwnInvestmentFen, int SubmittedVersion);
+
+/// <summary>How the applications to a challenge stand after its window: still awaiting the formal check, or found eligible (whatever followed).</summary>
+public sealed record GetChallengeApplicationCounts(Guid ChallengeId) : IQuery<ChallengeApplicationCounts>;
+
+public sealed record ChallengeApplicationCounts(Guid ChallengeId, int AwaitingCheck, int Eligible);

@@ -12,8 +12,21 @@ namespace Jiebang.Applications.Integrations;
 /// <summary>Answers other modules' questions about applications.</summary>
 internal sealed class ApplicationQueries(DbConnectionFactory db) :
     IQueryHandler<GetApplicationParties, ApplicationParties?>,
-    IQueryHandler<GetApplicationSummary, ApplicationSummary?>
+    IQueryHandler<GetApplicationSummary, ApplicationSummary?>,
+    IQueryHandler<GetChallengeApplicationCounts, ChallengeApplicationCounts>
 {
+    private const string CountAwaiting = "SELECT COUNT(*) FROM applications_application WHERE challenge_id = @Id AND status = @Submitted";
+
+    private const string CountEligible = "SELECT COUNT(*) FROM applications_application WHERE challenge_id = @Id AND eligibility = @Eligible";
+
+    public async ValueTask<ChallengeApplicationCounts> Handle(GetChallengeApplicationCounts query, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var awaiting = await connection.ExecuteScalarAsync<int>(CountAwaiting, new { Id = query.ChallengeId, Submitted = nameof(ApplicationStatus.Submitted) });
+        var eligible = await connection.ExecuteScalarAsync<int>(CountEligible, new { Id = query.ChallengeId, Eligible = nameof(EligibilityOutcome.Eligible) });
+        return new ChallengeApplicationCounts(query.ChallengeId, awaiting, eligible);
+    }
+
     public async ValueTask<ApplicationParties?> Handle(GetApplicationParties query, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
