@@ -12,7 +12,7 @@ public sealed class ReviewScenario(JiebangHost host)
     public sealed record ExpertUser(Guid Id, string UserName);
 
     /// <summary>Creates an Expert user, an expert profile through the API, and links them; the user signs in with the expert claim.</summary>
-    public async Task<ExpertUser> ExpertAsync(string[]? fields = null, Guid? affiliation = null, Guid[]? conflicts = null)
+    public async Task<ExpertUser> ExpertAsync(string[]? fields = null, Guid? affiliation = null, Guid[]? conflicts = null, object[]? people = null)
     {
         var userName = Scenario.Unique("expert");
         var users = host.Services.GetRequiredService<UserStore>();
@@ -27,7 +27,7 @@ public sealed class ReviewScenario(JiebangHost host)
         var created = await tf.PostJson("/api/v1/review/experts", new
         {
             name = "专家 " + userName, title = "教授", fields = fields ?? ["MedicalDevices"], affiliationOrganisationId = affiliation,
-            declaredConflicts = conflicts ?? [],
+            declaredConflicts = conflicts ?? [], declaredPersonConflicts = people ?? [],
         }).Expect(HttpStatusCode.Created);
         var id = Guid.Parse((string)created["id"]!);
         await tf.PostJson($"/api/v1/review/experts/{id}/user", new { userName }).Expect(HttpStatusCode.OK);
@@ -45,9 +45,61 @@ public sealed class ReviewScenario(JiebangHost host)
         return Guid.Parse(id);
     }
 
-    public static object RoundBody(string kind, DateTimeOffset now, int expertsPerItem = 3, int maxLoad = 1) => new
+    /// <summary>An application round with one eligible application to a new challenge of IssuerA; the clock is left after the deadline.</summary>
+    public sealed record ApplicationItem(string RoundId, string ItemId, string ApplicationId, string ChallengeId);
+
+    public async Task<ApplicationItem> ApplicationItemAsync(object[] team, int expertsPerItem = 3, int maxLoad = 5, string visibility = "SealedUntilClose",
+        object[]? members = null)
+    {
+        var tf = await host.As(Cast.TaskForce);
+        var (applicationId, challengeId) = await EligibleApplicationAsync(team, members);
+        var round = await tf.PostJson("/api/v1/review/rounds",
+            RoundBody("ApplicationReview", host.Clock.GetUtcNow(), expertsPerItem, maxLoad, visibility)).Expect(HttpStatusCode.Created);
+        var roundId = (string)round["id"]!;
+        var added = await tf.PostJson($"/api/v1/review/rounds/{roundId}/items", new { subjectId = applicationId }).Expect(HttpStatusCode.OK);
+        return new ApplicationItem(roundId, (string)added["items"]!.AsArray().Single()!["id"]!, applicationId, challengeId);
+    }
+
+    /// <summary>An application of the Applicant to a new challenge of IssuerA, through the formal check; the clock is left after that batch's deadline.</summary>
+    public async Task<(string ApplicationId, string ChallengeId)> EligibleApplicationAsync(object[]? team = null, object[]? members = null)
+    {
+        var scenario = new Scenario(host);
+        var tf = await host.As(Cast.TaskForce);
+        var (challenge, batch) = await scenario.PublishedAsync(issuer: Cast.IssuerA);
+        var applicant = await host.As(Cast.Applicant);
+        var body = ApplicationBodies.Complete(challenge, members: members);
+        if (team is not null)
+        {
+            body["team"] = team;
+        }
+        var application = await applicant.PostJson("/api/v1/applications", body).Expect(HttpStatusCode.Created);
+        var applicationId = (string)application["id"]!;
+        await applicant.PostJson($"/api/v1/applications/{applicationId}/submit").Expect(HttpStatusCode.OK);
+        host.Clock.SetUtcNow(DateTimeOffset.Parse((string)batch["closesAt"]!, System.Globalization.CultureInfo.InvariantCulture).AddMinutes(1));
+        await tf.PostJson($"/api/v1/batches/{batch["id"]}/eligibility-check").Expect(HttpStatusCode.OK);
+        return (applicationId, (string)challenge["id"]!);
+    }
+
+    /// <summary>The expert's own active assignment on the round, as its client sees it.</summary>
+    public async Task<string> AssignmentOfAsync(HttpClient expert, string itemId)
+    {
+        var mine = await expert.GetAsync("/api/v1/review/me/assignments").Expect(HttpStatusCode.OK);
+        return (string)mine.AsArray().Single(a => (string)a!["itemId"]! == itemId && (string)a["status"]! == "Active")!["id"]!;
+    }
+
+    public static async Task ScoreAndSubmitAsync(HttpClient expert, string assignment, decimal first, decimal second)
+    {
+        await expert.PutJson($"/api/v1/review/assignments/{assignment}/score", new
+        {
+            scores = new[] { new { ordinal = 1, score = first }, new { ordinal = 2, score = second } }, comment = "意见",
+        }).Expect(HttpStatusCode.OK);
+        await expert.PostJson($"/api/v1/review/assignments/{assignment}/submit").Expect(HttpStatusCode.OK);
+    }
+
+    public static object RoundBody(string kind, DateTimeOffset now, int expertsPerItem = 3, int maxLoad = 1, string visibility = "SealedUntilClose") => new
     {
         kind,
+        visibility,
         name = Scenario.Unique("论证"),
         criteria = new object[]
         {

@@ -21,8 +21,26 @@ public enum ReviewRoundStatus
     Final,
 }
 
-/// <summary>Scoring of a round ended; results can be computed and decisions recorded.</summary>
-public sealed record ReviewRoundClosed(Guid RoundId, ReviewRoundKind Kind, IReadOnlyList<Guid> SubjectIds) : INotification;
+/// <summary>Who may see other experts' submitted scores before the round closes; after it closes an expert may see its items' anonymous sheets.</summary>
+public enum ReviewVisibility
+{
+    /// <summary>No expert sees another's scores until the round closes (the default).</summary>
+    SealedUntilClose,
+    /// <summary>An expert who has submitted its own sheet for an item may see the others' submitted sheets for it, without names.</summary>
+    AfterOwnSubmission,
+}
+
+/// <summary>Scoring of a round started: its subjects (challenges or applications) are now under review.</summary>
+public sealed record ReviewScoringOpened(Guid RoundId, ReviewRoundKind Kind, IReadOnlyList<Guid> SubjectIds) : INotification;
+
+/// <summary>Scoring of a round ended; each subject with whether its results pass (推荐 / 未推荐). Decisions follow.</summary>
+public sealed record ReviewRoundClosed(Guid RoundId, ReviewRoundKind Kind, IReadOnlyList<ReviewedSubject> Subjects) : INotification;
+
+/// <summary>A subject of a closed round and whether its results passed the round's thresholds.</summary>
+public sealed record ReviewedSubject(Guid SubjectId, bool Passed);
+
+/// <summary>The issuer's matchmaking (对接) outcome for an application was recorded; Recommended says whether its results passed.</summary>
+public sealed record MatchmakingRecorded(Guid RoundId, Guid ApplicationId, bool Matched, bool Recommended) : INotification;
 
 /// <summary>The task force's decision on an item: for need rounds the challenge is approved or rejected, for application rounds the application is selected or not.</summary>
 public enum ReviewDecisionOutcome

@@ -11,6 +11,7 @@ public static class ReviewModule
         {
             ObjectionDays = configuration.GetValue("Review:ObjectionDays", ReviewOptions.DefaultObjectionDays),
         });
+        services.AddSingleton<Platform.Demo.IDemoSeeder, Demo.ReviewDemoSeeder>();
         return services;
     }
 }

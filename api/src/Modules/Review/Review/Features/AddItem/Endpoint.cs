@@ -9,6 +9,7 @@ using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
 using Jiebang.Review.Contracts;
+using Jiebang.Review.Domain;
 using Jiebang.Review.Features.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -31,13 +32,16 @@ internal sealed class Endpoint(DbConnectionFactory db, IMediator mediator, Audit
     private const string Exists = "SELECT COUNT(*) FROM review_item WHERE round_id = @RoundId AND subject_id = @SubjectId";
 
     private const string Insert = """
-        INSERT INTO review_item (id, round_id, subject_id, subject_code, title, field, issuer_organisation_id, conflict_organisations, added_at)
-        VALUES (@Id, @RoundId, @SubjectId, @SubjectCode, @Title, @Field, @IssuerOrganisationId, @ConflictOrganisations, @Now)
+        INSERT INTO review_item (id, round_id, subject_id, subject_code, title, field, issuer_organisation_id, conflict_organisations,
+            conflict_people, challenge_id, passed, added_at)
+        VALUES (@Id, @RoundId, @SubjectId, @SubjectCode, @Title, @Field, @IssuerOrganisationId, @ConflictOrganisations,
+            @ConflictPeople, @ChallengeId, NULL, @Now)
         """;
 
     private const string Touch = "UPDATE review_round SET updated_at = @Now, version = version + 1 WHERE id = @Id AND status = @Status";
 
-    private sealed record Subject(string Code, string Title, ChallengeField Field, Guid Issuer, IReadOnlyList<Guid> Conflicts);
+    private sealed record Subject(string Code, string Title, ChallengeField Field, Guid Issuer, IReadOnlyList<Guid> Conflicts, Guid ChallengeId,
+        IReadOnlyList<PersonRef> People);
 
     public override void Configure()
     {
@@ -88,7 +92,8 @@ internal sealed class Endpoint(DbConnectionFactory db, IMediator mediator, Audit
             await connection.ExecuteAsync(Insert, new
             {
                 Id = itemId, RoundId = roundId, req.SubjectId, SubjectCode = subject!.Code, subject.Title, Field = subject.Field.ToString(),
-                IssuerOrganisationId = subject.Issuer, ConflictOrganisations = string.Join(",", subject.Conflicts.Distinct()), Now = now,
+                IssuerOrganisationId = subject.Issuer, ConflictOrganisations = string.Join(",", subject.Conflicts.Distinct()),
+                ConflictPeople = PeopleCodec.Format(subject.People), subject.ChallengeId, Now = now,
             }, tx);
             await connection.ExecuteAsync(Touch, new { Id = roundId, Status = round.Status.ToString(), Now = now }, tx);
             await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, roundId, "AddItem",
@@ -111,7 +116,7 @@ internal sealed class Endpoint(DbConnectionFactory db, IMediator mediator, Audit
         {
             return (null, NotReviewable($"技术需求状态为 {info.Status}，不在需求论证中", $"The challenge is {info.Status}, not under need review"));
         }
-        return (new Subject(info.Code, info.Title, info.Field, info.IssuerOrganisationId, [info.IssuerOrganisationId]), null);
+        return (new Subject(info.Code, info.Title, info.Field, info.IssuerOrganisationId, [info.IssuerOrganisationId], info.Id, []), null);
     }
 
     private async Task<(Subject?, IResult?)> ApplicationAsync(Guid id, CancellationToken ct)
@@ -133,7 +138,9 @@ internal sealed class Endpoint(DbConnectionFactory db, IMediator mediator, Audit
         }
         var conflicts = new List<Guid> { parties.IssuerOrganisationId, parties.LeadOrganisationId };
         conflicts.AddRange(parties.MemberOrganisationIds);
-        return (new Subject(summary.Code, $"{challenge.Title} — {summary.LeadOrganisationName}", challenge.Field, parties.IssuerOrganisationId, conflicts), null);
+        var people = parties.People.Select(p => new PersonRef(p.Name, p.OrganisationId)).ToList();
+        return (new Subject(summary.Code, $"{challenge.Title} — {summary.LeadOrganisationName}", challenge.Field, parties.IssuerOrganisationId, conflicts,
+            challenge.Id, people), null);
     }
 
     private static IResult NotReviewable(string zh, string en) => Problems.Conflict("review.item_not_reviewable", zh, en);

@@ -29,12 +29,11 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         await using (connection)
         await using (tx)
         {
-            var round = await RoundStore.LoadAsync(connection, roundId, tx);
-            var item = round is null ? null : await connection.QuerySingleOrDefaultAsync<ItemRow>(Data.Item, new { req.ItemId, RoundId = roundId }, tx);
-            var expert = item is null ? null : await ExpertStore.LoadAsync(connection, req.ExpertId, tx);
-            if (round is null || item is null || expert is null)
+            var found = await RoundStore.ItemAsync(connection, roundId, req.ItemId, tx);
+            var expert = found is null ? null : await ExpertStore.LoadAsync(connection, req.ExpertId, tx);
+            if (found is not var (round, item) || expert is null)
             {
-                await Send.ResultAsync(Problems.NotFound(round is null ? "round" : item is null ? "item" : "expert"));
+                await Send.ResultAsync(Problems.NotFound(found is null ? "item" : "expert"));
                 return;
             }
             if (round.Status is not (ReviewRoundStatus.Draft or ReviewRoundStatus.Assigning or ReviewRoundStatus.Scoring))
@@ -42,36 +41,11 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 await Send.ResultAsync(RoundStore.InvalidState(round.Status, "指派专家"));
                 return;
             }
-            if (!expert.Active)
+            var (refusal, departures) = await HandAssignment.CheckAsync(connection, tx, round, item, expert, item.ActiveAssignments);
+            if (refusal is not null)
             {
-                await Send.ResultAsync(Problems.Conflict("review.expert_inactive", "该专家已停用", "The expert is not active"));
+                await Send.ResultAsync(refusal);
                 return;
-            }
-            var pool = new PoolExpert(expert.Id, expert.FieldSet(), expert.AffiliationOrganisationId, expert.Conflicts.ToHashSet(), 0);
-            if (pool.IsConflictedWith(item.ConflictSet()))
-            {
-                await Send.ResultAsync(Problems.Conflict("review.expert_conflicted",
-                    "该专家与论证对象的相关单位存在利益冲突，不能指派", "The expert is tied to an organisation of the item and cannot be assigned"));
-                return;
-            }
-            if (await connection.ExecuteScalarAsync<int>(Data.EverOnItem, new { req.ItemId, req.ExpertId }, tx) > 0)
-            {
-                await Send.ResultAsync(Problems.Conflict("review.already_assigned", "该专家已在（或曾在）此论证对象上", "The expert is or was already on this item"));
-                return;
-            }
-            var load = await connection.ExecuteScalarAsync<int>(Data.Load, new { RoundId = roundId, req.ExpertId }, tx);
-            var departures = new List<string>();
-            if (!pool.Fields.Contains(item.Field))
-            {
-                departures.Add("FieldMismatch");
-            }
-            if (load >= round.MaxLoad)
-            {
-                departures.Add("OverMaxLoad");
-            }
-            if (item.ActiveAssignments >= round.ExpertsPerItem)
-            {
-                departures.Add("OverCount");
             }
             var id = (await AssignmentStore.StoreAsync(connection, tx, roundId, [new Assigned(item.Id, expert.Id)], clock.GetUtcNow()))[0];
             await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, roundId, "AssignByHand",

@@ -74,11 +74,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             await Send.OkAsync(new AssignmentOutcome
             {
                 Assigned = plan.Assignments.Select((a, i) => new AssignmentMade { AssignmentId = ids[i], ItemId = a.ItemId, ExpertId = a.ExpertId }).ToList(),
-                Short = plan.Short.Select(s => new ShortItemView
-                {
-                    ItemId = s.ItemId, Needed = s.Needed, Available = s.Available, InField = s.FieldMatches, Conflicted = s.Conflicted,
-                    AtMaxLoad = s.AtMaxLoad, Reason = s.Reason,
-                }).ToList(),
+                Short = plan.Short.Select(s => ShortItemView.Of(s)).ToList(),
                 Version = round.Version + 1,
             }, ct);
         }

@@ -17,6 +17,12 @@ internal sealed class ShortItemView
     public required int Conflicted { get; init; }
     public required int AtMaxLoad { get; init; }
     public required string Reason { get; init; }
+
+    public static ShortItemView Of(Domain.ShortItem s) => new()
+    {
+        ItemId = s.ItemId, Needed = s.Needed, Available = s.Available, InField = s.FieldMatches, Conflicted = s.Conflicted, AtMaxLoad = s.AtMaxLoad,
+        Reason = s.Reason,
+    };
 }
 
 internal sealed class AssignmentOutcome

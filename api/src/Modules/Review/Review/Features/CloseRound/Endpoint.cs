@@ -18,6 +18,8 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         SELECT COUNT(*) FROM review_assignment WHERE round_id = @Id AND status = 'Active' AND score_status <> 'Submitted'
         """;
 
+    private const string KeepPassed = "UPDATE review_item SET passed = @Passed WHERE id = @Id";
+
     public override void Configure()
     {
         Post("/api/v1/review/rounds/{id:guid}/close");
@@ -43,7 +45,19 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         {
             return RoundStep.Refuse(RoundStore.ChangedConcurrently());
         }
-        return new RoundStep(null, new { from = From.ToString(), to = nameof(ReviewRoundStatus.Closed), unsubmitted = pending },
-            (view, ct) => publisher.Publish(new ReviewRoundClosed(round.Id, view.Kind, view.Items.Select(i => i.SubjectId).ToList()), ct).AsTask());
+        // Pass or fail is kept with each item as it stood at close: it is what Applications shows (推荐 / 未推荐) and what matchmaking returns to.
+        var (items, results) = await RoundResults.ComputeAsync(connection, round, tx);
+        var passed = results.ToDictionary(r => r.ItemId, r => r.Passed);
+        foreach (var item in items)
+        {
+            await connection.ExecuteAsync(KeepPassed, new { item.Id, Passed = passed[item.Id] }, tx);
+        }
+        var subjects = items.Select(i => new ReviewedSubject(i.SubjectId, passed[i.Id])).ToList();
+        return new RoundStep(null, new
+            {
+                from = From.ToString(), to = nameof(ReviewRoundStatus.Closed), unsubmitted = pending,
+                passed = subjects.Count(s => s.Passed), failed = subjects.Count(s => !s.Passed),
+            },
+            (view, ct) => publisher.Publish(new ReviewRoundClosed(round.Id, view.Kind, subjects), ct).AsTask());
     }
 }

@@ -21,7 +21,7 @@ internal sealed class Endpoint(DbConnectionFactory db, OrganisationStore organis
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        if (await OrganisationCheck.UnknownAsync(organisations, req.AffiliationOrganisationId, req.DeclaredConflicts, ct) is { } unknown)
+        if (await OrganisationCheck.UnknownAsync(organisations, req.AffiliationOrganisationId, req.DeclaredConflicts, req.DeclaredPersonConflicts, ct) is { } unknown)
         {
             await Send.ResultAsync(unknown);
             return;
@@ -37,8 +37,13 @@ internal sealed class Endpoint(DbConnectionFactory db, OrganisationStore organis
                 req.AffiliationOrganisationId, req.Active, Now = clock.GetUtcNow(),
             }, tx);
             await ExpertStore.ReplaceConflictsAsync(connection, tx, id, req.DeclaredConflicts);
+            await ExpertStore.ReplacePeopleAsync(connection, tx, id, req.DeclaredPersonConflicts);
             await audit.WriteAsync(connection, tx, User.Caller(), ExpertStore.Module, ExpertStore.Entity, id, "Create",
-                new { req.Name, fields = req.Fields, req.AffiliationOrganisationId, declaredConflicts = req.DeclaredConflicts });
+                new
+                {
+                    req.Name, fields = req.Fields, req.AffiliationOrganisationId, declaredConflicts = req.DeclaredConflicts,
+                    declaredPersonConflicts = ExpertStore.Distinct(req.DeclaredPersonConflicts),
+                });
             var created = await ExpertStore.LoadAsync(connection, id, tx);
             await tx.CommitAsync(ct);
             HttpContext.Response.Headers.Location = $"/api/v1/review/experts/{id}";

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using FluentValidation;
 using Jiebang.Challenges.Contracts;
+using Jiebang.Review.Features.Shared;
 
 namespace Jiebang.Review.Features.CreateExpert;
 
@@ -14,6 +15,8 @@ internal class ExpertContent
     public List<ChallengeField> Fields { get; set; } = [];
     public Guid? AffiliationOrganisationId { get; set; }
     public List<Guid> DeclaredConflicts { get; set; } = [];
+    /// <summary>People the expert has a conflict of interest with, by name and optionally organisation.</summary>
+    public List<PersonConflict> DeclaredPersonConflicts { get; set; } = [];
     public bool Active { get; set; } = true;
 }
 
@@ -29,6 +32,20 @@ internal sealed class ExpertContentRules : AbstractValidator<ExpertContent>
         RuleForEach(x => x.Fields).IsInEnum();
         RuleFor(x => x.DeclaredConflicts).Must(c => c.Count <= 200).WithMessage("最多200个 / At most 200");
         RuleForEach(x => x.DeclaredConflicts).NotEqual(Guid.Empty);
+        RuleFor(x => x.DeclaredPersonConflicts).SetValidator(new PersonConflictRules());
+    }
+}
+
+internal sealed class PersonConflictRules : AbstractValidator<List<PersonConflict>>
+{
+    public PersonConflictRules()
+    {
+        RuleFor(x => x).Must(c => c.Count <= 200).WithMessage("最多200人 / At most 200 people");
+        RuleForEach(x => x).ChildRules(p =>
+        {
+            p.RuleFor(x => x.Name).NotEmpty().WithMessage("须填写姓名 / The name is required").MaximumLength(100);
+            p.RuleFor(x => x.OrganisationId).NotEqual(Guid.Empty);
+        });
     }
 }
 

@@ -30,15 +30,12 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             {
                 Id = id, Kind = req.Kind.ToString(), Name = req.Name.Trim(), Status = nameof(ReviewRoundStatus.Draft),
                 PassThresholdHundredths = Hundredths.To(req.PassThreshold), req.ExpertsPerItem, MaxLoad = req.MaxLoadPerExpert,
-                SpreadLimitHundredths = Hundredths.To(req.SpreadLimit), req.ScoringOpensAt, req.ScoringClosesAt, Now = clock.GetUtcNow(),
+                SpreadLimitHundredths = Hundredths.To(req.SpreadLimit), req.ScoringOpensAt, req.ScoringClosesAt, Visibility = req.Visibility.ToString(),
+                Now = clock.GetUtcNow(),
             }, tx);
-            await connection.ExecuteAsync(Data.InsertCriterion, req.Criteria.Select((c, i) => new
-            {
-                RoundId = id, Ordinal = i + 1, Name = c.Name.Trim(), WeightHundredths = Hundredths.To(c.Weight), c.MaxScore,
-                ThresholdHundredths = c.Threshold is { } t ? Hundredths.To(t) : (int?)null,
-            }), tx);
+            await InsertCriteriaAsync(connection, tx, id, req.Criteria);
             await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, id, "Create",
-                new { kind = req.Kind.ToString(), req.Name, criteria = req.Criteria.Count, req.PassThreshold, req.ExpertsPerItem });
+                new { kind = req.Kind.ToString(), req.Name, criteria = req.Criteria.Count, req.PassThreshold, req.ExpertsPerItem, visibility = req.Visibility.ToString() });
             var row = await RoundStore.LoadAsync(connection, id, tx);
             var view = await RoundStore.ViewAsync(connection, row!, tx);
             await tx.CommitAsync(ct);
@@ -47,4 +44,12 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             await Send.ResponseAsync(view, 201, ct);
         }
     }
+
+    public static Task InsertCriteriaAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, Guid roundId,
+        IEnumerable<CriterionInput> criteria) =>
+        connection.ExecuteAsync(Data.InsertCriterion, criteria.Select((c, i) => new
+        {
+            RoundId = roundId, Ordinal = i + 1, Name = c.Name.Trim(), WeightHundredths = Hundredths.To(c.Weight), c.MaxScore,
+            ThresholdHundredths = c.Threshold is { } t ? Hundredths.To(t) : (int?)null,
+        }), tx);
 }

@@ -15,9 +15,9 @@ internal sealed class CriterionInput
     public decimal? Threshold { get; set; }
 }
 
-internal sealed class Request
+/// <summary>What the task force sets on a round and may change while it is a draft.</summary>
+internal class RoundContent
 {
-    public ReviewRoundKind Kind { get; set; }
     public string Name { get; set; } = "";
     public List<CriterionInput> Criteria { get; set; } = [];
     /// <summary>Minimum trimmed mean of the weighted totals to pass.</summary>
@@ -29,15 +29,31 @@ internal sealed class Request
     public decimal SpreadLimit { get; set; } = 20;
     public DateTimeOffset ScoringOpensAt { get; set; }
     public DateTimeOffset ScoringClosesAt { get; set; }
+    /// <summary>Whether experts may see others' submitted sheets after submitting their own; by default nobody sees another's scores before close.</summary>
+    public ReviewVisibility Visibility { get; set; } = ReviewVisibility.SealedUntilClose;
+}
+
+internal sealed class Request : RoundContent
+{
+    public ReviewRoundKind Kind { get; set; }
 }
 
 internal sealed class Validator : Validator<Request>
 {
-    private const string TwoPlaces = "最多两位小数 / At most two decimal places";
-
     public Validator()
     {
         RuleFor(x => x.Kind).IsInEnum();
+        Include(new RoundContentRules());
+    }
+}
+
+internal sealed class RoundContentRules : AbstractValidator<RoundContent>
+{
+    private const string TwoPlaces = "最多两位小数 / At most two decimal places";
+
+    public RoundContentRules()
+    {
+        RuleFor(x => x.Visibility).IsInEnum();
         RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
         RuleFor(x => x.Criteria).NotEmpty().Must(c => c.Count <= 20).WithMessage("1至20项评分标准 / 1 to 20 criteria");
         RuleForEach(x => x.Criteria).ChildRules(c =>

@@ -38,11 +38,6 @@ internal sealed class Response
 
 internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : Endpoint<Request, Response>
 {
-    private const string End = """
-        UPDATE review_assignment SET status = @Status, end_reason = @Reason, ended_at = @Now, version = version + 1
-        WHERE id = @Id AND version = @Version AND status = 'Active' AND score_status <> 'Submitted'
-        """;
-
     public override void Configure()
     {
         Post("/api/v1/review/assignments/{id:guid}/decline");
@@ -67,14 +62,9 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 await Send.ResultAsync(Problems.NotFound("assignment"));
                 return;
             }
-            if (row.Status != AssignmentStatus.Active)
+            if (AssignmentStore.EndRefusal(row, "谢绝") is { } ended)
             {
-                await Send.ResultAsync(Problems.Conflict("review.assignment_ended", "该评审任务已谢绝或回避", "The assignment was declined or recused"));
-                return;
-            }
-            if (row.ScoreStatus == ScoreStatus.Submitted)
-            {
-                await Send.ResultAsync(Problems.Conflict("review.score_locked", "评分已提交，不能谢绝", "The score sheet is submitted; the assignment cannot be declined"));
+                await Send.ResultAsync(ended);
                 return;
             }
             var round = (await RoundStore.LoadAsync(connection, row.RoundId, tx))!;
@@ -90,7 +80,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 return;
             }
             var status = req.Recuse ? AssignmentStatus.Recused : AssignmentStatus.Declined;
-            await connection.ExecuteAsync(End, new { Id = id, row.Version, Status = status, Reason = req.Reason.Trim(), Now = now }, tx);
+            await AssignmentStore.EndAsync(connection, tx, row, status, req.Reason.Trim(), now);
             await audit.WriteAsync(connection, tx, caller, RoundStore.Module, AssignmentStore.Entity, id, req.Recuse ? "Recuse" : "Decline",
                 new { row.ItemId, reason = req.Reason });
 
@@ -111,11 +101,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 Declined = declined,
                 ReplacementExpertId = replacement?.ExpertId,
                 ReplacementAssignmentId = ids.Count > 0 ? ids[0] : null,
-                Short = s is null ? null : new ShortItemView
-                {
-                    ItemId = s.ItemId, Needed = s.Needed, Available = s.Available, InField = s.FieldMatches, Conflicted = s.Conflicted,
-                    AtMaxLoad = s.AtMaxLoad, Reason = s.Reason,
-                },
+                Short = s is null ? null : ShortItemView.Of(s),
             }, ct);
         }
     }

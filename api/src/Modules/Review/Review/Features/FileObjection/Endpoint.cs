@@ -35,8 +35,6 @@ internal sealed class Response
 
 internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : Endpoint<Request, Response>
 {
-    private const string SelectItem = "SELECT conflict_organisations FROM review_item WHERE id = @ItemId AND round_id = @RoundId";
-
     private const string Insert = """
         INSERT INTO review_objection (id, round_id, item_id, organisation_id, reason, status, resolution, filed_at, resolved_at)
         VALUES (@Id, @RoundId, @ItemId, @OrganisationId, @Reason, 'Open', NULL, @Now, NULL)
@@ -58,11 +56,8 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         await using (connection)
         await using (tx)
         {
-            var round = await RoundStore.LoadAsync(connection, roundId, tx);
-            var parties = round is null ? null : await connection.ExecuteScalarAsync<string?>(SelectItem, new { req.ItemId, RoundId = roundId }, tx);
             // Only the parties of an item (issuer, lead, consortium members) see it at all.
-            if (round is null || parties is null || caller.OrganisationId is not { } org
-                || !parties.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Contains(org)
+            if (await RoundStore.ItemAsync(connection, roundId, req.ItemId, tx) is not var (round, item) || !item.IsParty(caller.OrganisationId)
                 || round.Status is not (ReviewRoundStatus.Publicised or ReviewRoundStatus.Final))
             {
                 await Send.ResultAsync(Problems.NotFound("item"));
@@ -75,7 +70,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 return;
             }
             var id = Guid.CreateVersion7();
-            await connection.ExecuteAsync(Insert, new { Id = id, RoundId = roundId, req.ItemId, OrganisationId = org, Reason = req.Reason.Trim(), Now = now }, tx);
+            await connection.ExecuteAsync(Insert, new { Id = id, RoundId = roundId, req.ItemId, OrganisationId = caller.OrganisationId, Reason = req.Reason.Trim(), Now = now }, tx);
             await audit.WriteAsync(connection, tx, caller, RoundStore.Module, "Objection", id, "File", new { roundId, req.ItemId, reason = req.Reason });
             await tx.CommitAsync(ct);
             await Send.ResponseAsync(new Response { Id = id, ItemId = req.ItemId, Status = ObjectionStatus.Open }, 201, ct);

@@ -14,7 +14,8 @@ using Mediator;
 
 namespace Jiebang.Review.Features.FinaliseRound;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, IPublisher publisher) : RoundTransitionEndpoint(db, audit, clock)
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, IPublisher publisher, ISender sender)
+    : RoundTransitionEndpoint(db, audit, clock)
 {
     public override void Configure()
     {
@@ -45,7 +46,12 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         {
             return RoundStep.Refuse(RoundStore.ChangedConcurrently());
         }
-        return new RoundStep(null, new { decisions = decisions.Select(d => new { d.SubjectId, outcome = d.Outcome.ToString() }) },
+        var unawarded = Unawarded(decisions).ToList();
+        return new RoundStep(null, new
+            {
+                decisions = decisions.Select(d => new { d.SubjectId, outcome = d.Outcome.ToString() }),
+                unawardedChallenges = unawarded,
+            },
             async (view, ct) =>
             {
                 // The owners move their own records; their handlers are idempotent, so a repeated notification changes nothing.
@@ -60,6 +66,32 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                     };
                     await task;
                 }
+                if (view.Kind == ReviewRoundKind.ApplicationReview)
+                {
+                    await UnawardedAsync(round.Id, decisions, ct);
+                }
             });
+    }
+
+    /// <summary>Challenges of the round none of whose applications passed: 流榜.</summary>
+    private static IEnumerable<Guid> Unawarded(IEnumerable<DecisionRow> decisions) => decisions
+        .Where(d => d.ChallengeId is not null)
+        .GroupBy(d => d.ChallengeId!.Value)
+        .Where(g => g.All(d => d.Outcome != ReviewDecisionOutcome.Pass))
+        .Select(g => g.Key)
+        .Order();
+
+    /// <summary>Tells Challenges of each challenge left without a selected application; items stored before the challenge was kept ask Applications.</summary>
+    private async Task UnawardedAsync(Guid roundId, List<DecisionRow> decisions, CancellationToken ct)
+    {
+        foreach (var d in decisions.Where(d => d.ChallengeId is null))
+        {
+            d.ChallengeId = (await sender.Send(new GetApplicationSummary(d.SubjectId), ct))?.ChallengeId;
+        }
+        foreach (var challengeId in Unawarded(decisions))
+        {
+            await publisher.Publish(new ChallengeUnawarded(challengeId, roundId,
+                "揭榜论证定案，无入选申报（流榜） / The application review is final and no application was selected"), ct);
+        }
     }
 }

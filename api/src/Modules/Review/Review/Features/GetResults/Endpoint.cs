@@ -55,20 +55,6 @@ internal sealed class Response
 
 internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<Response>
 {
-    private const string SelectScores = """
-        SELECT a.item_id AS ItemId, a.expert_id AS ExpertId, s.criterion_ordinal AS Ordinal, s.score_hundredths AS Hundredths
-        FROM review_assignment a JOIN review_score s ON s.assignment_id = a.id
-        WHERE a.round_id = @Id AND a.status = 'Active' AND a.score_status = 'Submitted'
-        """;
-
-    private sealed class ScoreRow
-    {
-        public Guid ItemId { get; set; }
-        public Guid ExpertId { get; set; }
-        public int Ordinal { get; set; }
-        public int Hundredths { get; set; }
-    }
-
     public override void Configure()
     {
         Get("/api/v1/review/rounds/{id:guid}/results");
@@ -94,12 +80,8 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
             await Send.ResultAsync(Problems.Conflict("review.round_not_closed", "评分尚未结束", "Results are available once scoring is closed"));
             return;
         }
-        var items = await RoundStore.ItemsAsync(connection, round.Id);
-        var scores = (await connection.QueryAsync<ScoreRow>(SelectScores, new { round.Id })).AsList();
-        var input = items.Select(i => new ItemScores(i.Id, scores.Where(s => s.ItemId == i.Id).GroupBy(s => s.ExpertId)
-            .Select(g => new ScoreSheet(g.Key, g.ToDictionary(s => s.Ordinal, s => Hundredths.From(s.Hundredths)))).ToList())).ToList();
+        var (items, results) = await RoundResults.ComputeAsync(connection, round);
         var rubric = round.Rubric();
-        var results = ResultsCalculator.Compute(rubric, input, Hundredths.From(round.PassThresholdHundredths), Hundredths.From(round.SpreadLimitHundredths));
         var byId = items.ToDictionary(i => i.Id);
         await Send.OkAsync(new Response
         {

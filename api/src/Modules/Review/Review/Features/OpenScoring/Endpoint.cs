@@ -8,10 +8,11 @@ using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
 using Jiebang.Review.Contracts;
 using Jiebang.Review.Features.Shared;
+using Mediator;
 
 namespace Jiebang.Review.Features.OpenScoring;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : RoundTransitionEndpoint(db, audit, clock)
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, IPublisher publisher) : RoundTransitionEndpoint(db, audit, clock)
 {
     public override void Configure()
     {
@@ -40,7 +41,8 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 }).ToList()));
         }
         return await RoundStore.MoveAsync(connection, tx, round.Id, From, ReviewRoundStatus.Scoring, now)
-            ? new RoundStep(null, new { from = From.ToString(), to = nameof(ReviewRoundStatus.Scoring), items = items.Count })
+            ? new RoundStep(null, new { from = From.ToString(), to = nameof(ReviewRoundStatus.Scoring), items = items.Count },
+                (view, ct) => publisher.Publish(new ReviewScoringOpened(round.Id, view.Kind, items.Select(i => i.SubjectId).ToList()), ct).AsTask())
             : RoundStep.Refuse(RoundStore.ChangedConcurrently());
     }
 }

@@ -36,8 +36,6 @@ internal sealed class Response
 
 internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : Endpoint<Request, Response>
 {
-    private const string ItemExists = "SELECT COUNT(*) FROM review_item WHERE id = @ItemId AND round_id = @RoundId";
-
     private const string Upheld = "SELECT COUNT(*) FROM review_objection WHERE item_id = @ItemId AND status = 'Upheld'";
 
     private const string Matchmaking = "SELECT COUNT(*) FROM review_matchmaking WHERE item_id = @ItemId";
@@ -69,8 +67,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         await using (connection)
         await using (tx)
         {
-            var round = await RoundStore.LoadAsync(connection, roundId, tx);
-            if (round is null || await connection.ExecuteScalarAsync<int>(ItemExists, new { ItemId = itemId, RoundId = roundId }, tx) == 0)
+            if (await RoundStore.ItemAsync(connection, roundId, itemId, tx) is not var (round, _))
             {
                 await Send.ResultAsync(Problems.NotFound("item"));
                 return;

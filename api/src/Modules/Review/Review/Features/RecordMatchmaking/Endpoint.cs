@@ -8,6 +8,7 @@ using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
 using Jiebang.Review.Contracts;
 using Jiebang.Review.Features.Shared;
+using Mediator;
 
 namespace Jiebang.Review.Features.RecordMatchmaking;
 
@@ -30,10 +31,8 @@ internal sealed class Response
     public required string Note { get; init; }
 }
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : Endpoint<Request, Response>
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, IPublisher publisher) : Endpoint<Request, Response>
 {
-    private const string Issuer = "SELECT issuer_organisation_id FROM review_item WHERE id = @ItemId AND round_id = @RoundId";
-
     private const string Remove = "DELETE FROM review_matchmaking WHERE item_id = @ItemId";
 
     private const string Insert = """
@@ -59,10 +58,8 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         await using (connection)
         await using (tx)
         {
-            var round = await RoundStore.LoadAsync(connection, roundId, tx);
-            var issuer = round is null ? null : await connection.ExecuteScalarAsync<Guid?>(Issuer, new { ItemId = itemId, RoundId = roundId }, tx);
-            if (round is null || issuer is null || round.Kind != ReviewRoundKind.ApplicationReview
-                || !(caller.IsTaskForce || (caller.IsIssuer && caller.BelongsTo(issuer.Value))))
+            if (await RoundStore.ItemAsync(connection, roundId, itemId, tx) is not var (round, item) || round.Kind != ReviewRoundKind.ApplicationReview
+                || !(caller.IsTaskForce || (caller.IsIssuer && caller.BelongsTo(item.IssuerOrganisationId))))
             {
                 await Send.ResultAsync(Problems.NotFound("item"));
                 return;
@@ -80,6 +77,8 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             await audit.WriteAsync(connection, tx, caller, RoundStore.Module, "Matchmaking", itemId, "RecordMatchmaking",
                 new { roundId, req.Matched, req.Note });
             await tx.CommitAsync(ct);
+            // Applications moves the application to Matched (or back to its review result); its handler is idempotent.
+            await publisher.Publish(new MatchmakingRecorded(roundId, item.SubjectId, req.Matched, item.Passed ?? false), ct);
             await Send.OkAsync(new Response { ItemId = itemId, Matched = req.Matched, Note = req.Note.Trim() }, ct);
         }
     }

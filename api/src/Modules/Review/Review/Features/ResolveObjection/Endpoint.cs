@@ -42,7 +42,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         WHERE id = @Id AND round_id = @RoundId AND status = 'Open'
         """;
 
-    private const string Exists = "SELECT COUNT(*) FROM review_objection WHERE id = @Id AND round_id = @RoundId";
+    private const string ItemOf = "SELECT item_id FROM review_objection WHERE id = @Id AND round_id = @RoundId";
 
     public override void Configure()
     {
@@ -60,9 +60,15 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         await using (connection)
         await using (tx)
         {
-            if (await connection.ExecuteScalarAsync<int>(Exists, new { Id = id, RoundId = roundId }, tx) == 0)
+            var itemId = await connection.ExecuteScalarAsync<Guid?>(ItemOf, new { Id = id, RoundId = roundId }, tx);
+            if (itemId is null || await RoundStore.ItemAsync(connection, roundId, itemId.Value, tx) is not var (round, item))
             {
                 await Send.ResultAsync(Problems.NotFound("objection"));
+                return;
+            }
+            if (round.Status != ReviewRoundStatus.Publicised)
+            {
+                await Send.ResultAsync(RoundStore.InvalidState(round.Status, "处理异议"));
                 return;
             }
             if (await connection.ExecuteAsync(MarkResolved, new
@@ -74,7 +80,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 return;
             }
             await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, "Objection", id, "Resolve",
-                new { roundId, outcome = req.Outcome.ToString(), resolution = req.Resolution });
+                new { roundId, itemId = item.Id, item.SubjectCode, outcome = req.Outcome.ToString(), resolution = req.Resolution });
             await tx.CommitAsync(ct);
             await Send.OkAsync(new Response { Id = id, Status = req.Outcome, Resolution = req.Resolution.Trim() }, ct);
         }

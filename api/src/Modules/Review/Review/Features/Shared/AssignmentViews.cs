@@ -52,7 +52,7 @@ internal sealed class ReviewAssignment
     public required string Title { get; init; }
     public required ChallengeField Field { get; init; }
     public required Guid ExpertId { get; init; }
-    /// <summary>Active, Declined or Recused.</summary>
+    /// <summary>Active, Declined, Recused or Removed (by the task force).</summary>
     public required string Status { get; init; }
     public string? EndReason { get; init; }
     /// <summary>None, Draft or Submitted (locked).</summary>

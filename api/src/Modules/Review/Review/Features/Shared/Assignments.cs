@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
+using Jiebang.Platform.Errors;
 using Jiebang.Review.Domain;
+using Microsoft.AspNetCore.Http;
 
 namespace Jiebang.Review.Features.Shared;
 
@@ -9,6 +11,8 @@ internal static class AssignmentStatus
     public const string Active = "Active";
     public const string Declined = "Declined";
     public const string Recused = "Recused";
+    /// <summary>Taken off the item by the task force, with a written reason.</summary>
+    public const string Removed = "Removed";
 }
 
 internal static class ScoreStatus
@@ -32,6 +36,22 @@ internal static class AssignmentStore
 
     private const string SelectPairs = "SELECT item_id AS ItemId, expert_id AS ExpertId, status AS Status FROM review_assignment WHERE round_id = @RoundId";
 
+    private const string End = """
+        UPDATE review_assignment SET status = @Status, end_reason = @Reason, ended_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @Version AND status = 'Active' AND score_status <> 'Submitted'
+        """;
+
+    /// <summary>Why an assignment cannot end now (declined, recused or removed): it has ended already, or its sheet is submitted and locked.</summary>
+    public static IResult? EndRefusal(AssignmentRow row, string actionZh) => row.Status != AssignmentStatus.Active
+        ? Problems.Conflict("review.assignment_ended", "该评审任务已结束（谢绝、回避或撤销）", "The assignment has already ended (declined, recused or removed)")
+        : row.ScoreStatus == ScoreStatus.Submitted
+            ? Problems.Conflict("review.score_locked", $"评分已提交，不能{actionZh}", "The score sheet is submitted and locked; the assignment cannot end")
+            : null;
+
+    /// <summary>Ends an active, unsubmitted assignment; false when a concurrent request changed it first.</summary>
+    public static async Task<bool> EndAsync(DbConnection connection, DbTransaction tx, AssignmentRow row, string status, string reason, DateTimeOffset now) =>
+        await connection.ExecuteAsync(End, new { row.Id, row.Version, Status = status, Reason = reason, Now = now }, tx) == 1;
+
     public const string Insert = """
         INSERT INTO review_assignment (id, round_id, item_id, expert_id, status, end_reason, assigned_at, ended_at, score_status, comment,
             saved_at, submitted_at, version)
@@ -50,10 +70,9 @@ internal static class AssignmentStore
             .Where(i => onlyItem is null || i.Id == onlyItem)
             .Select(i => new AssignmentItem(i.Id, i.Field, i.ConflictSet(),
                 pairs.Where(p => p.ItemId == i.Id).Select(p => p.ExpertId).ToHashSet(),
-                Math.Max(0, round.ExpertsPerItem - i.ActiveAssignments)))
+                Math.Max(0, round.ExpertsPerItem - i.ActiveAssignments), i.PeopleList()))
             .ToList();
-        var pool = experts.Select(e => new PoolExpert(e.Id, e.FieldSet(), e.AffiliationOrganisationId, e.Conflicts.ToHashSet(),
-            load.GetValueOrDefault(e.Id))).ToList();
+        var pool = experts.Select(e => e.ToPool(load.GetValueOrDefault(e.Id))).ToList();
         return (planItems, pool);
     }
 

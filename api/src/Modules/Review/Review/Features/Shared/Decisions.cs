@@ -8,6 +8,8 @@ internal sealed class DecisionRow
 {
     public Guid ItemId { get; set; }
     public Guid SubjectId { get; set; }
+    /// <summary>The challenge: the subject itself in a need round, the application's challenge in an application round.</summary>
+    public Guid? ChallengeId { get; set; }
     public string SubjectCode { get; set; } = "";
     public ReviewDecisionOutcome Outcome { get; set; }
     public string Reason { get; set; } = "";
@@ -16,7 +18,7 @@ internal sealed class DecisionRow
 internal static class DecisionStore
 {
     private const string Select = """
-        SELECT d.item_id AS ItemId, i.subject_id AS SubjectId, i.subject_code AS SubjectCode, d.outcome AS Outcome, d.reason AS Reason
+        SELECT d.item_id AS ItemId, i.subject_id AS SubjectId, i.challenge_id AS ChallengeId, i.subject_code AS SubjectCode, d.outcome AS Outcome, d.reason AS Reason
         FROM review_decision d JOIN review_item i ON i.id = d.item_id WHERE d.round_id = @RoundId ORDER BY i.added_at, i.id
         """;
 

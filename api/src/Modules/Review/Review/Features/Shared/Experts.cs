@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Jiebang.Challenges.Contracts;
+using Jiebang.Review.Domain;
 
 namespace Jiebang.Review.Features.Shared;
 
@@ -17,14 +18,27 @@ internal sealed class ExpertRow
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
     public List<Guid> Conflicts { get; set; } = [];
+    public List<PersonConflict> People { get; set; } = [];
 
     public IReadOnlySet<ChallengeField> FieldSet() => ExpertStore.ParseFields(Fields);
+
+    public PoolExpert ToPool(int load) => new(Id, FieldSet(), AffiliationOrganisationId, Conflicts.ToHashSet(), load,
+        People.Select(p => new PersonRef(p.Name, p.OrganisationId)).ToList());
 
     public ReviewExpert ToModel() => new()
     {
         Id = Id, UserId = UserId, Name = Name, Title = Title, Fields = FieldSet().Order().ToList(),
-        AffiliationOrganisationId = AffiliationOrganisationId, DeclaredConflicts = Conflicts, Active = Active, Version = Version,
+        AffiliationOrganisationId = AffiliationOrganisationId, DeclaredConflicts = Conflicts, DeclaredPersonConflicts = People, Active = Active,
+        Version = Version,
     };
+}
+
+/// <summary>A person the expert declared a conflict of interest with (a relative, a student, a close collaborator): a name and, when known, the organisation.</summary>
+internal sealed class PersonConflict
+{
+    public string Name { get; set; } = "";
+    /// <summary>Without it the name alone matches, at any organisation.</summary>
+    public Guid? OrganisationId { get; set; }
 }
 
 /// <summary>An expert profile in the pool (专家库).</summary>
@@ -40,6 +54,8 @@ internal sealed class ReviewExpert
     public Guid? AffiliationOrganisationId { get; init; }
     /// <summary>Organisations the expert declared a conflict of interest with.</summary>
     public required List<Guid> DeclaredConflicts { get; init; }
+    /// <summary>People the expert declared a conflict of interest with; never assigned to an item whose project lead or team names them.</summary>
+    public required List<PersonConflict> DeclaredPersonConflicts { get; init; }
     public required bool Active { get; init; }
     public required int Version { get; init; }
 }
@@ -62,6 +78,27 @@ internal static class ExpertStore
 
     private const string InsertConflict = "INSERT INTO review_expert_conflict (expert_id, organisation_id) VALUES (@ExpertId, @OrganisationId)";
 
+    private const string SelectPeople = """
+        SELECT expert_id AS ExpertId, name AS Name, organisation_id AS OrganisationId FROM review_expert_person_conflict ORDER BY expert_id, ordinal
+        """;
+
+    private const string SelectPeopleOf = """
+        SELECT expert_id AS ExpertId, name AS Name, organisation_id AS OrganisationId FROM review_expert_person_conflict WHERE expert_id = @Id ORDER BY ordinal
+        """;
+
+    private const string DeletePeople = "DELETE FROM review_expert_person_conflict WHERE expert_id = @Id";
+
+    private const string InsertPerson = """
+        INSERT INTO review_expert_person_conflict (expert_id, ordinal, name, organisation_id) VALUES (@ExpertId, @Ordinal, @Name, @OrganisationId)
+        """;
+
+    private sealed class PersonRow
+    {
+        public Guid ExpertId { get; set; }
+        public string Name { get; set; } = "";
+        public Guid? OrganisationId { get; set; }
+    }
+
     private sealed class ConflictRow
     {
         public Guid ExpertId { get; set; }
@@ -79,6 +116,8 @@ internal static class ExpertStore
         if (row is not null)
         {
             row.Conflicts = (await connection.QueryAsync<Guid>(SelectConflicts, new { Id = id }, tx)).AsList();
+            row.People = (await connection.QueryAsync<PersonRow>(SelectPeopleOf, new { Id = id }, tx))
+                .Select(p => new PersonConflict { Name = p.Name, OrganisationId = p.OrganisationId }).ToList();
         }
         return row;
     }
@@ -89,9 +128,12 @@ internal static class ExpertStore
         var rows = (await connection.QueryAsync<ExpertRow>(sql, new { Active = true }, tx)).AsList();
         var conflicts = (await connection.QueryAsync<ConflictRow>(SelectAllConflicts, transaction: tx))
             .GroupBy(c => c.ExpertId).ToDictionary(g => g.Key, g => g.Select(c => c.OrganisationId).Order().ToList());
+        var people = (await connection.QueryAsync<PersonRow>(SelectPeople, transaction: tx))
+            .GroupBy(p => p.ExpertId).ToDictionary(g => g.Key, g => g.Select(p => new PersonConflict { Name = p.Name, OrganisationId = p.OrganisationId }).ToList());
         foreach (var row in rows)
         {
             row.Conflicts = conflicts.GetValueOrDefault(row.Id) ?? [];
+            row.People = people.GetValueOrDefault(row.Id) ?? [];
         }
         return rows;
     }
@@ -101,4 +143,17 @@ internal static class ExpertStore
         await connection.ExecuteAsync(DeleteConflicts, new { Id = expertId }, tx);
         await connection.ExecuteAsync(InsertConflict, organisations.Distinct().Select(o => new { ExpertId = expertId, OrganisationId = o }), tx);
     }
+
+    /// <summary>Replaces the people an expert declared; the same name at the same organisation counts once.</summary>
+    public static async Task ReplacePeopleAsync(DbConnection connection, DbTransaction tx, Guid expertId, IEnumerable<PersonConflict> people)
+    {
+        await connection.ExecuteAsync(DeletePeople, new { Id = expertId }, tx);
+        var distinct = Distinct(people);
+        await connection.ExecuteAsync(InsertPerson, distinct.Select((p, i) => new { ExpertId = expertId, Ordinal = i + 1, p.Name, p.OrganisationId }), tx);
+    }
+
+    public static List<PersonConflict> Distinct(IEnumerable<PersonConflict> people) => people
+        .Select(p => new PersonConflict { Name = p.Name.Trim(), OrganisationId = p.OrganisationId })
+        .DistinctBy(p => (PersonRef.Normalise(p.Name), p.OrganisationId))
+        .ToList();
 }

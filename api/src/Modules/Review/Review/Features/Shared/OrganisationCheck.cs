@@ -7,7 +7,8 @@ namespace Jiebang.Review.Features.Shared;
 /// <summary>Checks that the organisations an expert names are registered; asked before any write transaction opens.</summary>
 internal static class OrganisationCheck
 {
-    public static async Task<IResult?> UnknownAsync(OrganisationStore organisations, Guid? affiliation, IEnumerable<Guid> conflicts, CancellationToken ct)
+    public static async Task<IResult?> UnknownAsync(OrganisationStore organisations, Guid? affiliation, IEnumerable<Guid> conflicts,
+        IEnumerable<PersonConflict> people, CancellationToken ct)
     {
         if (affiliation is { } a && await organisations.FindAsync(a, ct) is null)
         {
@@ -18,6 +19,13 @@ internal static class OrganisationCheck
             if (await organisations.FindAsync(id, ct) is null)
             {
                 return Problems.Validation("declaredConflicts", $"未登记的主体 {id}", $"The organisation {id} is not registered");
+            }
+        }
+        foreach (var id in people.Select(p => p.OrganisationId).OfType<Guid>().Distinct())
+        {
+            if (await organisations.FindAsync(id, ct) is null)
+            {
+                return Problems.Validation("declaredPersonConflicts", $"未登记的主体 {id}", $"The organisation {id} is not registered");
             }
         }
         return null;

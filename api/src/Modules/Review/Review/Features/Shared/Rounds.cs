@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 using Jiebang.Challenges.Contracts;
 using Jiebang.Platform.Errors;
@@ -20,6 +21,7 @@ internal sealed class RoundRow
     public int SpreadLimitHundredths { get; set; }
     public DateTimeOffset ScoringOpensAt { get; set; }
     public DateTimeOffset ScoringClosesAt { get; set; }
+    public ReviewVisibility Visibility { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublicisedAt { get; set; }
@@ -58,11 +60,40 @@ internal sealed class ItemRow
     public string SubjectCode { get; set; } = "";
     public string Title { get; set; } = "";
     public ChallengeField Field { get; set; }
+    public Guid IssuerOrganisationId { get; set; }
     public string ConflictOrganisations { get; set; } = "";
+    public string? ConflictPeople { get; set; }
+    public Guid? ChallengeId { get; set; }
+    public bool? Passed { get; set; }
     public int ActiveAssignments { get; set; }
 
     public IReadOnlySet<Guid> ConflictSet() =>
         ConflictOrganisations.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToHashSet();
+
+    public IReadOnlyList<PersonRef> PeopleList() => PeopleCodec.Parse(ConflictPeople);
+
+    /// <summary>The parties of the item (issuer, lead, consortium members): the only organisations that see it during publication.</summary>
+    public bool IsParty(Guid? organisationId) => organisationId is { } org && ConflictSet().Contains(org);
+}
+
+/// <summary>A round with one of its items, loaded together by the slices that act on a single item.</summary>
+internal sealed record RoundItem(RoundRow Round, ItemRow Item);
+
+/// <summary>The people of an item (project lead, team) kept with it as JSON, so assignment never asks another module again.</summary>
+internal static class PeopleCodec
+{
+    private sealed class Stored
+    {
+        public string Name { get; set; } = "";
+        public Guid? OrganisationId { get; set; }
+    }
+
+    public static string Format(IEnumerable<PersonRef> people) =>
+        JsonSerializer.Serialize(people.Select(p => new Stored { Name = p.Name, OrganisationId = p.OrganisationId }).ToList());
+
+    public static IReadOnlyList<PersonRef> Parse(string? json) => string.IsNullOrEmpty(json)
+        ? []
+        : (JsonSerializer.Deserialize<List<Stored>>(json) ?? []).Select(p => new PersonRef(p.Name, p.OrganisationId)).ToList();
 }
 
 /// <summary>Scores and thresholds are stored as integer hundredths; the API speaks decimals with at most two places.</summary>
@@ -112,6 +143,8 @@ internal sealed class ReviewRound
     public required decimal SpreadLimit { get; init; }
     public required DateTimeOffset ScoringOpensAt { get; init; }
     public required DateTimeOffset ScoringClosesAt { get; init; }
+    /// <summary>Whether an expert may see others' submitted sheets once it has submitted its own; by default none before close.</summary>
+    public required ReviewVisibility Visibility { get; init; }
     /// <summary>When the decided list was publicised (公示), and when its objection period ends.</summary>
     public DateTimeOffset? PublicisedAt { get; init; }
     public DateTimeOffset? ObjectionsCloseAt { get; init; }
@@ -128,7 +161,7 @@ internal static class RoundStore
     private const string Columns = """
         id AS Id, kind AS Kind, name AS Name, status AS Status, pass_threshold_hundredths AS PassThresholdHundredths,
         experts_per_item AS ExpertsPerItem, max_load AS MaxLoad, spread_limit_hundredths AS SpreadLimitHundredths,
-        scoring_opens_at AS ScoringOpensAt, scoring_closes_at AS ScoringClosesAt, created_at AS CreatedAt, updated_at AS UpdatedAt,
+        scoring_opens_at AS ScoringOpensAt, scoring_closes_at AS ScoringClosesAt, visibility AS Visibility, created_at AS CreatedAt, updated_at AS UpdatedAt,
         publicised_at AS PublicisedAt, objections_close_at AS ObjectionsCloseAt, version AS Version
         """;
 
@@ -137,12 +170,17 @@ internal static class RoundStore
         FROM review_criterion WHERE round_id = @Id ORDER BY ordinal
         """;
 
-    private const string SelectItems = """
+    private const string ItemColumns = """
         SELECT i.id AS Id, i.round_id AS RoundId, i.subject_id AS SubjectId, i.subject_code AS SubjectCode, i.title AS Title, i.field AS Field,
-               i.conflict_organisations AS ConflictOrganisations,
+               i.issuer_organisation_id AS IssuerOrganisationId, i.conflict_organisations AS ConflictOrganisations,
+               i.conflict_people AS ConflictPeople, i.challenge_id AS ChallengeId, i.passed AS Passed,
                (SELECT COUNT(*) FROM review_assignment a WHERE a.item_id = i.id AND a.status = 'Active') AS ActiveAssignments
-        FROM review_item i WHERE i.round_id = @Id ORDER BY i.added_at, i.id
+        FROM review_item i
         """;
+
+    private const string SelectItems = ItemColumns + " WHERE i.round_id = @Id ORDER BY i.added_at, i.id";
+
+    private const string SelectItem = ItemColumns + " WHERE i.id = @ItemId AND i.round_id = @Id";
 
     public const string Move = """
         UPDATE review_round SET status = @To, updated_at = @Now, version = version + 1 WHERE id = @Id AND status = @From
@@ -170,6 +208,14 @@ internal static class RoundStore
     public static async Task<List<ItemRow>> ItemsAsync(DbConnection connection, Guid roundId, DbTransaction? tx = null) =>
         (await connection.QueryAsync<ItemRow>(SelectItems, new { Id = roundId }, tx)).AsList();
 
+    /// <summary>The round and one of its items; null when either is missing or the item belongs to another round.</summary>
+    public static async Task<RoundItem?> ItemAsync(DbConnection connection, Guid roundId, Guid itemId, DbTransaction? tx = null)
+    {
+        var round = await LoadAsync(connection, roundId, tx);
+        var item = round is null ? null : await connection.QuerySingleOrDefaultAsync<ItemRow>(SelectItem, new { Id = roundId, ItemId = itemId }, tx);
+        return item is null ? null : new RoundItem(round!, item);
+    }
+
     public static async Task<ReviewRound> ViewAsync(DbConnection connection, RoundRow row, DbTransaction? tx = null)
     {
         var items = await ItemsAsync(connection, row.Id, tx);
@@ -177,7 +223,7 @@ internal static class RoundStore
         {
             Id = row.Id, Kind = row.Kind, Name = row.Name, Status = row.Status, PassThreshold = Hundredths.From(row.PassThresholdHundredths),
             ExpertsPerItem = row.ExpertsPerItem, MaxLoadPerExpert = row.MaxLoad, SpreadLimit = Hundredths.From(row.SpreadLimitHundredths),
-            ScoringOpensAt = row.ScoringOpensAt, ScoringClosesAt = row.ScoringClosesAt, PublicisedAt = row.PublicisedAt,
+            ScoringOpensAt = row.ScoringOpensAt, ScoringClosesAt = row.ScoringClosesAt, Visibility = row.Visibility, PublicisedAt = row.PublicisedAt,
             ObjectionsCloseAt = row.ObjectionsCloseAt, Criteria = row.Criteria.Select(c => c.ToModel()).ToList(),
             Items = items.Select(i => new ReviewItem
             {

@@ -20,7 +20,7 @@ internal static class ScoringGuard
         }
         if (row.Status != AssignmentStatus.Active)
         {
-            return Problems.Conflict("review.assignment_ended", "该评审任务已谢绝或回避", "The assignment was declined or recused");
+            return Problems.Conflict("review.assignment_ended", "该评审任务已谢绝、回避或被撤销", "The assignment was declined, recused or removed");
         }
         if (row.ScoreStatus == ScoreStatus.Submitted)
         {

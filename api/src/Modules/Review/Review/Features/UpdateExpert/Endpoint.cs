@@ -42,7 +42,7 @@ internal sealed class Endpoint(DbConnectionFactory db, OrganisationStore organis
             await Send.ResultAsync(Problems.IfMatchRequired());
             return;
         }
-        if (await OrganisationCheck.UnknownAsync(organisations, req.AffiliationOrganisationId, req.DeclaredConflicts, ct) is { } unknown)
+        if (await OrganisationCheck.UnknownAsync(organisations, req.AffiliationOrganisationId, req.DeclaredConflicts, req.DeclaredPersonConflicts, ct) is { } unknown)
         {
             await Send.ResultAsync(unknown);
             return;
@@ -67,10 +67,12 @@ internal sealed class Endpoint(DbConnectionFactory db, OrganisationStore organis
                 return;
             }
             await ExpertStore.ReplaceConflictsAsync(connection, tx, id, req.DeclaredConflicts);
+            await ExpertStore.ReplacePeopleAsync(connection, tx, id, req.DeclaredPersonConflicts);
             await audit.WriteAsync(connection, tx, User.Caller(), ExpertStore.Module, ExpertStore.Entity, id, "Update", new
             {
-                before = new { row.Name, row.Fields, row.AffiliationOrganisationId, declaredConflicts = row.Conflicts, row.Active },
-                after = new { req.Name, fields = ExpertStore.FormatFields(req.Fields), req.AffiliationOrganisationId, declaredConflicts = req.DeclaredConflicts, req.Active },
+                before = new { row.Name, row.Fields, row.AffiliationOrganisationId, declaredConflicts = row.Conflicts, declaredPersonConflicts = row.People, row.Active },
+                after = new { req.Name, fields = ExpertStore.FormatFields(req.Fields), req.AffiliationOrganisationId, declaredConflicts = req.DeclaredConflicts,
+                    declaredPersonConflicts = ExpertStore.Distinct(req.DeclaredPersonConflicts), req.Active },
             });
             var updated = await ExpertStore.LoadAsync(connection, id, tx);
             await tx.CommitAsync(ct);

@@ -15,6 +15,8 @@ internal sealed class Request
 {
     /// <summary>Every organisation the expert has a conflict of interest with (replaces the earlier declaration).</summary>
     public List<Guid> DeclaredConflicts { get; set; } = [];
+    /// <summary>Every person the expert has a conflict of interest with, by name and optionally organisation (replaces the earlier declaration).</summary>
+    public List<PersonConflict> DeclaredPersonConflicts { get; set; } = [];
 }
 
 internal sealed class Validator : Validator<Request>
@@ -23,6 +25,7 @@ internal sealed class Validator : Validator<Request>
     {
         RuleFor(x => x.DeclaredConflicts).Must(c => c.Count <= 200).WithMessage("最多200个 / At most 200");
         RuleForEach(x => x.DeclaredConflicts).NotEqual(Guid.Empty);
+        RuleFor(x => x.DeclaredPersonConflicts).SetValidator(new CreateExpert.PersonConflictRules());
     }
 }
 
@@ -51,7 +54,7 @@ internal sealed class Endpoint(DbConnectionFactory db, OrganisationStore organis
             await Send.ResultAsync(Problems.IfMatchRequired());
             return;
         }
-        if (await OrganisationCheck.UnknownAsync(organisations, null, req.DeclaredConflicts, ct) is { } unknown)
+        if (await OrganisationCheck.UnknownAsync(organisations, null, req.DeclaredConflicts, req.DeclaredPersonConflicts, ct) is { } unknown)
         {
             await Send.ResultAsync(unknown);
             return;
@@ -72,8 +75,12 @@ internal sealed class Endpoint(DbConnectionFactory db, OrganisationStore organis
                 return;
             }
             await ExpertStore.ReplaceConflictsAsync(connection, tx, id, req.DeclaredConflicts);
-            await audit.WriteAsync(connection, tx, caller, ExpertStore.Module, ExpertStore.Entity, id, "DeclareConflicts",
-                new { before = row.Conflicts, after = req.DeclaredConflicts.Distinct().ToList() });
+            await ExpertStore.ReplacePeopleAsync(connection, tx, id, req.DeclaredPersonConflicts);
+            await audit.WriteAsync(connection, tx, caller, ExpertStore.Module, ExpertStore.Entity, id, "DeclareConflicts", new
+            {
+                before = new { organisations = row.Conflicts, people = row.People },
+                after = new { organisations = req.DeclaredConflicts.Distinct().ToList(), people = ExpertStore.Distinct(req.DeclaredPersonConflicts) },
+            });
             var updated = await ExpertStore.LoadAsync(connection, id, tx);
             await tx.CommitAsync(ct);
             HttpContext.Response.Headers.ETag = Versioning.ETag(updated!.Version);
