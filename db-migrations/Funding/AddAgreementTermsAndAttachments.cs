@@ -1,0 +1,53 @@
+using FluentMigrator;
+
+namespace Jiebang.Migrations.Funding;
+
+[Migration(2026_11_28_45, "Funding: milestone deliverables and indicator targets, the issuer's countersignature, first-cooperation pairs, progress-report attachments")]
+public sealed class AddAgreementTermsAndAttachments : Migration
+{
+    public override void Up()
+    {
+        // JSON arrays: deliverables (text) and indicator targets ({indicatorId, target}) agreed for the milestone.
+        Alter.Table("funding_milestone")
+            .AddColumn("deliverables").AsString(int.MaxValue).NotNullable().WithDefaultValue("[]")
+            .AddColumn("indicator_targets").AsString(int.MaxValue).NotNullable().WithDefaultValue("[]");
+
+        // The issuer countersigns the agreement the task force recorded; no money is paid before it has.
+        Alter.Table("funding_agreement")
+            .AddColumn("issuer_confirmed_by").AsString(200).Nullable()
+            .AddColumn("issuer_confirmed_at").AsDateTimeOffset().Nullable();
+
+        // One row per (issuer, applicant organisation) that ever signed an agreement together. Its primary key makes the
+        // first-cooperation rule hold under concurrency across batches, whose signings lock different policy rows.
+        Create.Table("funding_cooperation")
+            .WithColumn("issuer_organisation_id").AsGuid().NotNullable().PrimaryKey("pk_funding_cooperation")
+            .WithColumn("organisation_id").AsGuid().NotNullable().PrimaryKey("pk_funding_cooperation")
+            .WithColumn("agreement_id").AsGuid().NotNullable()
+                .ForeignKey("fk_funding_cooperation_agreement", "funding_agreement", "id");
+        Execute.Sql("""
+            INSERT INTO funding_cooperation (issuer_organisation_id, organisation_id, agreement_id)
+            SELECT issuer_organisation_id, organisation_id, MIN(agreement_id) FROM funding_party
+            WHERE role <> 'Issuer' GROUP BY issuer_organisation_id, organisation_id
+            """);
+
+        Create.Table("funding_progress_attachment")
+            .WithColumn("id").AsGuid().PrimaryKey()
+            .WithColumn("report_id").AsGuid().NotNullable().Indexed("ix_funding_progress_attachment_report")
+                .ForeignKey("fk_funding_progress_attachment_report", "funding_progress_report", "id")
+            .WithColumn("file_name").AsString(255).NotNullable()
+            .WithColumn("content_type").AsString(100).NotNullable()
+            .WithColumn("size_bytes").AsInt64().NotNullable()
+            .WithColumn("sha256").AsString(64).NotNullable()
+            .WithColumn("content").AsBinary(int.MaxValue).NotNullable()
+            .WithColumn("uploaded_by").AsString(200).NotNullable()
+            .WithColumn("uploaded_at").AsDateTimeOffset().NotNullable();
+    }
+
+    public override void Down()
+    {
+        Delete.Table("funding_progress_attachment");
+        Delete.Table("funding_cooperation");
+        Delete.Column("issuer_confirmed_at").Column("issuer_confirmed_by").FromTable("funding_agreement");
+        Delete.Column("indicator_targets").Column("deliverables").FromTable("funding_milestone");
+    }
+}
