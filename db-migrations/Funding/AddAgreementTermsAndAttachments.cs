@@ -24,10 +24,15 @@ public sealed class AddAgreementTermsAndAttachments : Migration
             .WithColumn("organisation_id").AsGuid().NotNullable().PrimaryKey("pk_funding_cooperation")
             .WithColumn("agreement_id").AsGuid().NotNullable()
                 .ForeignKey("fk_funding_cooperation_agreement", "funding_agreement", "id");
+        // The earliest agreement of each pair already recorded (there is one unless a race slipped through before this).
         Execute.Sql("""
             INSERT INTO funding_cooperation (issuer_organisation_id, organisation_id, agreement_id)
-            SELECT issuer_organisation_id, organisation_id, MIN(agreement_id) FROM funding_party
-            WHERE role <> 'Issuer' GROUP BY issuer_organisation_id, organisation_id
+            SELECT p.issuer_organisation_id, p.organisation_id, p.agreement_id
+            FROM funding_party p JOIN funding_agreement a ON a.id = p.agreement_id
+            WHERE p.role <> 'Issuer' AND NOT EXISTS (
+                SELECT 1 FROM funding_party q JOIN funding_agreement b ON b.id = q.agreement_id
+                WHERE q.issuer_organisation_id = p.issuer_organisation_id AND q.organisation_id = p.organisation_id AND q.role <> 'Issuer'
+                  AND (b.signed_at < a.signed_at OR (b.signed_at = a.signed_at AND b.code < a.code)))
             """);
 
         Create.Table("funding_progress_attachment")

@@ -1,6 +1,7 @@
 using Dapper;
 using FastEndpoints;
 using Jiebang.Challenges.Contracts;
+using Jiebang.Funding.Domain;
 using Jiebang.Funding.Features.Shared;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
@@ -13,7 +14,7 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender) : Endpoin
 {
     public override void Configure()
     {
-        Get("/api/v1/programmes/{id:guid}/dashboard");
+        Get("/api/v1/programmes/{programmeId:guid}/dashboard");
         Roles(Platform.Auth.Roles.TaskForce, Platform.Auth.Roles.Auditor);
         Description(b => b.Api("Funding_GetDashboard", "Funding",
                 "强链工程看板 / The programme dashboard",
@@ -23,7 +24,7 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender) : Endpoin
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var overview = await sender.Send(new GetProgrammeOverview(Route<Guid>("id")), ct);
+        var overview = await sender.Send(new GetProgrammeOverview(Route<Guid>("programmeId")), ct);
         if (overview is null)
         {
             await Send.ResultAsync(Problems.NotFound("programme"));
@@ -64,27 +65,12 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender) : Endpoin
             .ToList();
 
         var waits = agreements.Where(a => challenges.ContainsKey(a.ChallengeId))
-            .Select(a => (a.SignedAt - challenges[a.ChallengeId].PublishedAt).Ticks)
-            .Order()
+            .Select(a => a.SignedAt - challenges[a.ChallengeId].PublishedAt)
             .ToList();
 
         var realised = agreements.Where(a => procurements.ContainsKey(a.Id)).Select(a => procurements[a.Id]).ToList();
         await Send.OkAsync(new Dashboard(overview.Id, overview.Code, overview.Name, consortia, batches, fields, Money.Of(agreements),
-            new MedianDays(waits.Count, MedianInDays(waits)),
+            new MedianDays(waits.Count, Median.Days(waits)),
             new ProcurementRealised(realised.Count, (int)realised.Sum(p => p.Contracts), realised.Sum(p => p.AmountFen))), ct);
-    }
-
-    /// <summary>The median of the waits, in days to one decimal place; null when there are none.</summary>
-    internal static decimal? MedianInDays(IReadOnlyList<long> sortedTicks)
-    {
-        if (sortedTicks.Count == 0)
-        {
-            return null;
-        }
-        var middle = sortedTicks.Count / 2;
-        var ticks = sortedTicks.Count % 2 == 1
-            ? sortedTicks[middle]
-            : ((Int128)sortedTicks[middle - 1] + sortedTicks[middle]) / 2;
-        return Math.Round((decimal)ticks / TimeSpan.TicksPerDay, 1, MidpointRounding.AwayFromZero);
     }
 }

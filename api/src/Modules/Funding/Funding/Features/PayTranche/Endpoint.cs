@@ -41,16 +41,16 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 await Send.ResultAsync(SubmitProgressReport.Endpoint.NotActive(agreement.Status));
                 return;
             }
-            if (agreement.IssuerConfirmedAt is null)
-            {
-                await Send.ResultAsync(Problems.Conflict("funding.issuer_not_confirmed",
-                    "发榜企业尚未确认协议，不能拨付", "The issuer has not confirmed the agreement yet; nothing can be paid"));
-                return;
-            }
             if (!await ProgressStore.MilestoneVerifiedAsync(connection, id, req.MilestoneIndex, tx))
             {
                 await Send.ResultAsync(Problems.Conflict("funding.milestone_not_verified",
                     "该里程碑尚无已核定的进展报告", "The milestone has no verified progress report"));
+                return;
+            }
+            if (agreement.IssuerConfirmedAt is null)
+            {
+                await Send.ResultAsync(Problems.Conflict("funding.issuer_not_confirmed",
+                    "发榜企业尚未确认协议，不能拨付", "The issuer has not confirmed the agreement yet; nothing can be paid"));
                 return;
             }
             var balance = await FundingStore.AgreementBalanceAsync(connection, id, tx);
