@@ -1,8 +1,9 @@
 using FluentMigrator;
+using FluentMigrator.Runner.Processors;
 
 namespace Jiebang.Migrations.Funding;
 
-[Migration(2026_11_28_45, "Funding: milestone deliverables and indicator targets, the issuer's countersignature, first-cooperation pairs, progress-report attachments")]
+[Migration(2026_11_28_45, "Funding: milestone deliverables and indicator targets, demo policies, the issuer's countersignature, first-cooperation pairs, progress-report attachments, the ledger guarded against UPDATE and DELETE")]
 public sealed class AddAgreementTermsAndAttachments : Migration
 {
     public override void Up()
@@ -11,6 +12,9 @@ public sealed class AddAgreementTermsAndAttachments : Migration
         Alter.Table("funding_milestone")
             .AddColumn("deliverables").AsString(int.MaxValue).NotNullable().WithDefaultValue("[]")
             .AddColumn("indicator_targets").AsString(int.MaxValue).NotNullable().WithDefaultValue("[]");
+
+        // Policies the demo data set (their figures are made up: the real ratio was not published) say so.
+        Alter.Table("funding_policy").AddColumn("is_demo").AsBoolean().NotNullable().WithDefaultValue(false);
 
         // The issuer countersigns the agreement the task force recorded; no money is paid before it has.
         Alter.Table("funding_agreement")
@@ -35,6 +39,26 @@ public sealed class AddAgreementTermsAndAttachments : Migration
                   AND (b.signed_at < a.signed_at OR (b.signed_at = a.signed_at AND b.code < a.code)))
             """);
 
+        // The ledger is append-only in the database too, whatever SQL a future slice might send.
+        IfDatabase(ProcessorIdConstants.SQLite).Execute.Sql("""
+            CREATE TRIGGER tr_funding_ledger_no_update BEFORE UPDATE ON funding_ledger
+            BEGIN SELECT RAISE(ABORT, 'funding_ledger is append-only'); END
+            """);
+        IfDatabase(ProcessorIdConstants.SQLite).Execute.Sql("""
+            CREATE TRIGGER tr_funding_ledger_no_delete BEFORE DELETE ON funding_ledger
+            BEGIN SELECT RAISE(ABORT, 'funding_ledger is append-only'); END
+            """);
+        IfDatabase(ProcessorIdConstants.Postgres).Execute.Sql("""
+            CREATE FUNCTION funding_ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'funding_ledger is append-only'; END $$;
+            CREATE TRIGGER tr_funding_ledger_append_only BEFORE UPDATE OR DELETE ON funding_ledger
+                FOR EACH ROW EXECUTE FUNCTION funding_ledger_append_only();
+            """);
+        IfDatabase(ProcessorIdConstants.SqlServer).Execute.Sql("""
+            CREATE TRIGGER tr_funding_ledger_append_only ON funding_ledger INSTEAD OF UPDATE, DELETE
+            AS BEGIN THROW 50000, 'funding_ledger is append-only', 1; END
+            """);
+
         Create.Table("funding_progress_attachment")
             .WithColumn("id").AsGuid().PrimaryKey()
             .WithColumn("report_id").AsGuid().NotNullable().Indexed("ix_funding_progress_attachment_report")
@@ -51,8 +75,13 @@ public sealed class AddAgreementTermsAndAttachments : Migration
     public override void Down()
     {
         Delete.Table("funding_progress_attachment");
+        IfDatabase(ProcessorIdConstants.SQLite).Execute.Sql("DROP TRIGGER tr_funding_ledger_no_update");
+        IfDatabase(ProcessorIdConstants.SQLite).Execute.Sql("DROP TRIGGER tr_funding_ledger_no_delete");
+        IfDatabase(ProcessorIdConstants.Postgres).Execute.Sql("DROP TRIGGER tr_funding_ledger_append_only ON funding_ledger; DROP FUNCTION funding_ledger_append_only();");
+        IfDatabase(ProcessorIdConstants.SqlServer).Execute.Sql("DROP TRIGGER tr_funding_ledger_append_only");
         Delete.Table("funding_cooperation");
         Delete.Column("issuer_confirmed_at").Column("issuer_confirmed_by").FromTable("funding_agreement");
         Delete.Column("indicator_targets").Column("deliverables").FromTable("funding_milestone");
+        Delete.Column("is_demo").FromTable("funding_policy");
     }
 }

@@ -154,6 +154,17 @@ public abstract class TrancheFlowTests(JiebangHost host) : HostTests(host)
         Assert.Equal("联合投入核减，协议变更", (string?)detail["ledger"]![2]!["reason"]);
         var audit = await tf.GetAsync($"/api/v1/audit?entityId={id}").Expect(HttpStatusCode.OK);
         Assert.Equal(3, audit["items"]!.AsArray().Count(e => (string?)e!["action"] == "AdjustCommitment"));
+
+        // The database itself refuses to rewrite history, whatever SQL reaches it.
+        await DatabaseSnapshot.Unchanged(Host, async () =>
+        {
+            await using var connection = await Host.Db.OpenAsync();
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Dapper.SqlMapper.ExecuteAsync(connection,
+                "UPDATE funding_ledger SET amount_fen = 0 WHERE agreement_id = @Id", new { Id = Guid.Parse(id) }));
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Dapper.SqlMapper.ExecuteAsync(connection,
+                "DELETE FROM funding_ledger WHERE agreement_id = @Id", new { Id = Guid.Parse(id) }));
+            return 0;
+        });
     }
 
     [Fact]

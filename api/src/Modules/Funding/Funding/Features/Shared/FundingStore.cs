@@ -47,6 +47,7 @@ internal sealed class PolicyRow
     public long CapPerProjectFen { get; set; }
     public long TotalBudgetFen { get; set; }
     public string Tranches { get; set; } = "[]";
+    public bool IsDemo { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
@@ -154,7 +155,7 @@ internal static class FundingStore
 
     private const string PolicyColumns = """
         batch_id AS BatchId, ratio_bp AS RatioBp, cap_per_project_fen AS CapPerProjectFen, total_budget_fen AS TotalBudgetFen,
-        tranches AS Tranches, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+        tranches AS Tranches, is_demo AS IsDemo, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
         """;
 
     public const string SelectPolicy = $"SELECT {PolicyColumns} FROM funding_policy WHERE batch_id = @BatchId";
@@ -243,7 +244,7 @@ internal static class FundingStore
         var milestones = await connection.QueryAsync<MilestoneRow>(SelectMilestones, new { row.Id }, tx);
         var ledger = await connection.QueryAsync<LedgerRow>(SelectLedger, new { row.Id }, tx);
         var balance = await AgreementBalanceAsync(connection, row.Id, tx);
-        var reports = await ProgressStore.ForAgreementAsync(connection, row.Id, tx);
+        var reports = await ProgressStore.ModelsForAgreementAsync(connection, row.Id, tx);
         var verified = await ProgressStore.VerifiedInvestmentAsync(connection, row.Id, tx);
         var procurements = await connection.QueryAsync<ProcurementRow>(SelectProcurements, new { row.Id }, tx);
         return new AgreementDetail(row.Id, row.Code, row.ApplicationId, row.ChallengeId, row.BatchId, row.IssuerOrganisationId,
@@ -257,7 +258,7 @@ internal static class FundingStore
             row.Status.ToString(), row.SignedAt, row.SignedBy, row.IssuerConfirmedBy, row.IssuerConfirmedAt,
             new Balances(balance.CommittedFen, balance.PaidFen, balance.CommittedFen - balance.PaidFen),
             ledger.Select(l => new LedgerEntry(l.Id, l.EntryNo, l.Kind.ToString(), l.AmountFen, l.MilestoneIndex, l.Reason, l.ActorName, l.OccurredAt)).ToList(),
-            verified, reports.Select(r => r.ToModel()).ToList(),
+            verified, reports,
             procurements.Select(p => new Procurement(p.Id, ParseDay(p.ContractDate), p.AmountFen, p.Product, p.RecordedBy, p.RecordedAt)).ToList(),
             row.ProcurementWaiver, row.Version);
     }
