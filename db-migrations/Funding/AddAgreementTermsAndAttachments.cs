@@ -1,5 +1,4 @@
 using FluentMigrator;
-using FluentMigrator.Runner.Processors;
 
 namespace Jiebang.Migrations.Funding;
 
@@ -40,21 +39,21 @@ public sealed class AddAgreementTermsAndAttachments : Migration
             """);
 
         // The ledger is append-only in the database too, whatever SQL a future slice might send.
-        IfDatabase(ProcessorIdConstants.SQLite).Execute.Sql("""
+        IfDatabase(Is("SQLite")).Execute.Sql("""
             CREATE TRIGGER tr_funding_ledger_no_update BEFORE UPDATE ON funding_ledger
             BEGIN SELECT RAISE(ABORT, 'funding_ledger is append-only'); END
             """);
-        IfDatabase(ProcessorIdConstants.SQLite).Execute.Sql("""
+        IfDatabase(Is("SQLite")).Execute.Sql("""
             CREATE TRIGGER tr_funding_ledger_no_delete BEFORE DELETE ON funding_ledger
             BEGIN SELECT RAISE(ABORT, 'funding_ledger is append-only'); END
             """);
-        IfDatabase(ProcessorIdConstants.Postgres).Execute.Sql("""
+        IfDatabase(Is("Postgres")).Execute.Sql("""
             CREATE FUNCTION funding_ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN RAISE EXCEPTION 'funding_ledger is append-only'; END $$;
             CREATE TRIGGER tr_funding_ledger_append_only BEFORE UPDATE OR DELETE ON funding_ledger
                 FOR EACH ROW EXECUTE FUNCTION funding_ledger_append_only();
             """);
-        IfDatabase(ProcessorIdConstants.SqlServer).Execute.Sql("""
+        IfDatabase(Is("SqlServer")).Execute.Sql("""
             CREATE TRIGGER tr_funding_ledger_append_only ON funding_ledger INSTEAD OF UPDATE, DELETE
             AS BEGIN THROW 50000, 'funding_ledger is append-only', 1; END
             """);
@@ -72,13 +71,16 @@ public sealed class AddAgreementTermsAndAttachments : Migration
             .WithColumn("uploaded_at").AsDateTimeOffset().NotNullable();
     }
 
+    /// <summary>Matches a provider family whatever version the runner picked (Postgres15_0, SqlServer2016…).</summary>
+    private static Predicate<string> Is(string family) => type => type.StartsWith(family, StringComparison.OrdinalIgnoreCase);
+
     public override void Down()
     {
         Delete.Table("funding_progress_attachment");
-        IfDatabase(ProcessorIdConstants.SQLite).Execute.Sql("DROP TRIGGER tr_funding_ledger_no_update");
-        IfDatabase(ProcessorIdConstants.SQLite).Execute.Sql("DROP TRIGGER tr_funding_ledger_no_delete");
-        IfDatabase(ProcessorIdConstants.Postgres).Execute.Sql("DROP TRIGGER tr_funding_ledger_append_only ON funding_ledger; DROP FUNCTION funding_ledger_append_only();");
-        IfDatabase(ProcessorIdConstants.SqlServer).Execute.Sql("DROP TRIGGER tr_funding_ledger_append_only");
+        IfDatabase(Is("SQLite")).Execute.Sql("DROP TRIGGER tr_funding_ledger_no_update");
+        IfDatabase(Is("SQLite")).Execute.Sql("DROP TRIGGER tr_funding_ledger_no_delete");
+        IfDatabase(Is("Postgres")).Execute.Sql("DROP TRIGGER tr_funding_ledger_append_only ON funding_ledger; DROP FUNCTION funding_ledger_append_only();");
+        IfDatabase(Is("SqlServer")).Execute.Sql("DROP TRIGGER tr_funding_ledger_append_only");
         Delete.Table("funding_cooperation");
         Delete.Column("issuer_confirmed_at").Column("issuer_confirmed_by").FromTable("funding_agreement");
         Delete.Column("indicator_targets").Column("deliverables").FromTable("funding_milestone");

@@ -22,17 +22,19 @@ public sealed class FundingScenario(JiebangHost host)
     /// enterprise in 海淀区 (filed by the district portal), so every one is a first cooperation with the issuer. The
     /// applications are submitted, pass the formal check after the deadline, and are selected.
     /// </summary>
-    public async Task<(Guid BatchId, IReadOnlyList<Selected> Applications)> SelectedAsync(int count, bool withApplicantUser = false, Guid? leadOrganisation = null)
+    public async Task<(Guid BatchId, IReadOnlyList<Selected> Applications)> SelectedAsync(int count, bool withApplicantUser = false, Guid? leadOrganisation = null,
+        Guid? programmeId = null, string field = "MedicalDevices")
     {
         var scenario = new Scenario(host);
-        var batch = await scenario.OpenBatchAsync();
+        var today = DateOnly.FromDateTime(host.Clock.GetUtcNow().AddHours(8).DateTime);
+        var batch = programmeId is null ? await scenario.OpenBatchAsync() : await scenario.BatchAsync(today.AddDays(-1), today.AddDays(30), programmeId);
         var batchId = Guid.Parse((string)batch["id"]!);
         var issuer = await host.As(Cast.IssuerA);
         var tf = await host.As(Cast.TaskForce);
         var challengeIds = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var draft = await scenario.DraftAsync(batchId);
+            var draft = await scenario.DraftAsync(batchId, field: field);
             var id = (string)draft["id"]!;
             await issuer.PostJson($"/api/v1/challenges/{id}/submit").Expect(HttpStatusCode.OK);
             await tf.PostJson($"/api/v1/challenges/{id}/approve").Expect(HttpStatusCode.OK);
