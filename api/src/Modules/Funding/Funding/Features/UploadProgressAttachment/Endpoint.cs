@@ -15,7 +15,7 @@ using Microsoft.Extensions.Configuration;
 namespace Jiebang.Funding.Features.UploadProgressAttachment;
 
 /// <summary>The multipart/form-data body: one file in the field <c>file</c>.</summary>
-internal sealed class AttachmentUpload
+internal sealed class ProgressAttachmentUpload
 {
     /// <summary>PDF, DOCX, XLSX, PNG or JPEG; the type is recognised from the content and must agree with the file name's extension.</summary>
     public required IFormFile File { get; set; }
@@ -47,7 +47,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 "multipart/form-data with one file in the field `file`. Whoever may report progress on the agreement (the issuer, the lead applicant, the task force) while the report awaits its decision (409 funding.report_already_decided); " +
                 "others get 404. The type is recognised from the content and must agree with the extension (400 attachment.type_mismatch / attachment.type_not_allowed); " +
                 "at most Funding:AttachmentMaxBytes (default 10 MiB, 413 attachment.too_large) and 20 files per report (409 funding.too_many_attachments).")
-            .Accepts<AttachmentUpload>("multipart/form-data").Ok<ProgressAttachment>(201).Problems(400, 401, 403, 404, 409, 413), clearDefaults: true);
+            .Accepts<ProgressAttachmentUpload>("multipart/form-data").Ok<ProgressAttachment>(201).Problems(400, 401, 403, 404, 409, 413), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)
