@@ -22,17 +22,19 @@ public sealed class FundingScenario(JiebangHost host)
     /// enterprise in 海淀区 (filed by the district portal), so every one is a first cooperation with the issuer. The
     /// applications are submitted, pass the formal check after the deadline, and are selected.
     /// </summary>
-    public async Task<(Guid BatchId, IReadOnlyList<Selected> Applications)> SelectedAsync(int count, bool withApplicantUser = false)
+    public async Task<(Guid BatchId, IReadOnlyList<Selected> Applications)> SelectedAsync(int count, bool withApplicantUser = false, Guid? leadOrganisation = null,
+        Guid? programmeId = null, string field = "MedicalDevices")
     {
         var scenario = new Scenario(host);
-        var batch = await scenario.OpenBatchAsync();
+        var today = DateOnly.FromDateTime(host.Clock.GetUtcNow().AddHours(8).DateTime);
+        var batch = programmeId is null ? await scenario.OpenBatchAsync() : await scenario.BatchAsync(today.AddDays(-1), today.AddDays(30), programmeId);
         var batchId = Guid.Parse((string)batch["id"]!);
         var issuer = await host.As(Cast.IssuerA);
         var tf = await host.As(Cast.TaskForce);
         var challengeIds = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var draft = await scenario.DraftAsync(batchId);
+            var draft = await scenario.DraftAsync(batchId, field: field);
             var id = (string)draft["id"]!;
             await issuer.PostJson($"/api/v1/challenges/{id}/submit").Expect(HttpStatusCode.OK);
             await tf.PostJson($"/api/v1/challenges/{id}/approve").Expect(HttpStatusCode.OK);
@@ -55,7 +57,7 @@ public sealed class FundingScenario(JiebangHost host)
             }
             else
             {
-                lead = await EnterpriseAsync();
+                lead = leadOrganisation ?? await EnterpriseAsync();
                 draft = await district.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge, lead: lead)).Expect(HttpStatusCode.Created);
                 await district.PostJson($"/api/v1/applications/{draft["id"]}/submit").Expect(HttpStatusCode.OK);
             }
@@ -98,6 +100,10 @@ public sealed class FundingScenario(JiebangHost host)
         }
     }
 
+    /// <summary>The issuer (A) countersigns the agreement, so tranches can be paid.</summary>
+    public async Task<JsonNode> ConfirmedByIssuerAsync(string agreementId) =>
+        await (await host.As(Cast.IssuerA)).PostJson($"/api/v1/agreements/{agreementId}/issuer-confirmation").Expect(HttpStatusCode.OK);
+
     public static object Policy(long totalBudgetFen, int ratioBp = 3000, long capPerProjectFen = 100_000_000L) => new
     {
         ratioBp,
@@ -106,7 +112,9 @@ public sealed class FundingScenario(JiebangHost host)
         tranches = new[] { new { percent = 40, milestoneIndex = 0 }, new { percent = 30, milestoneIndex = 1 }, new { percent = 30, milestoneIndex = 2 } },
     };
 
-    public static object Agreement(Guid applicationId, long issuerInvestmentFen = 1_000_000L, long applicantInvestmentFen = 2_000_000L) => new
+    /// <summary>An agreement over 2027–2028 with three milestones; <paramref name="targets"/> are agreed at the last (acceptance) one.</summary>
+    public static object Agreement(Guid applicationId, long issuerInvestmentFen = 1_000_000L, long applicantInvestmentFen = 2_000_000L,
+        (Guid IndicatorId, string Target)[]? targets = null) => new
     {
         applicationId,
         issuerInvestmentFen,
@@ -115,9 +123,13 @@ public sealed class FundingScenario(JiebangHost host)
         endsOn = "2028-12-31",
         milestones = new object[]
         {
-            new { name = "签约启动", dueOn = "2027-01-01", trancheIndex = 0 },
-            new { name = "中期检查", dueOn = "2027-12-31", trancheIndex = 1 },
-            new { name = "验收", dueOn = "2028-12-31", trancheIndex = 2 },
+            new { name = "签约启动", dueOn = "2027-01-01", trancheIndex = 0, deliverables = new[] { "研发方案" }, indicatorTargets = Array.Empty<object>() },
+            new { name = "中期检查", dueOn = "2027-12-31", trancheIndex = 1, deliverables = new[] { "样机", "中期测试报告" }, indicatorTargets = Array.Empty<object>() },
+            new
+            {
+                name = "验收", dueOn = "2028-12-31", trancheIndex = 2, deliverables = new[] { "验收测试报告" },
+                indicatorTargets = (targets ?? []).Select(t => new { indicatorId = t.IndicatorId, target = t.Target }).ToArray(),
+            },
         },
     };
 }

@@ -20,7 +20,7 @@ public static class DatabaseSnapshot
         "review_expert", "review_expert_conflict", "review_expert_person_conflict", "review_round", "review_criterion", "review_item", "review_assignment", "review_score", "review_matchmaking", "review_decision", "review_objection",
         "funding_policy", "funding_agreement", "funding_party", "funding_milestone", "funding_ledger",
         "funding_progress_report", "funding_acceptance", "funding_acceptance_result",
-        "funding_procurement",
+        "funding_procurement", "funding_cooperation", "funding_progress_attachment",
     ];
 
     public static async Task<string> TakeAsync(JiebangHost host)

@@ -115,6 +115,7 @@ public abstract class JiebangHost : IAsyncLifetime
             builder.UseSetting("Demo:Seed", host.SeedDemo ? "true" : "false");
             builder.UseSetting("Attachments:Path", host.AttachmentsPath);
             builder.UseSetting("Attachments:MaxBytes", AttachmentMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Funding:AttachmentMaxBytes", AttachmentMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             // Every test class shares one client address; limits are exercised by the tests that lower them.
             builder.UseSetting("RateLimits:PerApiKeyPerMinute", "1000000");

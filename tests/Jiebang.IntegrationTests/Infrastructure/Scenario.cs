@@ -38,10 +38,10 @@ public sealed class Scenario(JiebangHost host)
         return BatchAsync(today.AddDays(-1), today.AddDays(30));
     }
 
-    public static object ChallengeBody(Guid batchId, string? title = null) => new
+    public static object ChallengeBody(Guid batchId, string? title = null, string field = "MedicalDevices") => new
     {
         batchId,
-        field = "MedicalDevices",
+        field,
         title = title ?? Unique("测试需求"),
         titleEn = "Test need",
         background = "关键部件依赖进口，交付周期长。",
@@ -57,10 +57,10 @@ public sealed class Scenario(JiebangHost host)
         contact = new { name = "张工", phone = "010-12345678", email = "zhang@example.com" },
     };
 
-    public async Task<JsonNode> DraftAsync(Guid batchId, string issuer = Cast.IssuerA, string? title = null)
+    public async Task<JsonNode> DraftAsync(Guid batchId, string issuer = Cast.IssuerA, string? title = null, string field = "MedicalDevices")
     {
         var client = await host.As(issuer);
-        return await client.PostJson("/api/v1/challenges", ChallengeBody(batchId, title)).Expect(HttpStatusCode.Created);
+        return await client.PostJson("/api/v1/challenges", ChallengeBody(batchId, title, field)).Expect(HttpStatusCode.Created);
     }
 
     /// <summary>Draft → Submitted → Approved → batch published; returns the published challenge and its batch.</summary>

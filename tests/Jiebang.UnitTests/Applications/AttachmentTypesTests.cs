@@ -1,3 +1,4 @@
+using Jiebang.Platform.Files;
 using System.IO.Compression;
 using System.Text;
 using Jiebang.Applications.Domain;

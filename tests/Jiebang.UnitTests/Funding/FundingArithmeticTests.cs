@@ -101,4 +101,26 @@ public sealed class FundingArithmeticTests
         Assert.NotEmpty(FundingArithmetic.PlanProblems([new Tranche(50, 2), new Tranche(50, 1)]));
         Assert.NotEmpty(FundingArithmetic.PlanProblems([new Tranche(50, -1), new Tranche(50, 1)]));
     }
+
+    [Theory]
+    // Committed 900,000, paid 240,000, cap 1,200,000, batch has 100,000 left.
+    [InlineData(-660_000L, "None")]      // down to exactly what was paid
+    [InlineData(-660_001L, "BelowPaid")] // the remaining balance would be −1
+    [InlineData(100_000L, "None")]       // takes the last of the budget
+    [InlineData(100_001L, "BudgetExhausted")]
+    [InlineData(300_001L, "AboveCap")]   // 1,200,001 > cap, whatever the budget says
+    public void An_adjustment_keeps_the_commitment_between_paid_and_cap_and_within_the_budget(long amount, string expected)
+    {
+        Assert.Equal(Enum.Parse<AdjustmentRefusal>(expected), FundingArithmetic.Adjustment(900_000L, 240_000L, 1_200_000L, 100_000L, amount));
+    }
+
+    [Fact]
+    public void The_median_wait_is_the_middle_one_or_the_mean_of_the_two_middle_ones_in_days()
+    {
+        Assert.Null(Median.Days([]));
+        Assert.Equal(10m, Median.Days([TimeSpan.FromDays(30), TimeSpan.FromDays(10), TimeSpan.FromDays(2)]));
+        // (10 + 11) / 2 = 10.5; 1 day 6 hours = 1.25 → 1.3 (half away from zero).
+        Assert.Equal(10.5m, Median.Days([TimeSpan.FromDays(11), TimeSpan.FromDays(2), TimeSpan.FromDays(10), TimeSpan.FromDays(40)]));
+        Assert.Equal(1.3m, Median.Days([TimeSpan.FromHours(30)]));
+    }
 }

@@ -12,6 +12,7 @@ public abstract class AcceptanceTests(JiebangHost host) : HostTests(host)
         var tf = await Host.As(Cast.TaskForce);
         await tf.PutJson($"/api/v1/batches/{batchId}/funding-policy", FundingScenario.Policy(1_000_000_000L)).Expect(HttpStatusCode.Created);
         var signed = await tf.PostJson("/api/v1/agreements", FundingScenario.Agreement(selected[0].ApplicationId)).Expect(HttpStatusCode.Created);
+        await new FundingScenario(Host).ConfirmedByIssuerAsync((string)signed["id"]!);
         var challenge = await tf.GetAsync($"/api/v1/challenges/{selected[0].ChallengeId}").Expect(HttpStatusCode.OK);
         return (tf, (string)signed["id"]!, selected[0].ChallengeId, batchId, challenge["indicators"]!.AsArray());
     }

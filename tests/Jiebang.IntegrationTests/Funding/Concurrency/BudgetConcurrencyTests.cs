@@ -69,6 +69,7 @@ public abstract class BudgetConcurrencyTests(JiebangHost host) : HostTests(host)
         await tf.PutJson($"/api/v1/batches/{batchId}/funding-policy", FundingScenario.Policy(1_000_000_000L)).Expect(HttpStatusCode.Created);
         var signed = await tf.PostJson("/api/v1/agreements", FundingScenario.Agreement(selected[0].ApplicationId)).Expect(HttpStatusCode.Created);
         var id = (string)signed["id"]!;
+        await new FundingScenario(Host).ConfirmedByIssuerAsync(id);
         var report = await tf.PostJson($"/api/v1/agreements/{id}/progress-reports",
             new { milestoneIndex = 0, issuerInvestmentFen = 500_000L, applicantInvestmentFen = 300_000L }).Expect(HttpStatusCode.Created);
         await tf.PostJson($"/api/v1/progress-reports/{report["id"]}/verify",

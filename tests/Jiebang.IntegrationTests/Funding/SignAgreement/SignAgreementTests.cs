@@ -143,6 +143,53 @@ public abstract class SignAgreementTests(JiebangHost host) : HostTests(host)
         await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson("/api/v1/agreements", FundingScenario.Agreement(selected[1].ApplicationId))
             .ExpectProblem(HttpStatusCode.Conflict, "funding.budget_exhausted"));
     }
+
+    [Fact]
+    public async Task Concurrent_signings_between_the_same_organisations_in_two_batches_pass_the_first_cooperation_check_once()
+    {
+        var lead = await Funding.EnterpriseAsync();
+        var (batch1, first) = await Funding.SelectedAsync(1, leadOrganisation: lead);
+        var (batch2, second) = await Funding.SelectedAsync(1, leadOrganisation: lead);
+        var tf = await Host.As(Cast.TaskForce);
+        await tf.PutJson($"/api/v1/batches/{batch1}/funding-policy", FundingScenario.Policy(1_000_000_000L)).Expect(HttpStatusCode.Created);
+        await tf.PutJson($"/api/v1/batches/{batch2}/funding-policy", FundingScenario.Policy(1_000_000_000L)).Expect(HttpStatusCode.Created);
+        var clients = await Task.WhenAll(Host.As(Cast.TaskForce), Host.As(Cast.TaskForce));
+        using var start = new SemaphoreSlim(0);
+        var calls = new[] { first[0], second[0] }.Select(async (app, i) =>
+        {
+            await start.WaitAsync();
+            var response = await clients[i].PostJson("/api/v1/agreements", FundingScenario.Agreement(app.ApplicationId));
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }).ToList();
+        start.Release(2);
+        var results = await Task.WhenAll(calls);
+
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.Created);
+        var refused = Assert.Single(results, r => r.StatusCode != HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("funding.not_first_cooperation", refused.Body, StringComparison.Ordinal);
+        var committed = 0L;
+        foreach (var batch in new[] { batch1, batch2 })
+        {
+            committed += (long)(await tf.GetAsync($"/api/v1/batches/{batch}/funding-policy").Expect(HttpStatusCode.OK))["committedFen"]!;
+        }
+        Assert.Equal(900_000L, committed);
+        await using var connection = await Host.Db.OpenAsync();
+        Assert.Equal(1L, await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+            "SELECT COUNT(*) FROM funding_cooperation WHERE organisation_id = @Lead", new { Lead = lead }));
+    }
+
+    [Fact]
+    public async Task An_indicator_target_for_an_indicator_the_challenge_does_not_have_is_refused_and_stores_nothing()
+    {
+        var (batchId, selected) = await Funding.SelectedAsync(1);
+        var tf = await Host.As(Cast.TaskForce);
+        await tf.PutJson($"/api/v1/batches/{batchId}/funding-policy", FundingScenario.Policy(1_000_000_000L)).Expect(HttpStatusCode.Created);
+        var body = FundingScenario.Agreement(selected[0].ApplicationId, targets: [(Guid.NewGuid(), "0.1")]);
+        var problem = await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson("/api/v1/agreements", body)
+            .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        Assert.NotNull(problem["errors"]!["milestones[2].indicatorTargets[0].indicatorId"]);
+    }
 }
 
 public sealed class SignAgreementTestsOnSqlite(SqliteHost host) : SignAgreementTests(host), IClassFixture<SqliteHost>;

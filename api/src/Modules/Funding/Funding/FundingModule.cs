@@ -5,5 +5,6 @@ namespace Jiebang.Funding;
 
 public static class FundingModule
 {
-    public static IServiceCollection AddFundingModule(this IServiceCollection services, IConfiguration configuration) => services;
+    public static IServiceCollection AddFundingModule(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton<Platform.Demo.IDemoSeeder, Demo.FundingDemoSeeder>();
 }

@@ -6,6 +6,18 @@ internal sealed record Tranche(int Percent, int MilestoneIndex);
 /// <summary>What termination moves: the overpaid share recovered, and the unpaid commitment handed back to the batch budget.</summary>
 internal sealed record TerminationSettlement(long ClawBackFen, long ReleaseFen);
 
+/// <summary>Why a correction of the commitment is refused; None when it may be booked.</summary>
+internal enum AdjustmentRefusal
+{
+    None,
+    /// <summary>The commitment would fall below what has been paid (the remaining balance would be negative).</summary>
+    BelowPaid,
+    /// <summary>The commitment would exceed the cap per project fixed at signing.</summary>
+    AboveCap,
+    /// <summary>The batch budget cannot cover the increase.</summary>
+    BudgetExhausted,
+}
+
 /// <summary>
 /// The co-funding arithmetic (谁出题谁出资). Integer fen and basis points only; products are taken in 128 bits so no
 /// amount a programme can hold overflows, and every division rounds half up to the fen.
@@ -56,6 +68,24 @@ internal static class FundingArithmetic
     {
         var earned = Math.Min(commitmentFen, Share(ratioBp, verifiedInvestmentFen));
         return new TerminationSettlement(Math.Max(0, paidFen - earned), Math.Max(0, commitmentFen - paidFen));
+    }
+
+    /// <summary>
+    /// Whether a signed correction of an agreement's commitment may be booked: the new commitment stays between what has
+    /// been paid and the cap, and an increase fits in what the batch budget has left.
+    /// </summary>
+    public static AdjustmentRefusal Adjustment(long committedFen, long paidFen, long capFen, long batchAvailableFen, long amountFen)
+    {
+        var after = checked(committedFen + amountFen);
+        if (after < paidFen)
+        {
+            return AdjustmentRefusal.BelowPaid;
+        }
+        if (after > capFen)
+        {
+            return AdjustmentRefusal.AboveCap;
+        }
+        return amountFen > batchAvailableFen ? AdjustmentRefusal.BudgetExhausted : AdjustmentRefusal.None;
     }
 
     /// <summary>Problems with a tranche plan (empty when it is sound): percentages 1–100 summing to exactly 100, milestones strictly ascending.</summary>

@@ -1,3 +1,4 @@
+using Jiebang.Platform.Files;
 using Dapper;
 using FastEndpoints;
 using Jiebang.Applications.Domain;

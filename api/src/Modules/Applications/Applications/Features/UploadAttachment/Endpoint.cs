@@ -1,3 +1,4 @@
+using Jiebang.Platform.Files;
 using System.Security.Cryptography;
 using Dapper;
 using FastEndpoints;

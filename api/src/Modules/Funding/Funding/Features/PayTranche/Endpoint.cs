@@ -17,7 +17,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Agreements_Disburse", "Funding",
                 "按里程碑拨付配套资金 / Pay a tranche at a verified milestone",
-                "Pays at most min(cumulative tranche % × commitment, ratio × verified cumulative investment) − already paid; more is refused with 409 funding.payment_exceeds_limit. The milestone needs a verified progress report (409 funding.milestone_not_verified).")
+                "Pays at most min(cumulative tranche % × commitment, ratio × verified cumulative investment) − already paid; more is refused with 409 funding.payment_exceeds_limit. The milestone needs a verified progress report (409 funding.milestone_not_verified) and the issuer's confirmation of the agreement (409 funding.issuer_not_confirmed).")
             .Body<Request>().Ok<AgreementDetail>().Problems(400, 401, 403, 404, 409), clearDefaults: true);
     }
 
@@ -45,6 +45,12 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             {
                 await Send.ResultAsync(Problems.Conflict("funding.milestone_not_verified",
                     "该里程碑尚无已核定的进展报告", "The milestone has no verified progress report"));
+                return;
+            }
+            if (agreement.IssuerConfirmedAt is null)
+            {
+                await Send.ResultAsync(Problems.Conflict("funding.issuer_not_confirmed",
+                    "发榜企业尚未确认协议，不能拨付", "The issuer has not confirmed the agreement yet; nothing can be paid"));
                 return;
             }
             var balance = await FundingStore.AgreementBalanceAsync(connection, id, tx);

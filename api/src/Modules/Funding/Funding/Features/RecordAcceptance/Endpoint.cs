@@ -21,7 +21,7 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, IPublishe
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Agreements_RecordAcceptance", "Funding",
                 "登记项目验收结论 / Record the acceptance decision (验收)",
-                "Needs a result for every indicator of the challenge. Passing completes the agreement (later tranches may still be paid) and publishes ChallengeCompleted; failing settles it as a termination by the rule (claw back beyond ratio × verified investment, release the unpaid commitment) and publishes ChallengeTerminated.")
+                "Needs a result for every indicator of the challenge, judged against the target the agreement's milestones set for it (the challenge's own where they set none). Passing completes the agreement (later tranches may still be paid) and publishes ChallengeCompleted; failing settles it as a termination by the rule (claw back beyond ratio × verified investment, release the unpaid commitment) and publishes ChallengeTerminated.")
             .Body<Request>().Ok<Acceptance>().Problems(400, 401, 403, 404, 409), clearDefaults: true);
     }
 
@@ -61,11 +61,14 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, IPublishe
                 return;
             }
             await connection.ExecuteAsync(Data.InsertAcceptance, new { AgreementId = id, req.Passed, Notes = notes, DecidedBy = caller.Name, Now = now }, tx);
+            var agreed = await FundingStore.AgreedTargetsAsync(connection, id, tx);
             var results = new List<AcceptanceResult>();
             foreach (var indicator in indicators.OrderBy(i => i.Ordinal))
             {
                 var result = req.Results.Single(r => r.IndicatorId == indicator.Id);
-                var row = new AcceptanceResult(indicator.Id, indicator.Ordinal, indicator.Name, indicator.Target, indicator.Unit, result.Achieved.Trim(), result.Passed);
+                // The agreement's own target for the indicator, where its milestones set one; the challenge's otherwise.
+                var target = agreed.GetValueOrDefault(indicator.Id, indicator.Target);
+                var row = new AcceptanceResult(indicator.Id, indicator.Ordinal, indicator.Name, target, indicator.Unit, result.Achieved.Trim(), result.Passed);
                 results.Add(row);
                 await connection.ExecuteAsync(Data.InsertResult, new
                 {

@@ -63,9 +63,9 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             }
             await audit.WriteAsync(connection, tx, caller, FundingStore.Module, "ProgressReport", id, "Return",
                 new { agreement = report.AgreementId, report.MilestoneIndex, note = req.Note.Trim() });
-            var saved = (await ProgressStore.LoadAsync(connection, id, tx))!;
+            var saved = await ProgressStore.ModelAsync(connection, (await ProgressStore.LoadAsync(connection, id, tx))!, tx);
             await tx.CommitAsync(ct);
-            await Send.OkAsync(saved.ToModel(), ct);
+            await Send.OkAsync(saved, ct);
         }
     }
 }

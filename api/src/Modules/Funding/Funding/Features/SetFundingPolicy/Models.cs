@@ -36,7 +36,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-/// <summary>A batch's funding policy with the budget balances computed from the ledger.</summary>
+/// <summary>A batch's funding policy with the budget balances computed from the ledger; IsDemo marks made-up demo figures.</summary>
 internal sealed record FundingPolicy(
     Guid BatchId,
     int RatioBp,
@@ -46,8 +46,10 @@ internal sealed record FundingPolicy(
     long CommittedFen,
     long PaidFen,
     long AvailableFen,
+    bool IsDemo,
     int Version)
 {
     public static FundingPolicy From(PolicyRow row, BalanceRow balance) => new(row.BatchId, row.RatioBp, row.CapPerProjectFen, row.TotalBudgetFen,
-        row.Plan().Select(TrancheModel.From).ToList(), balance.CommittedFen, balance.PaidFen, row.TotalBudgetFen - balance.CommittedFen, row.Version);
+        row.Plan().Select(TrancheModel.From).ToList(), balance.CommittedFen, balance.PaidFen, row.TotalBudgetFen - balance.CommittedFen, row.IsDemo,
+        row.Version);
 }

@@ -47,6 +47,7 @@ internal sealed class PolicyRow
     public long CapPerProjectFen { get; set; }
     public long TotalBudgetFen { get; set; }
     public string Tranches { get; set; } = "[]";
+    public bool IsDemo { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
@@ -82,6 +83,8 @@ internal sealed class AgreementRow
     public DateTimeOffset SignedAt { get; set; }
     public string SignedBy { get; set; } = "";
     public string? ProcurementWaiver { get; set; }
+    public string? IssuerConfirmedBy { get; set; }
+    public DateTimeOffset? IssuerConfirmedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
 }
@@ -98,6 +101,17 @@ internal sealed class MilestoneRow
     public string Name { get; set; } = "";
     public string DueOn { get; set; } = "";
     public int? TrancheIndex { get; set; }
+    public string Deliverables { get; set; } = "[]";
+    public string IndicatorTargets { get; set; } = "[]";
+}
+
+/// <summary>A target agreed for one indicator of the challenge at a milestone (the agreement may sharpen the challenge's own).</summary>
+internal sealed class IndicatorTarget
+{
+    /// <summary>The challenge indicator this target is for.</summary>
+    public Guid IndicatorId { get; set; }
+    /// <summary>The value to reach by the milestone, in the indicator's unit.</summary>
+    public string Target { get; set; } = "";
 }
 
 internal sealed class LedgerRow
@@ -117,12 +131,14 @@ internal static class FundingStore
 {
     public const string Module = "Funding";
 
-    private const string Committed = $"""
+    /// <summary>A ledger row's effect on the commitment (an expression over kind and amount_fen).</summary>
+    public const string Committed = $"""
         CASE WHEN kind = '{nameof(LedgerKind.Commit)}' OR kind = '{nameof(LedgerKind.Adjust)}' THEN amount_fen
              WHEN kind = '{nameof(LedgerKind.Release)}' OR kind = '{nameof(LedgerKind.ClawBack)}' THEN -amount_fen ELSE 0 END
         """;
 
-    private const string Paid = $"""
+    /// <summary>A ledger row's effect on what has been paid.</summary>
+    public const string Paid = $"""
         CASE WHEN kind = '{nameof(LedgerKind.Disburse)}' THEN amount_fen
              WHEN kind = '{nameof(LedgerKind.ClawBack)}' THEN -amount_fen ELSE 0 END
         """;
@@ -139,7 +155,7 @@ internal static class FundingStore
 
     private const string PolicyColumns = """
         batch_id AS BatchId, ratio_bp AS RatioBp, cap_per_project_fen AS CapPerProjectFen, total_budget_fen AS TotalBudgetFen,
-        tranches AS Tranches, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+        tranches AS Tranches, is_demo AS IsDemo, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
         """;
 
     public const string SelectPolicy = $"SELECT {PolicyColumns} FROM funding_policy WHERE batch_id = @BatchId";
@@ -150,7 +166,7 @@ internal static class FundingStore
                issuer_investment_fen AS IssuerInvestmentFen, applicant_investment_fen AS ApplicantInvestmentFen,
                ratio_bp AS RatioBp, cap_fen AS CapFen, commitment_fen AS CommitmentFen, tranches AS Tranches,
                starts_on AS StartsOn, ends_on AS EndsOn, status AS Status, signed_at AS SignedAt, signed_by AS SignedBy, procurement_waiver AS ProcurementWaiver,
-               updated_at AS UpdatedAt, version AS Version
+               issuer_confirmed_by AS IssuerConfirmedBy, issuer_confirmed_at AS IssuerConfirmedAt, updated_at AS UpdatedAt, version AS Version
         FROM funding_agreement WHERE id = @Id
         """;
 
@@ -159,7 +175,8 @@ internal static class FundingStore
         """;
 
     private const string SelectMilestones = """
-        SELECT ordinal AS Ordinal, name AS Name, due_on AS DueOn, tranche_index AS TrancheIndex
+        SELECT ordinal AS Ordinal, name AS Name, due_on AS DueOn, tranche_index AS TrancheIndex, deliverables AS Deliverables,
+               indicator_targets AS IndicatorTargets
         FROM funding_milestone WHERE agreement_id = @Id ORDER BY ordinal
         """;
 
@@ -227,7 +244,7 @@ internal static class FundingStore
         var milestones = await connection.QueryAsync<MilestoneRow>(SelectMilestones, new { row.Id }, tx);
         var ledger = await connection.QueryAsync<LedgerRow>(SelectLedger, new { row.Id }, tx);
         var balance = await AgreementBalanceAsync(connection, row.Id, tx);
-        var reports = await ProgressStore.ForAgreementAsync(connection, row.Id, tx);
+        var reports = await ProgressStore.ModelsForAgreementAsync(connection, row.Id, tx);
         var verified = await ProgressStore.VerifiedInvestmentAsync(connection, row.Id, tx);
         var procurements = await connection.QueryAsync<ProcurementRow>(SelectProcurements, new { row.Id }, tx);
         return new AgreementDetail(row.Id, row.Code, row.ApplicationId, row.ChallengeId, row.BatchId, row.IssuerOrganisationId,
@@ -236,11 +253,12 @@ internal static class FundingStore
             row.IssuerInvestmentFen, row.ApplicantInvestmentFen, row.IssuerInvestmentFen + row.ApplicantInvestmentFen,
             row.RatioBp, row.CapFen, row.CommitmentFen, ReadPlan(row.Tranches).Select(TrancheModel.From).ToList(),
             ParseDay(row.StartsOn), ParseDay(row.EndsOn),
-            milestones.Select(m => new MilestoneModel(m.Ordinal, m.Name, ParseDay(m.DueOn), m.TrancheIndex)).ToList(),
-            row.Status.ToString(), row.SignedAt, row.SignedBy,
+            milestones.Select(m => new MilestoneModel(m.Ordinal, m.Name, ParseDay(m.DueOn), m.TrancheIndex,
+                ReadList<string>(m.Deliverables), ReadList<IndicatorTarget>(m.IndicatorTargets))).ToList(),
+            row.Status.ToString(), row.SignedAt, row.SignedBy, row.IssuerConfirmedBy, row.IssuerConfirmedAt,
             new Balances(balance.CommittedFen, balance.PaidFen, balance.CommittedFen - balance.PaidFen),
             ledger.Select(l => new LedgerEntry(l.Id, l.EntryNo, l.Kind.ToString(), l.AmountFen, l.MilestoneIndex, l.Reason, l.ActorName, l.OccurredAt)).ToList(),
-            verified, reports.Select(r => r.ToModel()).ToList(),
+            verified, reports,
             procurements.Select(p => new Procurement(p.Id, ParseDay(p.ContractDate), p.AmountFen, p.Product, p.RecordedBy, p.RecordedAt)).ToList(),
             row.ProcurementWaiver, row.Version);
     }
@@ -248,6 +266,27 @@ internal static class FundingStore
     public static string WritePlan(IEnumerable<Tranche> plan) => JsonSerializer.Serialize(plan.ToArray(), JsonDefaults.Options);
 
     public static IReadOnlyList<Tranche> ReadPlan(string json) => JsonSerializer.Deserialize<Tranche[]>(json, JsonDefaults.Options) ?? [];
+
+    public static string WriteList<T>(IEnumerable<T> items) => JsonSerializer.Serialize(items.ToArray(), JsonDefaults.Options);
+
+    public static IReadOnlyList<T> ReadList<T>(string json) => JsonSerializer.Deserialize<T[]>(json, JsonDefaults.Options) ?? [];
+
+    /// <summary>
+    /// The target each indicator must meet at acceptance: the one agreed at the last milestone that names it, otherwise
+    /// the challenge's own.
+    /// </summary>
+    public static async Task<Dictionary<Guid, string>> AgreedTargetsAsync(DbConnection connection, Guid agreementId, DbTransaction? tx = null)
+    {
+        var targets = new Dictionary<Guid, string>();
+        foreach (var m in await connection.QueryAsync<MilestoneRow>(SelectMilestones, new { Id = agreementId }, tx))
+        {
+            foreach (var t in ReadList<IndicatorTarget>(m.IndicatorTargets))
+            {
+                targets[t.IndicatorId] = t.Target;
+            }
+        }
+        return targets;
+    }
 
     public static string FormatDay(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -272,7 +311,9 @@ internal sealed record Balances(long CommittedFen, long PaidFen, long RemainingF
 
 internal sealed record AgreementParty(Guid OrganisationId, string Role);
 
-internal sealed record MilestoneModel(int Ordinal, string Name, DateOnly DueOn, int? TrancheIndex);
+/// <summary>A milestone of the agreement: what is delivered by when, the indicator targets agreed for it, and the tranche it releases.</summary>
+internal sealed record MilestoneModel(int Ordinal, string Name, DateOnly DueOn, int? TrancheIndex, IReadOnlyList<string> Deliverables,
+    IReadOnlyList<IndicatorTarget> IndicatorTargets);
 
 /// <summary>One money movement; entry numbers run 1, 2, 3… per agreement and are never reused.</summary>
 internal sealed record LedgerEntry(Guid Id, int EntryNo, string Kind, long AmountFen, int? MilestoneIndex, string Reason, string ActorName, DateTimeOffset OccurredAt);
@@ -300,6 +341,8 @@ internal sealed record AgreementDetail(
     string Status,
     DateTimeOffset SignedAt,
     string SignedBy,
+    string? IssuerConfirmedBy,
+    DateTimeOffset? IssuerConfirmedAt,
     Balances Balances,
     IReadOnlyList<LedgerEntry> Ledger,
     long VerifiedInvestmentFen,

@@ -28,8 +28,9 @@ internal sealed class ProgressReportRow
     public DateTimeOffset? DecidedAt { get; set; }
     public int Version { get; set; }
 
-    public ProgressReport ToModel() => new(Id, AgreementId, MilestoneIndex, ClaimedIssuerFen, ClaimedApplicantFen, Note, Status.ToString(),
-        VerifiedIssuerFen, VerifiedApplicantFen, DecisionNote, SubmittedBy, SubmittedAt, DecidedBy, DecidedAt, Version);
+    public ProgressReport ToModel(IEnumerable<ProgressAttachment> attachments) => new(Id, AgreementId, MilestoneIndex, ClaimedIssuerFen,
+        ClaimedApplicantFen, Note, Status.ToString(), VerifiedIssuerFen, VerifiedApplicantFen, DecisionNote, SubmittedBy, SubmittedAt, DecidedBy,
+        DecidedAt, attachments.ToList(), Version);
 }
 
 /// <summary>A progress report (进展报告): investment claimed at a milestone and, once decided, what the task force verified.</summary>
@@ -48,7 +49,22 @@ internal sealed record ProgressReport(
     DateTimeOffset SubmittedAt,
     string? DecidedBy,
     DateTimeOffset? DecidedAt,
+    IReadOnlyList<ProgressAttachment> Attachments,
     int Version);
+
+/// <summary>A file supporting a progress report (invoices, audit reports, test reports); its bytes are downloaded separately.</summary>
+internal sealed class ProgressAttachment
+{
+    public Guid Id { get; set; }
+    public Guid ReportId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long SizeBytes { get; set; }
+    /// <summary>SHA-256 of the content, lower-case hex.</summary>
+    public string Sha256 { get; set; } = "";
+    public string UploadedBy { get; set; } = "";
+    public DateTimeOffset UploadedAt { get; set; }
+}
 
 internal static class ProgressStore
 {
@@ -73,6 +89,31 @@ internal static class ProgressStore
         SELECT COUNT(*) FROM funding_progress_report
         WHERE agreement_id = @AgreementId AND milestone_index = @MilestoneIndex AND status = '{nameof(ProgressReportStatus.Verified)}'
         """;
+
+    private const string AttachmentColumns = """
+        t.id AS Id, t.report_id AS ReportId, t.file_name AS FileName, t.content_type AS ContentType, t.size_bytes AS SizeBytes,
+        t.sha256 AS Sha256, t.uploaded_by AS UploadedBy, t.uploaded_at AS UploadedAt
+        """;
+
+    private const string SelectAttachments = $"SELECT {AttachmentColumns} FROM funding_progress_attachment t WHERE t.report_id = @Id ORDER BY t.uploaded_at, t.id";
+
+    private const string SelectAgreementAttachments = $"""
+        SELECT {AttachmentColumns} FROM funding_progress_attachment t JOIN funding_progress_report r ON r.id = t.report_id
+        WHERE r.agreement_id = @AgreementId ORDER BY t.uploaded_at, t.id
+        """;
+
+    /// <summary>A report as callers see it, with its attachments.</summary>
+    public static async Task<ProgressReport> ModelAsync(DbConnection connection, ProgressReportRow row, DbTransaction? tx = null) =>
+        row.ToModel(await connection.QueryAsync<ProgressAttachment>(SelectAttachments, new { row.Id }, tx));
+
+    /// <summary>Every report of an agreement with its attachments, in two queries.</summary>
+    public static async Task<IReadOnlyList<ProgressReport>> ModelsForAgreementAsync(DbConnection connection, Guid agreementId, DbTransaction? tx = null)
+    {
+        var reports = await ForAgreementAsync(connection, agreementId, tx);
+        var attachments = (await connection.QueryAsync<ProgressAttachment>(SelectAgreementAttachments, new { AgreementId = agreementId }, tx))
+            .ToLookup(a => a.ReportId);
+        return reports.Select(r => r.ToModel(attachments[r.Id])).ToList();
+    }
 
     public static Task<ProgressReportRow?> LoadAsync(DbConnection connection, Guid id, DbTransaction? tx = null) =>
         connection.QuerySingleOrDefaultAsync<ProgressReportRow>(SelectOne, new { Id = id }, tx);

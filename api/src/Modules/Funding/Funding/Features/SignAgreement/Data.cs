@@ -26,7 +26,13 @@ internal static class Data
         """;
 
     public const string InsertMilestone = """
-        INSERT INTO funding_milestone (agreement_id, ordinal, name, due_on, tranche_index)
-        VALUES (@AgreementId, @Ordinal, @Name, @DueOn, @TrancheIndex)
+        INSERT INTO funding_milestone (agreement_id, ordinal, name, due_on, tranche_index, deliverables, indicator_targets)
+        VALUES (@AgreementId, @Ordinal, @Name, @DueOn, @TrancheIndex, @Deliverables, @IndicatorTargets)
+        """;
+
+    /// <summary>The first-cooperation pair; its primary key refuses a second agreement between them even from another batch.</summary>
+    public const string InsertCooperation = """
+        INSERT INTO funding_cooperation (issuer_organisation_id, organisation_id, agreement_id)
+        VALUES (@IssuerOrganisationId, @OrganisationId, @AgreementId)
         """;
 }

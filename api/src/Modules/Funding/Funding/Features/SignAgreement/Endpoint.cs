@@ -62,9 +62,7 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
                 var applicants = new[] { p.Parties.LeadOrganisationId }.Concat(p.Parties.MemberOrganisationIds).Distinct().ToList();
                 if (applicants.Any(partners.Contains))
                 {
-                    return WriteOutcome.Refuse(Problems.Conflict("funding.not_first_cooperation",
-                        "揭榜方与发榜企业已有研发协议，不属于首次实质研发合作",
-                        "An applicant already has an agreement with the issuer; this is not their first substantive cooperation"));
+                    return WriteOutcome.Refuse(NotFirstCooperation());
                 }
                 var commitment = FundingArithmetic.Commitment(policy.RatioBp, req.IssuerInvestmentFen, req.ApplicantInvestmentFen, policy.CapPerProjectFen);
                 var balance = await FundingStore.BatchBalanceAsync(connection, batchId, tx);
@@ -99,7 +97,24 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
                     await connection.ExecuteAsync(Data.InsertMilestone, new
                     {
                         AgreementId = id, Ordinal = i, Name = m.Name.Trim(), DueOn = FundingStore.FormatDay(m.DueOn), m.TrancheIndex,
+                        Deliverables = FundingStore.WriteList(m.Deliverables.Select(d => d.Trim())),
+                        IndicatorTargets = FundingStore.WriteList(m.IndicatorTargets.Select(t => new IndicatorTarget { IndicatorId = t.IndicatorId, Target = t.Target.Trim() })),
                     }, tx);
+                }
+                try
+                {
+                    foreach (var organisation in applicants)
+                    {
+                        await connection.ExecuteAsync(Data.InsertCooperation, new
+                        {
+                            p.Challenge.IssuerOrganisationId, OrganisationId = organisation, AgreementId = id,
+                        }, tx);
+                    }
+                }
+                catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
+                {
+                    // Another batch's signing between the same organisations committed first (it held a different policy row).
+                    return WriteOutcome.Refuse(NotFirstCooperation());
                 }
                 await FundingStore.AppendAsync(connection, tx, id, batchId, LedgerKind.Commit, commitment, null,
                     "签约承诺配套资金 / Co-funding committed at signing", caller, now);
@@ -157,8 +172,21 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
         {
             return Refuse(Problems.Validation(errors));
         }
+        var indicators = challenge.Indicators.Select(i => i.Id).ToHashSet();
+        var unknown = req.Milestones.SelectMany((m, i) => m.IndicatorTargets.Select((t, j) => (i, j, t.IndicatorId)))
+            .Where(x => !indicators.Contains(x.IndicatorId))
+            .ToDictionary(x => $"milestones[{x.i}].indicatorTargets[{x.j}].indicatorId",
+                _ => new[] { "不是该技术需求的指标 / Not an indicator of the challenge" });
+        if (unknown.Count > 0)
+        {
+            return Refuse(Problems.Validation(unknown));
+        }
         return (null, new Prepared(application, parties, challenge));
     };
+
+    private static IResult NotFirstCooperation() => Problems.Conflict("funding.not_first_cooperation",
+        "揭榜方与发榜企业已有研发协议，不属于首次实质研发合作",
+        "An applicant already has an agreement with the issuer; this is not their first substantive cooperation");
 
     private static IResult NoPolicy() => Problems.Conflict("funding.no_policy",
         "该批次尚未设定资金配套政策", "The batch has no funding policy yet");

@@ -24,6 +24,18 @@ internal sealed class MilestoneInput
     public DateOnly DueOn { get; set; }
     /// <summary>Index into the batch's tranche plan of the tranche this milestone releases; null when it releases none.</summary>
     public int? TrancheIndex { get; set; }
+    /// <summary>What is delivered at this milestone (e.g. a prototype, a test report).</summary>
+    public List<string> Deliverables { get; set; } = [];
+    /// <summary>Targets agreed for the challenge's indicators at this milestone; the last one named for an indicator is what acceptance checks.</summary>
+    public List<IndicatorTargetInput> IndicatorTargets { get; set; } = [];
+}
+
+internal sealed class IndicatorTargetInput
+{
+    /// <summary>An indicator of the challenge.</summary>
+    public Guid IndicatorId { get; set; }
+    /// <summary>The value to reach, in the indicator's unit.</summary>
+    public string Target { get; set; } = "";
 }
 
 internal sealed class Validator : Validator<Request>
@@ -43,6 +55,16 @@ internal sealed class Validator : Validator<Request>
         {
             m.RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
             m.RuleFor(x => x.TrancheIndex).GreaterThanOrEqualTo(0);
+            m.RuleFor(x => x.Deliverables).Must(d => d.Count <= 20).WithMessage("每个里程碑至多 20 项交付物 / At most 20 deliverables per milestone");
+            m.RuleForEach(x => x.Deliverables).NotEmpty().MaximumLength(500)
+                .WithMessage("交付物须为 1–500 字 / A deliverable is 1–500 characters");
+            m.RuleFor(x => x.IndicatorTargets).Must(t => t.Select(x => x.IndicatorId).Distinct().Count() == t.Count)
+                .WithMessage("同一指标在一个里程碑只能有一个目标 / One target per indicator at a milestone");
+            m.RuleForEach(x => x.IndicatorTargets).ChildRules(t =>
+            {
+                t.RuleFor(x => x.IndicatorId).NotEmpty();
+                t.RuleFor(x => x.Target).NotEmpty().MaximumLength(200).WithMessage("指标目标须为 1–200 字 / A target is 1–200 characters");
+            });
         });
         RuleFor(x => x).Custom((req, context) =>
         {

@@ -68,7 +68,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             var saved = (await ProgressStore.LoadAsync(connection, reportId, tx))!;
             await tx.CommitAsync(ct);
             HttpContext.Response.Headers.Location = $"/api/v1/agreements/{id}";
-            await Send.ResponseAsync(saved.ToModel(), 201, ct);
+            await Send.ResponseAsync(saved.ToModel([]), 201, ct);
         }
     }
 

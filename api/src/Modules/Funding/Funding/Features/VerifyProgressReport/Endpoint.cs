@@ -94,9 +94,9 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             {
                 agreement = report.AgreementId, report.MilestoneIndex, req.VerifiedIssuerFen, req.VerifiedApplicantFen,
             });
-            var saved = (await ProgressStore.LoadAsync(connection, id, tx))!;
+            var saved = await ProgressStore.ModelAsync(connection, (await ProgressStore.LoadAsync(connection, id, tx))!, tx);
             await tx.CommitAsync(ct);
-            await Send.OkAsync(saved.ToModel(), ct);
+            await Send.OkAsync(saved, ct);
         }
     }
 

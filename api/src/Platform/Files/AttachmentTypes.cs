@@ -1,16 +1,16 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Jiebang.Applications.Domain;
+namespace Jiebang.Platform.Files;
 
 /// <summary>A file type an application may carry as an attachment.</summary>
-internal sealed record AttachmentType(string Name, string ContentType, string[] Extensions);
+public sealed record AttachmentType(string Name, string ContentType, string[] Extensions);
 
 /// <summary>
-/// The attachment types allowed (PDF, DOCX, XLSX, PNG, JPEG), recognised by their content, never by what the client
+/// The attachment types allowed in every module (PDF, DOCX, XLSX, PNG, JPEG), recognised by their content, never by what the client
 /// claims; and the file names people gave them, made safe to store and show.
 /// </summary>
-internal static class AttachmentTypes
+public static class AttachmentTypes
 {
     public static readonly AttachmentType Pdf = new("PDF", "application/pdf", [".pdf"]);
     public static readonly AttachmentType Png = new("PNG", "image/png", [".png"]);

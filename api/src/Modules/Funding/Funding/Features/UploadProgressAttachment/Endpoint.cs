@@ -1,0 +1,182 @@
+using System.Security.Cryptography;
+using Dapper;
+using FastEndpoints;
+using Jiebang.Funding.Features.Shared;
+using Jiebang.Platform.Audit;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Errors;
+using Jiebang.Platform.Files;
+using Jiebang.Platform.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+
+namespace Jiebang.Funding.Features.UploadProgressAttachment;
+
+/// <summary>The multipart/form-data body: one file in the field <c>file</c>.</summary>
+internal sealed class ProgressAttachmentUpload
+{
+    /// <summary>PDF, DOCX, XLSX, PNG or JPEG; the type is recognised from the content and must agree with the file name's extension.</summary>
+    public required IFormFile File { get; set; }
+}
+
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, IConfiguration configuration)
+    : EndpointWithoutRequest<ProgressAttachment>
+{
+    public const long DefaultMaxBytes = 10L * 1024 * 1024;
+    public const int MaxPerReport = 20;
+    private const long FormOverhead = 64 * 1024;
+
+    private const string Insert = """
+        INSERT INTO funding_progress_attachment (id, report_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
+        VALUES (@Id, @ReportId, @FileName, @ContentType, @SizeBytes, @Sha256, @Content, @UploadedBy, @UploadedAt)
+        """;
+
+    private const string Count = "SELECT COUNT(*) FROM funding_progress_attachment WHERE report_id = @Id";
+
+    private long MaxBytes => configuration.GetValue("Funding:AttachmentMaxBytes", DefaultMaxBytes);
+
+    public override void Configure()
+    {
+        Post("/api/v1/progress-reports/{id:guid}/attachments");
+        Roles(Platform.Auth.Roles.TaskForce, Platform.Auth.Roles.Issuer, Platform.Auth.Roles.Applicant);
+        AllowFileUploads();
+        Description(b => b.Api("ProgressReports_UploadAttachment", "Funding",
+                "上传进展报告附件（票据、审计报告等；PDF、DOCX、XLSX、PNG、JPEG） / Attach a supporting file to a progress report",
+                "multipart/form-data with one file in the field `file`. Whoever may report progress on the agreement (the issuer, the lead applicant, the task force) while the report awaits its decision (409 funding.report_already_decided); " +
+                "others get 404. The type is recognised from the content and must agree with the extension (400 attachment.type_mismatch / attachment.type_not_allowed); " +
+                "at most Funding:AttachmentMaxBytes (default 10 MiB, 413 attachment.too_large) and 20 files per report (409 funding.too_many_attachments).")
+            .Accepts<ProgressAttachmentUpload>("multipart/form-data").Ok<ProgressAttachment>(201).Problems(400, 401, 403, 404, 409, 413), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        var caller = User.Caller();
+        await using (var read = await db.OpenAsync(ct))
+        {
+            if (await RefusalAsync(read, null, id, caller) is { } refusal)
+            {
+                await Send.ResultAsync(refusal);
+                return;
+            }
+        }
+        var (file, problem) = await ReadFileAsync(ct);
+        if (problem is not null)
+        {
+            await Send.ResultAsync(problem);
+            return;
+        }
+        var content = new byte[file!.Length];
+        await using (var source = file.OpenReadStream())
+        {
+            await source.ReadExactlyAsync(content, ct);
+        }
+        var fileName = AttachmentTypes.SanitizeFileName(file.FileName);
+        var promised = AttachmentTypes.ForFileName(fileName);
+        if (promised is null)
+        {
+            await Send.ResultAsync(Problems.Of(StatusCodes.Status400BadRequest, "attachment.type_not_allowed", "Attachment type not allowed",
+                "只接受 PDF、DOCX、XLSX、PNG、JPEG 格式的附件（文件名须带相应扩展名） / Only PDF, DOCX, XLSX, PNG and JPEG files are accepted, named with their extension"));
+            return;
+        }
+        var detected = AttachmentTypes.Detect(new MemoryStream(content, writable: false));
+        if (detected != promised)
+        {
+            var actual = detected?.Name ?? "未知 / unknown";
+            await Send.ResultAsync(Problems.Of(StatusCodes.Status400BadRequest, "attachment.type_mismatch", "Attachment type mismatch",
+                $"文件内容（{actual}）与扩展名（{promised.Name}）不符 / The content ({actual}) does not match the file name's extension ({promised.Name})"));
+            return;
+        }
+
+        var (connection, tx) = await db.BeginAsync(ct);
+        await using (connection)
+        await using (tx)
+        {
+            if (await RefusalAsync(connection, tx, id, caller) is { } late)
+            {
+                await Send.ResultAsync(late);
+                return;
+            }
+            if (await connection.ExecuteScalarAsync<long>(Count, new { Id = id }, tx) >= MaxPerReport)
+            {
+                await Send.ResultAsync(Problems.Conflict("funding.too_many_attachments",
+                    $"每份进展报告至多 {MaxPerReport} 个附件", $"A progress report has at most {MaxPerReport} attachments"));
+                return;
+            }
+            var attachment = new ProgressAttachment
+            {
+                Id = Guid.CreateVersion7(), ReportId = id, FileName = fileName, ContentType = detected.ContentType, SizeBytes = content.LongLength,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), UploadedBy = caller.Name, UploadedAt = clock.GetUtcNow(),
+            };
+            await connection.ExecuteAsync(Insert, new
+            {
+                attachment.Id, attachment.ReportId, attachment.FileName, attachment.ContentType, attachment.SizeBytes, attachment.Sha256,
+                Content = content, attachment.UploadedBy, attachment.UploadedAt,
+            }, tx);
+            await audit.WriteAsync(connection, tx, caller, FundingStore.Module, "ProgressReport", id, "UploadAttachment", new
+            {
+                attachment = attachment.Id, fileName, contentType = attachment.ContentType, sizeBytes = attachment.SizeBytes, sha256 = attachment.Sha256,
+            });
+            await tx.CommitAsync(ct);
+            HttpContext.Response.Headers.Location = $"/api/v1/progress-reports/{id}/attachments/{attachment.Id}";
+            await Send.ResponseAsync(attachment, 201, ct);
+        }
+    }
+
+    /// <summary>404 unless the caller may report progress on the report's agreement; 409 once the report is decided.</summary>
+    private static async Task<IResult?> RefusalAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? tx, Guid id, Caller caller)
+    {
+        var report = await ProgressStore.LoadAsync(connection, id, tx);
+        var agreement = report is null ? null : await FundingStore.AgreementAsync(connection, report.AgreementId, tx);
+        if (report is null || agreement is null || !(caller.IsTaskForce || (caller.IsIssuer && caller.BelongsTo(agreement.IssuerOrganisationId))
+                                                    || (caller.IsApplicant && caller.BelongsTo(agreement.LeadOrganisationId))))
+        {
+            return Problems.NotFound("progress report");
+        }
+        return report.Status != ProgressReportStatus.Submitted ? VerifyProgressReport.Endpoint.AlreadyDecided() : null;
+    }
+
+    private async Task<(IFormFile?, IResult?)> ReadFileAsync(CancellationToken ct)
+    {
+        var limit = MaxBytes + FormOverhead;
+        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit;
+        }
+        if (!HttpContext.Request.HasFormContentType)
+        {
+            return (null, Problems.Validation("file", "须以 multipart/form-data 上传文件", "Send the file as multipart/form-data"));
+        }
+        HttpContext.Features.Set<IFormFeature>(new FormFeature(HttpContext.Request, new FormOptions { MultipartBodyLengthLimit = limit }));
+        IFormCollection form;
+        try
+        {
+            form = await HttpContext.Request.ReadFormAsync(ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge());
+        }
+        catch (InvalidDataException ex)
+        {
+            return (null, ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) || HttpContext.Request.ContentLength > limit
+                ? TooLarge()
+                : Problems.Validation("file", "multipart/form-data 格式错误", "The multipart/form-data body is malformed"));
+        }
+        var files = form.Files.GetFiles("file");
+        if (files.Count != 1)
+        {
+            return (null, Problems.Validation("file", "须在 file 字段上传且只上传一个文件", "Send exactly one file in the field 'file'"));
+        }
+        if (files[0].Length == 0)
+        {
+            return (null, Problems.Validation("file", "文件为空", "The file is empty"));
+        }
+        return files[0].Length > MaxBytes ? (null, TooLarge()) : (files[0], null);
+    }
+
+    private IResult TooLarge() => Problems.Of(StatusCodes.Status413PayloadTooLarge, "attachment.too_large", "Attachment too large",
+        $"附件不能超过 {MaxBytes} 字节 / An attachment may have at most {MaxBytes} bytes");
+}
