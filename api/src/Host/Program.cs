@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args.Where(a => a != AdminCommands.Verb).ToArray());
 HostSetup.ResolveSqlitePath(builder.Configuration, builder.Environment);
+OffsetTimeProvider.AddIfConfigured(builder);
 
 builder.Services.AddPlatform(builder.Configuration, builder.Environment);
 builder.Services.AddChallengesModule(builder.Configuration);
@@ -40,6 +41,7 @@ builder.Services.AddFastEndpoints(o => o.Assemblies =
 builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonDefaults.Apply(o.JsonSerializerOptions));
 builder.Services.AddJiebangOpenApi();
+builder.Services.AddCors();
 
 var app = builder.Build();
 
@@ -51,6 +53,12 @@ if (args.Length > 0 && args[0] == AdminCommands.Verb)
 await HostSetup.PrepareDatabaseAsync(app);
 
 app.UseExceptionHandler(e => e.Run(HostSetup.WriteUnhandledProblemAsync));
+var corsOrigins = app.Configuration.GetSection("WebAdmin:CorsOrigins").Get<string[]>() ?? [];
+if (corsOrigins.Length > 0)
+{
+    // A separately deployed admin SPA calls the API from its own origin.
+    app.UseCors(p => p.WithOrigins(corsOrigins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("ETag", "Content-Disposition"));
+}
 app.UseStatusCodePages(HostSetup.WriteStatusProblemAsync);
 app.UseAuthentication();
 app.Use(HostSetup.RefuseBadCredentials);
@@ -69,6 +77,7 @@ app.UseSwaggerUI(o =>
 });
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapWebAdmin();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 
 await app.RunAsync();
