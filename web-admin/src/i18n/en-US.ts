@@ -436,6 +436,8 @@ export const en: Record<string, string> = {
   'agreement.period': 'Term',
   'agreement.signedAt': 'Signed at',
   'agreement.parties': 'Parties',
+  'agreement.noTranche': 'No tranche',
+  'agreement.planHint': 'The batch’s tranche plan: {plan}; the agreement needs at least {n} milestones, each tied to its tranche automatically.',
 
   'progress.title': 'Progress reports',
   'progress.report': 'Report progress',

@@ -436,6 +436,8 @@ export const zh: Record<string, string> = {
   'agreement.period': '协议期',
   'agreement.signedAt': '签署时间',
   'agreement.parties': '协议各方',
+  'agreement.noTranche': '不拨付',
+  'agreement.planHint': '本批次分期计划：{plan}；协议至少需要 {n} 个里程碑，各里程碑对应的分期自动带出。',
 
   'progress.title': '进度报告',
   'progress.report': '提交进度报告',

@@ -17,3 +17,7 @@ class NoResizeObserver {
   disconnect() {}
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
+
+// jsdom does not implement getComputedStyle for pseudo-elements, which Ant Design's table asks for (scrollbar size).
+const computedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = ((element: Element) => computedStyle(element)) as typeof window.getComputedStyle;

@@ -102,6 +102,7 @@ export function DashboardPage() {
         <Col xs={24} lg={12}>
           <Card title={t('dashboard.funnel')} data-testid="funnel">
             <ReactECharts style={{ height: 320 }} option={{
+              animation: false,
               tooltip: { trigger: 'item', formatter: '{b}: {c}' },
               series: [{ type: 'funnel', sort: 'none', left: '10%', width: '80%', minSize: '8%', label: { show: true, position: 'inside', formatter: '{b} {c}' }, data: funnel }],
             }} />
@@ -119,6 +120,7 @@ export function DashboardPage() {
             </Row>
             {byField.size === 0 ? <Typography.Text type="secondary">{t('dashboard.noAgreements')}</Typography.Text> : (
               <ReactECharts style={{ height: 220 }} option={{
+                animation: false,
                 tooltip: { trigger: 'axis' },
                 legend: { data: [t('funding.committed'), t('funding.paid')] },
                 xAxis: { type: 'category', data: [...byField.keys()] },
@@ -138,7 +140,7 @@ export function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} md={12}>
-          <Card title={t('dashboard.timeToAgreement')}>
+          <Card title={t('dashboard.timeToAgreement')} data-testid="time-to-agreement">
             <Statistic value={median ?? '—'} suffix={median !== null ? t('dashboard.days') : undefined} />
             <Typography.Text type="secondary">{t('dashboard.timeHint', { n: days.length })}</Typography.Text>
           </Card>

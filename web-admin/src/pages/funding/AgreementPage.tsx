@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Form, Input, InputNumber, Modal, Space, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
@@ -15,6 +15,16 @@ import { useOrganisationNames } from '../experts';
 import { BudgetSummary } from '.';
 
 type Agreement = Schemas['AgreementDetail'];
+
+/** Milestones are numbered from 0 by the API and from 1 for people. */
+function milestoneName(a: Agreement, index: number): string {
+  const m = a.milestones.find((x) => x.ordinal === index);
+  return m ? `${index + 1}. ${m.name}` : String(index + 1);
+}
+
+function MilestoneSelect({ agreement: a, ...props }: { agreement: Agreement; value?: number; onChange?: (v: number) => void }) {
+  return <Select {...props} style={{ width: 260 }} options={a.milestones.map((m) => ({ value: m.ordinal, label: milestoneName(a, m.ordinal) }))} />;
+}
 
 export function AgreementPage() {
   const { id = '' } = useParams();
@@ -62,10 +72,10 @@ export function AgreementPage() {
             { key: 'milestones', label: t('application.milestones'), children: (
               <Table<Schemas['MilestoneModel']> rowKey="ordinal" size="small" pagination={false} dataSource={a.milestones}
                 columns={[
-                  { title: '#', dataIndex: 'ordinal' },
+                  { title: '#', dataIndex: 'ordinal', render: (v: number) => v + 1 },
                   { title: t('milestone.name'), dataIndex: 'name' },
                   { title: t('milestone.dueOn'), dataIndex: 'dueOn' },
-                  { title: t('funding.tranches'), render: (_, m) => a.tranches.filter((tr) => tr.milestoneIndex === m.ordinal).map((tr) => `${tr.percent}%`).join(' ') || '—' },
+                  { title: t('funding.tranches'), render: (_, m) => (m.trancheIndex != null && a.tranches[m.trancheIndex] ? `${a.tranches[m.trancheIndex].percent}%` : '—') },
                 ]} />
             ) },
             { key: 'progress', label: t('progress.title'), children: <ProgressTable agreement={a} /> },
@@ -75,7 +85,7 @@ export function AgreementPage() {
                   { title: '#', dataIndex: 'entryNo', width: 50 },
                   { title: t('ledger.kind'), dataIndex: 'kind', render: (v) => <Tag>{t(`ledger.${v}`)}</Tag> },
                   { title: t('ledger.amount'), dataIndex: 'amountFen', align: 'right', render: (v) => <Money fen={v} /> },
-                  { title: t('funding.milestoneIndex'), dataIndex: 'milestoneIndex', render: (v) => v ?? '—' },
+                  { title: t('milestone.name'), dataIndex: 'milestoneIndex', render: (v) => (v == null ? '—' : milestoneName(a, v)) },
                   { title: t('common.reason'), dataIndex: 'reason' },
                   { title: t('audit.actor'), dataIndex: 'actorName' },
                   { title: t('audit.time'), dataIndex: 'occurredAt', render: (v) => formatDateTime(v) },
@@ -106,7 +116,7 @@ function ProgressTable({ agreement: a }: { agreement: Agreement }) {
     <>
       <Table<Schemas['ProgressReport']> rowKey="id" size="small" pagination={false} dataSource={a.progressReports} data-testid="progress-table" locale={{ emptyText: t('progress.empty') }}
         columns={[
-          { title: t('funding.milestoneIndex'), dataIndex: 'milestoneIndex' },
+          { title: t('milestone.name'), dataIndex: 'milestoneIndex', render: (v: number) => milestoneName(a, v) },
           { title: t('progress.claimedIssuer'), dataIndex: 'claimedIssuerFen', align: 'right', render: (v) => <Money fen={v} /> },
           { title: t('progress.claimedApplicant'), dataIndex: 'claimedApplicantFen', align: 'right', render: (v) => <Money fen={v} /> },
           { title: t('common.status'), dataIndex: 'status', render: (v) => <StatusTag kind="progress" value={v} /> },
@@ -133,8 +143,8 @@ function ProgressModal({ agreement: a, onClose }: { agreement: Agreement; onClos
   return (
     <Modal open title={t('progress.report')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />
-      <Form form={form} layout="vertical" initialValues={{ milestoneIndex: 1 }} onFinish={(v) => save.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
-        <Form.Item name="milestoneIndex" label={t('funding.milestoneIndex')} rules={[{ required: true }]}><InputNumber min={1} /></Form.Item>
+      <Form form={form} layout="vertical" initialValues={{ milestoneIndex: 0 }} onFinish={(v) => save.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
+        <Form.Item name="milestoneIndex" label={t('milestone.name')} rules={[{ required: true }]}><MilestoneSelect agreement={a} /></Form.Item>
         <Form.Item name="issuerWan" label={t('progress.claimedIssuer')} rules={[{ required: true }]}><InputNumber min={0} addonAfter={t('money.wan')} data-testid="progress-issuer" /></Form.Item>
         <Form.Item name="applicantWan" label={t('progress.claimedApplicant')} rules={[{ required: true }]}><InputNumber min={0} addonAfter={t('money.wan')} data-testid="progress-applicant" /></Form.Item>
         <Form.Item name="note" label={t('common.note')}><Input.TextArea rows={2} /></Form.Item>
@@ -181,8 +191,8 @@ function PayModal({ agreement: a, onClose }: { agreement: Agreement; onClose: ()
   return (
     <Modal open title={t('tranche.pay')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={pay.isPending}>
       <ProblemAlert error={pay.error} extra={extra} />
-      <Form form={form} layout="vertical" initialValues={{ milestoneIndex: 1 }} onFinish={(v) => pay.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
-        <Form.Item name="milestoneIndex" label={t('funding.milestoneIndex')} rules={[{ required: true }]}><InputNumber min={1} /></Form.Item>
+      <Form form={form} layout="vertical" initialValues={{ milestoneIndex: 0 }} onFinish={(v) => pay.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
+        <Form.Item name="milestoneIndex" label={t('milestone.name')} rules={[{ required: true }]}><MilestoneSelect agreement={a} /></Form.Item>
         <Form.Item name="amountWan" label={t('tranche.amount')} rules={[{ required: true }]}><InputNumber min={0} addonAfter={t('money.wan')} data-testid="pay-amount" /></Form.Item>
         <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, message: t('common.reasonRequired') }]}><Input data-testid="pay-reason" /></Form.Item>
       </Form>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
@@ -102,7 +102,13 @@ interface SignForm {
   issuerWan: number;
   applicantWan: number;
   period: [Dayjs, Dayjs];
-  milestones: { name: string; dueOn: Dayjs; trancheIndex?: number }[];
+  milestones: { name: string; dueOn: Dayjs }[];
+}
+
+/** The tranche the plan ties to milestone i (0-based), as the API expects it on each milestone; null when none. */
+export function trancheIndexFor(plan: Schemas['TrancheModel'][], milestone: number): number | null {
+  const index = plan.findIndex((tr) => tr.milestoneIndex === milestone);
+  return index < 0 ? null : index;
 }
 
 function SignModal({ onClose }: { onClose: () => void }) {
@@ -111,12 +117,20 @@ function SignModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<SignForm>();
   const [extra, setExtra] = useState<string[]>([]);
   const selected = useQuery({ queryKey: ['applications', { status: 'Selected' }], queryFn: () => unwrap(api.GET('/api/v1/applications', { params: { query: { status: 'Selected', pageSize: 100 } } })) });
+  const applicationId = Form.useWatch('applicationId', form);
+  const batchId = selected.data?.items.find((a) => a.id === applicationId)?.batchId;
+  const policy = useQuery({
+    queryKey: ['policy', batchId],
+    enabled: !!batchId,
+    queryFn: () => unwrap(api.GET('/api/v1/batches/{batchId}/funding-policy', { params: { path: { batchId: batchId! } } })),
+  });
+  const plan = policy.data?.tranches ?? [];
   const sign = useAction(
     (v: SignForm) => unwrap(api.POST('/api/v1/agreements', {
       body: {
         applicationId: v.applicationId, issuerInvestmentFen: wanToFen(v.issuerWan) ?? 0, applicantInvestmentFen: wanToFen(v.applicantWan) ?? 0,
         startsOn: v.period[0].format('YYYY-MM-DD'), endsOn: v.period[1].format('YYYY-MM-DD'),
-        milestones: v.milestones.map((m) => ({ name: m.name, dueOn: m.dueOn.format('YYYY-MM-DD'), trancheIndex: m.trancheIndex ?? null })),
+        milestones: v.milestones.map((m, i) => ({ name: m.name, dueOn: m.dueOn.format('YYYY-MM-DD'), trancheIndex: trancheIndexFor(plan, i) })),
       },
     })),
     { invalidate: [['agreements'], ['policy'], ['applications']], onSuccess: (a) => { onClose(); navigate(`/funding/agreements/${a.id}`); } },
@@ -124,7 +138,7 @@ function SignModal({ onClose }: { onClose: () => void }) {
   return (
     <Modal open width={760} title={t('agreement.sign')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={sign.isPending}>
       <ProblemAlert error={sign.error} extra={extra} />
-      <Form form={form} layout="vertical" initialValues={{ milestones: [{ name: '中期', trancheIndex: 1 }, { name: '验收', trancheIndex: 2 }] }}
+      <Form form={form} layout="vertical" initialValues={{ milestones: [{ name: '中期' }, { name: '验收' }] }}
         onFinish={(v) => sign.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
         <Form.Item name="applicationId" label={t('agreement.application')} rules={[{ required: true }]}>
           <Select loading={selected.isPending} data-testid="agreement-application" notFoundContent={t('agreement.noSelected')}
@@ -135,6 +149,11 @@ function SignModal({ onClose }: { onClose: () => void }) {
           <Form.Item name="applicantWan" label={t('agreement.applicantInvestment')} rules={[{ required: true }]}><InputNumber min={0} addonAfter={t('money.wan')} data-testid="applicant-investment" /></Form.Item>
           <Form.Item name="period" label={t('agreement.period')} rules={[{ required: true }]}><DatePicker.RangePicker /></Form.Item>
         </Space>
+        {policy.isError && <ProblemAlert error={policy.error} />}
+        {policy.data && <Alert style={{ marginBottom: 12 }} type="info" showIcon title={t('agreement.planHint', {
+          plan: plan.map((tr) => t('funding.trancheItem', { m: tr.milestoneIndex + 1, p: tr.percent })).join('；'),
+          n: plan.length ? Math.max(...plan.map((tr) => tr.milestoneIndex)) + 1 : 0,
+        })} />}
         <Form.List name="milestones">
           {(fields, { add, remove }) => (
             <>
@@ -142,7 +161,11 @@ function SignModal({ onClose }: { onClose: () => void }) {
                 <Space key={f.key} align="baseline" wrap>
                   <Form.Item name={[f.name, 'name']} label={t('milestone.name')} rules={[{ required: true }]}><Input /></Form.Item>
                   <Form.Item name={[f.name, 'dueOn']} label={t('milestone.dueOn')} rules={[{ required: true }]}><DatePicker /></Form.Item>
-                  <Form.Item name={[f.name, 'trancheIndex']} label={t('funding.milestoneIndex')}><InputNumber min={1} /></Form.Item>
+                  <Form.Item label={t('funding.tranches')}>
+                    <Tag data-testid={`milestone-tranche-${f.name}`}>
+                      {trancheIndexFor(plan, f.name) === null ? t('agreement.noTranche') : `${plan[trancheIndexFor(plan, f.name)!].percent}%`}
+                    </Tag>
+                  </Form.Item>
                   <Button type="link" danger onClick={() => remove(f.name)}>{t('common.remove')}</Button>
                 </Space>
               ))}

@@ -191,7 +191,7 @@ function FundingPolicyCard({ batchId }: { batchId: string }) {
             <Descriptions.Item label={t('funding.ratio')}>{bpText(policy.data.ratioBp)}</Descriptions.Item>
             <Descriptions.Item label={t('funding.cap')}><Money fen={policy.data.capPerProjectFen} /></Descriptions.Item>
             <Descriptions.Item label={t('funding.tranches')}>
-              {policy.data.tranches.map((tr) => t('funding.trancheItem', { m: tr.milestoneIndex, p: tr.percent })).join('；')}
+              {policy.data.tranches.map((tr) => t('funding.trancheItem', { m: tr.milestoneIndex + 1, p: tr.percent })).join('；')}
             </Descriptions.Item>
           </Descriptions>
         </>
@@ -213,7 +213,8 @@ function PolicyModal({ batchId, current, onClose }: { batchId: string; current: 
           ratioBp: Math.round(v.ratioPercent * 100),
           capPerProjectFen: wanToFen(v.capWan) ?? 0,
           totalBudgetFen: wanToFen(v.totalWan) ?? 0,
-          tranches: v.tranches,
+          // People number milestones from 1; the API counts from 0.
+          tranches: v.tranches.map((tr) => ({ percent: tr.percent, milestoneIndex: tr.milestoneIndex - 1 })),
         },
       })),
     { invalidate: [['policy', batchId]], onSuccess: onClose },
@@ -223,7 +224,8 @@ function PolicyModal({ batchId, current, onClose }: { batchId: string; current: 
       <ProblemAlert error={save.error} extra={extra} />
       <Form form={form} layout="vertical"
         initialValues={current ? {
-          ratioPercent: current.ratioBp / 100, capWan: current.capPerProjectFen / 1e6, totalWan: current.totalBudgetFen / 1e6, tranches: current.tranches,
+          ratioPercent: current.ratioBp / 100, capWan: current.capPerProjectFen / 1e6, totalWan: current.totalBudgetFen / 1e6,
+          tranches: current.tranches.map((tr) => ({ percent: tr.percent, milestoneIndex: tr.milestoneIndex + 1 })),
         } : { ratioPercent: 30, capWan: 1000, totalWan: 10000, tranches: [{ percent: 50, milestoneIndex: 1 }, { percent: 50, milestoneIndex: 2 }] }}
         onFinish={(v) => save.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
         <Space>

@@ -109,7 +109,7 @@ function CreateRoundModal({ onClose }: { onClose: () => void }) {
     <Modal open width={860} title={t('round.create')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending}>
       <ProblemAlert error={create.error} extra={extra} />
       <Form form={form} layout="vertical" onFinish={submit}
-        initialValues={{ kind: 'ApplicationReview', passThreshold: 60, expertsPerItem: 3, maxLoadPerExpert: 10, spreadLimit: 20, scoring: [dayjs().tz(ZONE), dayjs().tz(ZONE).add(7, 'day')] }}>
+        initialValues={{ kind: 'ApplicationReview', passThreshold: 60, expertsPerItem: 3, maxLoadPerExpert: 10, spreadLimit: 20, scoring: [dayjs().tz(ZONE), dayjs().tz(ZONE).add(14, 'day')] }}>
         <Space wrap>
           <Form.Item name="kind" label={t('round.kind')}>
             <Radio.Group options={(['NeedReview', 'ApplicationReview'] as const).map((k) => ({ value: k, label: t(`round.kind.${k}`) }))} />
