@@ -2,8 +2,8 @@
 // database. Business time is moved forward by restarting the host with DevClock:Offset (past the deadline, then
 // past the objection period). Screenshots of the main pages go to artifacts/screenshots/ at the repository root.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { Host } from './host.mjs';
 
@@ -11,8 +11,27 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const shots = resolve(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 const started = Date.now();
 
+const results = [];
+
+/** JUnit XML for the build's test summary, when JIEBANG_E2E_JUNIT names a file. */
+function writeJunit(skipReason) {
+  const file = process.env.JIEBANG_E2E_JUNIT;
+  if (!file) return;
+  const esc = (v) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const cases = skipReason
+    ? [`<testcase classname="web-admin.e2e" name="end-to-end journey"><skipped message="${esc(skipReason)}"/></testcase>`]
+    : results.map((r) => `<testcase classname="web-admin.e2e" name="${esc(r.name)}" time="${r.seconds}">${
+        r.error ? `<failure message="${esc(r.error.split('\n')[0])}">${esc(r.error)}</failure>` : ''}</testcase>`);
+  const failures = results.filter((r) => r.error).length;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites tests="${cases.length}" failures="${failures}" skipped="${skipReason ? 1 : 0}">\n` +
+    `<testsuite name="web-admin e2e" tests="${cases.length}" failures="${failures}" skipped="${skipReason ? 1 : 0}">\n${cases.join('\n')}\n</testsuite>\n</testsuites>\n`);
+}
+
 if (!existsSync(CHROMIUM)) {
-  console.log(`E2E SKIPPED: Chromium not found at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk).`);
+  const reason = `Chromium not found at ${CHROMIUM}; install it with: apt-get install -y chromium fonts-noto-cjk`;
+  console.log(`E2E SKIPPED: ${reason}`);
+  writeJunit(reason);
   process.exit(0);
 }
 mkdirSync(shots, { recursive: true });
@@ -38,9 +57,11 @@ async function step(name, fn) {
   try {
     await fn();
     passed++;
+    results.push({ name, seconds: ((Date.now() - t0) / 1000).toFixed(1) });
     console.log(`  ✓ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   } catch (error) {
     failed++;
+    results.push({ name, seconds: ((Date.now() - t0) / 1000).toFixed(1), error: String(error?.stack ?? error) });
     console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`);
     if (current) await current.screenshot({ path: join(shots, `FAILED-${name.replace(/[^\w一-龥]+/g, '_')}.png`), fullPage: true }).catch(() => {});
     throw error;
@@ -472,11 +493,17 @@ try {
     await page.getByText('Challenge funnel').waitFor();
     await shot(page, '22-auditor-dashboard-en');
   });
-} catch {
-  // reported by step()
+} catch (error) {
+  // A failed step has reported itself; anything else (the host did not start…) is reported here.
+  if (!results.some((r) => r.error)) {
+    failed++;
+    results.push({ name: 'set-up', seconds: '0', error: String(error?.stack ?? error) });
+    console.log(`  ✗ set-up\n    ${String(error?.stack ?? error)}`);
+  }
 } finally {
   await browser.close();
   await host.dispose(failed > 0);
+  writeJunit(null);
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   console.log(`E2E: ${passed} passed, ${failed} failed in ${seconds} s${failed ? ` (host data kept in ${host.dataDir})` : ''}`);
   process.exitCode = failed ? 1 : 0;

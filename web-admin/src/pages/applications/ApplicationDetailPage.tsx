@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Collapse, Descriptions, Form, Input, Modal, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Collapse, Descriptions, Form, Input, Modal, Radio, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, Link } from 'react-router';
@@ -151,8 +151,33 @@ function OverrideModal({ a, onClose }: { a: Schemas['ApplicationDetail']; onClos
 
 function Attachments({ a }: { a: Schemas['ApplicationDetail'] }) {
   const t = useT();
+  const role = useRole();
   const { message } = App.useApp();
+  const upload = useAction(
+    (file: File) => {
+      const body = new FormData();
+      body.append('file', file);
+      return unwrap(api.POST('/api/v1/applications/{id}/attachments', {
+        params: { path: { id: a.id } },
+        // The schema types the multipart field as a string; the browser sends the file itself.
+        body: body as unknown as Schemas['AttachmentUpload'],
+        bodySerializer: (b) => b as unknown as FormData,
+      }));
+    },
+    { invalidate: [['application', a.id]] },
+  );
+  const open = new Date(a.closesAt).getTime() > Date.now();
   return (
+    <>
+    {role === 'Applicant' && open && (
+      <Space style={{ marginBottom: 12 }}>
+        <Upload showUploadList={false} accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg"
+          customRequest={({ file }) => upload.mutate(file as File, { onError: (e) => message.error(errorText(e)) })}>
+          <Button loading={upload.isPending}>{t('attachment.upload')}</Button>
+        </Upload>
+        <Typography.Text type="secondary">{t('attachment.uploadHint')}</Typography.Text>
+      </Space>
+    )}
     <Table<Schemas['AttachmentView']> rowKey="id" size="small" pagination={false} dataSource={a.attachments} locale={{ emptyText: t('application.noAttachments') }}
       columns={[
         { title: t('attachment.fileName'), dataIndex: 'fileName', render: (v, f) => (
@@ -162,6 +187,7 @@ function Attachments({ a }: { a: Schemas['ApplicationDetail'] }) {
         { title: 'SHA-256', dataIndex: 'sha256', render: (v: string) => <Typography.Text code>{v.slice(0, 16)}…</Typography.Text> },
         { title: t('attachment.uploadedAt'), dataIndex: 'uploadedAt', render: (v) => formatDateTime(v) },
       ]} />
+    </>
   );
 }
 

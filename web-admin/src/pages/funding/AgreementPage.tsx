@@ -13,6 +13,7 @@ import { useAction } from '../../lib/hooks';
 import { bpText, formatDateTime, wanToFen } from '../../lib/format';
 import { useOrganisationNames } from '../experts';
 import { BudgetSummary } from '.';
+import { AgreementActions } from './AgreementActions';
 
 type Agreement = Schemas['AgreementDetail'];
 
@@ -46,6 +47,7 @@ export function AgreementPage() {
               <Space>
                 {(role === 'TaskForce' || role === 'Issuer' || role === 'Applicant') && <Button onClick={() => setDialog('progress')} data-testid="report-progress">{t('progress.report')}</Button>}
                 {canAct && <Button type="primary" onClick={() => setDialog('pay')} data-testid="pay-tranche">{t('tranche.pay')}</Button>}
+                <AgreementActions agreement={a} />
               </Space>
             }
           />

@@ -337,8 +337,70 @@ function PublicationPanel({ round }: { round: Round }) {
               { title: t('common.reason'), dataIndex: 'reason' },
             ]} />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('round.objectionsHint')}</Typography.Paragraph>
+          <Objections round={round} />
         </>
       )}
     </QueryState>
+  );
+}
+
+/**
+ * The API has no list of a round's objections yet: they are found through the audit log (each filing is audited with
+ * its round), and an objection with a later audit entry has been resolved.
+ */
+function Objections({ round }: { round: Round }) {
+  const t = useT();
+  const canAct = useIsTaskForce();
+  const [resolving, setResolving] = useState<string | null>(null);
+  const entries = useQuery({
+    queryKey: ['objections', round.id],
+    queryFn: async () => (await unwrap(api.GET('/api/v1/audit', { params: { query: { entityType: 'Objection', pageSize: 200 } } }))).items,
+  });
+  return (
+    <QueryState query={entries}>
+      {(items) => {
+        const filed = items.filter((e) => e.action === 'File' && (e.summary ?? '').includes(round.id));
+        const rows = filed.map((f) => {
+          const summary = JSON.parse(f.summary ?? '{}') as { itemId?: string; reason?: string };
+          const later = items.find((e) => e.entityId === f.entityId && e.action !== 'File');
+          return { id: f.entityId, filedAt: f.occurredAt, by: f.actorName, item: round.items.find((i) => i.id === summary.itemId), reason: summary.reason, resolved: later };
+        });
+        return (
+          <Card size="small" title={t('objection.title')}>
+            <Table rowKey="id" size="small" pagination={false} dataSource={rows} locale={{ emptyText: t('objection.empty') }}
+              columns={[
+                { title: t('round.subject'), render: (_, r) => r.item?.subjectCode ?? '—' },
+                { title: t('common.reason'), dataIndex: 'reason' },
+                { title: t('objection.filedBy'), render: (_, r) => `${r.by} · ${formatDateTime(r.filedAt)}` },
+                { title: t('common.status'), render: (_, r) => (r.resolved ? `${r.resolved.action} · ${formatDateTime(r.resolved.occurredAt)}` : <StatusTag kind="objection" value="Open" />) },
+                ...(canAct && round.status === 'Publicised' ? [{
+                  title: '', render: (_: unknown, r: { id: string; resolved?: unknown }) => !r.resolved && <Button size="small" onClick={() => setResolving(r.id)}>{t('objection.resolve')}</Button>,
+                }] : []),
+              ]} />
+            {resolving && <ResolveModal round={round} objectionId={resolving} onClose={() => setResolving(null)} />}
+          </Card>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function ResolveModal({ round, objectionId, onClose }: { round: Round; objectionId: string; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<Schemas['ResolveObjectionRequest']>();
+  const save = useAction(
+    (body: Schemas['ResolveObjectionRequest']) => unwrap(api.POST('/api/v1/review/rounds/{id}/objections/{objectionId}/resolve', { params: { path: { id: round.id, objectionId } }, body })),
+    { invalidate: [['objections', round.id], ['round', round.id]], onSuccess: onClose },
+  );
+  return (
+    <Modal open title={t('objection.resolve')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
+      <ProblemAlert error={save.error} />
+      <Form form={form} layout="vertical" initialValues={{ outcome: 'Dismissed' }} onFinish={(v) => save.mutate(v, { onError: (e) => applyFieldErrors(form, e) })}>
+        <Form.Item name="outcome" label={t('objection.outcome')}>
+          <Radio.Group options={[{ value: 'Upheld', label: t('status.objection.Upheld') }, { value: 'Dismissed', label: t('status.objection.Dismissed') }]} />
+        </Form.Item>
+        <Form.Item name="resolution" label={t('objection.resolution')} rules={[{ required: true }]}><Input.TextArea rows={3} /></Form.Item>
+      </Form>
+    </Modal>
   );
 }
