@@ -4,7 +4,7 @@ import { WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api, unwrap, etag, download, ApiError, type Schemas } from '../../api/client';
-import { useI18n, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { useIsTaskForce } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState, ProblemAlert, applyFieldErrors } from '../../components/Problem';
@@ -321,9 +321,7 @@ function MatchmakingModal({ round, item, onClose }: { round: Round; item: Schema
 
 function PublicationPanel({ round }: { round: Round }) {
   const t = useT();
-  const { locale } = useI18n();
   const publication = useQuery({ queryKey: ['publication', round.id], queryFn: () => unwrap(api.GET('/api/v1/review/rounds/{id}/publication', { params: { path: { id: round.id } } })) });
-  void locale;
   return (
     <QueryState query={publication}>
       {(p) => (
