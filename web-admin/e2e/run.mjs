@@ -277,8 +277,9 @@ try {
     assert.match(await dialog(page).innerText(), /审查份数\s*1/);
     await ok(page);
     await page.goto(state.applicationUrl);
-    await page.locator('[data-eligibility="Eligible"]').first().waitFor();
+    await page.locator('[data-status="Eligible"]').first().waitFor();
     await page.getByRole('tab', { name: '资格审查' }).click();
+    await page.locator('[data-eligibility="Eligible"]').first().waitFor();
     await page.getByText('eligibility.credit_code_valid').waitFor();
     await shot(page, '08-taskforce-formal-check');
     await go(page, `/applications?batch=${state.batchUrl.split('/').pop()}`);

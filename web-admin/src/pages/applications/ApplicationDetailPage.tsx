@@ -26,7 +26,7 @@ export function ApplicationDetailPage() {
           <PageHeader
             crumbs={[{ to: '/applications', label: t('menu.applications') }]}
             title={<Space>{a.code}{a.isDemo && <Tag color="gold">{t('common.demo')}</Tag>}</Space>}
-            sub={<Space><StatusTag kind="application" value={a.status} /><EligibilityBadge value={a.eligibility} />
+            sub={<Space><StatusTag kind="application" value={a.status} />{a.status !== a.eligibility && <EligibilityBadge value={a.eligibility} />}
               <Link to={`/challenges/${a.challengeId}`}>{a.challengeCode} · {a.challengeTitle}</Link></Space>}
             extra={<ApplicationActions application={a} />}
           />
