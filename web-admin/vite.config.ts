@@ -27,5 +27,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // The first Ant Design render in jsdom takes seconds on a loaded CI machine; 5 s (the default) is too tight.
+    testTimeout: 30_000,
   },
 });
