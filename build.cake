@@ -1,6 +1,7 @@
 // Jiebang build script (Cake 7, a local tool: `dotnet tool restore` first).
 //   dotnet cake --target=Run       API on http://127.0.0.1:5080 with the embedded SQLite database and demo data
-//   dotnet cake --target=Test      all test projects; PostgreSQL tests against a throw-away cluster when one can be started
+//   dotnet cake --target=Test      all test projects; PostgreSQL tests against a throw-away cluster when one can be started;
+//                                  then web-admin: npm ci, Vitest, build, and the end-to-end suite when /usr/bin/chromium exists
 //   dotnet cake --target=Build
 //   dotnet cake --target=OpenApi   refresh api/openapi/jiebang.v1.json (and the SPA's schema.d.ts) from the host
 //   dotnet cake --target=Migrate --provider=postgres --connection="Host=...;Database=jiebang;..."
@@ -71,6 +72,8 @@ Task("Test")
         postgres?.Stop();
     }
 
+    var webAdminFailure = RunWebAdminTests();
+
     var figures = testResults.CombineWithFilePath("figures.txt");
     if (FileExists(figures))
     {
@@ -80,18 +83,21 @@ Task("Test")
             Information("  " + line);
         }
     }
-    var summary = TestSummary.Read(GetFiles(testResults.FullPath + "/**/*.trx").Select(f => f.FullPath));
+    var summary = TestSummary.Read(GetFiles(testResults.FullPath + "/**/*.trx").Select(f => f.FullPath))
+        .Add(TestSummary.ReadJunit(GetFiles(testResults.FullPath + "/**/*.junit.xml").Select(f => f.FullPath)));
     if (summary.Total == 0)
     {
         Warning("No tests ran.");
     }
     // Printed as plain text (no colours) so that tools can read it as the last line of the test run.
     Console.WriteLine(summary.ToString());
-    if (summary.Failed > 0 || exitCode != 0)
+    if (summary.Failed > 0 || exitCode != 0 || webAdminFailure is not null)
     {
         throw new Exception(summary.Failed > 0
-            ? $"{summary.Failed} test(s) failed; TRX reports are in {testResults}."
-            : $"dotnet test exited with code {exitCode}; TRX reports are in {testResults}.");
+            ? $"{summary.Failed} test(s) failed; reports are in {testResults}."
+            : exitCode != 0
+                ? $"dotnet test exited with code {exitCode}; TRX reports are in {testResults}."
+                : webAdminFailure);
     }
 });
 
@@ -124,6 +130,59 @@ Task("OpenApi")
         Information("Wrote web-admin/src/api/schema.d.ts.");
     }
 });
+
+// The admin SPA's tests: Vitest always (when npm is present), then the end-to-end suite in headless Chromium
+// against the host just built, skipped with the reason printed when Chromium is not installed.
+// Returns null when everything that ran passed, otherwise what failed.
+string RunWebAdminTests()
+{
+    var webAdmin = root.Combine("web-admin");
+    if (!FileExists(webAdmin.CombineWithFilePath("package.json")))
+    {
+        return null;
+    }
+    if (!CommandExists("npm"))
+    {
+        Warning("web-admin tests SKIPPED: npm is not installed (Node.js 20 is needed for the admin SPA).");
+        return null;
+    }
+    Information("web-admin: npm ci, Vitest component tests");
+    if (NpmExit(webAdmin, "ci --no-audit --no-fund") != 0)
+    {
+        return "npm ci failed in web-admin.";
+    }
+    var vitest = NpmExit(webAdmin, "run test -- --reporter=default --reporter=junit --outputFile.junit=" +
+        Quote(testResults.CombineWithFilePath("web-admin-vitest.junit.xml").FullPath));
+    if (NpmExit(webAdmin, "run build") != 0)
+    {
+        return "npm run build failed in web-admin.";
+    }
+    const string chromium = "/usr/bin/chromium";
+    Information(FileExists(chromium)
+        ? "web-admin: end-to-end suite in headless Chromium against the real host (screenshots in artifacts/screenshots)"
+        : "web-admin: end-to-end suite SKIPPED: " + chromium + " is not installed (apt-get install -y chromium fonts-noto-cjk).");
+    var e2e = StartProcess("npm", new ProcessSettings
+    {
+        WorkingDirectory = webAdmin,
+        Arguments = "run e2e",
+        EnvironmentVariables = new Dictionary<string, string>
+        {
+            ["JIEBANG_E2E_JUNIT"] = testResults.CombineWithFilePath("web-admin-e2e.junit.xml").FullPath,
+        },
+    });
+    return vitest != 0 ? "Vitest component tests failed in web-admin."
+        : e2e != 0 ? "The web-admin end-to-end suite failed; see the output above and artifacts/screenshots."
+        : null;
+}
+
+static string Quote(string value) => "\"" + value + "\"";
+
+bool CommandExists(string command) =>
+    (EnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator)
+        .Any(dir => System.IO.File.Exists(System.IO.Path.Combine(dir, command)));
+
+int NpmExit(DirectoryPath directory, string arguments) =>
+    StartProcess("npm", new ProcessSettings { WorkingDirectory = directory, Arguments = arguments });
 
 Task("Run")
     .Does(() =>
@@ -337,6 +396,26 @@ sealed record TestSummary(int Total, int Passed, int Failed, int Skipped)
         }
         return new TestSummary(total, passed, failed, skipped);
     }
+
+    /// <summary>Totals over JUnit reports (Vitest, the end-to-end suite): testsuite elements' tests/failures/errors/skipped.</summary>
+    public static TestSummary ReadJunit(IEnumerable<string> files)
+    {
+        int total = 0, failed = 0, skipped = 0;
+        foreach (var file in files)
+        {
+            foreach (var suite in XDocument.Load(file).Descendants().Where(e => e.Name.LocalName == "testsuite"))
+            {
+                int Count(string name) => int.TryParse((string)suite.Attribute(name), out var n) ? n : 0;
+                total += Count("tests");
+                failed += Count("failures") + Count("errors");
+                skipped += Count("skipped");
+            }
+        }
+        return new TestSummary(total, total - failed - skipped, failed, skipped);
+    }
+
+    public TestSummary Add(TestSummary other) =>
+        new(Total + other.Total, Passed + other.Passed, Failed + other.Failed, Skipped + other.Skipped);
 
     public override string ToString() =>
         Skipped > 0 ? $"{Passed} passed, {Failed} failed, {Skipped} skipped" : $"{Passed} passed, {Failed} failed";

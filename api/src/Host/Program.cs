@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args.Where(a => a != AdminCommands.Verb).ToArray());
 HostSetup.ResolveSqlitePath(builder.Configuration, builder.Environment);
+OffsetTimeProvider.AddIfConfigured(builder);
 
 builder.Services.AddPlatform(builder.Configuration, builder.Environment);
 builder.Services.AddChallengesModule(builder.Configuration);
@@ -74,6 +75,7 @@ app.UseSwaggerUI(o =>
 });
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapWebAdmin();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 
 await app.RunAsync();

@@ -1,0 +1,508 @@
+// End-to-end: the whole 揭榜 path across roles in headless Chromium against the real host on a fresh SQLite
+// database. Business time is moved forward by restarting the host with DevClock:Offset (past the deadline, then
+// past the objection period). Screenshots of the main pages go to artifacts/screenshots/ at the repository root.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { Host } from './host.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const shots = resolve(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
+const started = Date.now();
+
+const results = [];
+
+/** JUnit XML for the build's test summary, when JIEBANG_E2E_JUNIT names a file. */
+function writeJunit(skipReason) {
+  const file = process.env.JIEBANG_E2E_JUNIT;
+  if (!file) return;
+  const esc = (v) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const cases = skipReason
+    ? [`<testcase classname="web-admin.e2e" name="end-to-end journey"><skipped message="${esc(skipReason)}"/></testcase>`]
+    : results.map((r) => `<testcase classname="web-admin.e2e" name="${esc(r.name)}" time="${r.seconds}">${
+        r.error ? `<failure message="${esc(r.error.split('\n')[0])}">${esc(r.error)}</failure>` : ''}</testcase>`);
+  const failures = results.filter((r) => r.error).length;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites tests="${cases.length}" failures="${failures}" skipped="${skipReason ? 1 : 0}">\n` +
+    `<testsuite name="web-admin e2e" tests="${cases.length}" failures="${failures}" skipped="${skipReason ? 1 : 0}">\n${cases.join('\n')}\n</testsuite>\n</testsuites>\n`);
+}
+
+if (!existsSync(CHROMIUM)) {
+  const reason = `Chromium not found at ${CHROMIUM}; install it with: apt-get install -y chromium fonts-noto-cjk`;
+  console.log(`E2E SKIPPED: ${reason}`);
+  writeJunit(reason);
+  process.exit(0);
+}
+mkdirSync(shots, { recursive: true });
+
+/** Asia/Shanghai calendar day, shifted by whole days. */
+function shanghaiDay(offset = 0) {
+  const d = new Date(Date.now() + offset * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+const host = new Host();
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const pages = new Map();
+let passed = 0;
+let failed = 0;
+let current = null;
+
+async function step(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    results.push({ name, seconds: ((Date.now() - t0) / 1000).toFixed(1) });
+    console.log(`  ✓ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    failed++;
+    results.push({ name, seconds: ((Date.now() - t0) / 1000).toFixed(1), error: String(error?.stack ?? error) });
+    console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`);
+    if (current) await current.screenshot({ path: join(shots, `FAILED-${name.replace(/[^\w一-龥]+/g, '_')}.png`), fullPage: true }).catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * One browser context per person. The task force signs in through the login page; the others get the session the
+ * login page would store (token from the API), which saves a form per person on a slow machine.
+ */
+async function as(userName) {
+  if (pages.has(userName)) {
+    current = pages.get(userName);
+    return current;
+  }
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.log(`    [${userName}] page error: ${e.message}`));
+  if (userName === 'taskforce') {
+    await page.goto(`${host.url}/admin/`);
+    await page.getByLabel('用户名').fill(userName);
+    await page.getByLabel('密码').fill('Demo#2026');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+  } else {
+    const response = await fetch(`${host.url}/api/v1/auth/token`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userName, password: 'Demo#2026' }),
+    });
+    assert.equal(response.status, 200, `sign-in as ${userName}`);
+    const { accessToken, expiresAt, user } = await response.json();
+    await context.addInitScript((stored) => localStorage.setItem('jiebang.session', stored), JSON.stringify({ token: accessToken, expiresAt, user }));
+    await page.goto(`${host.url}/admin/`);
+  }
+  await page.getByTestId('user-menu').waitFor();
+  pages.set(userName, page);
+  current = page;
+  return page;
+}
+
+async function go(page, path) {
+  await page.goto(`${host.url}/admin${path}`);
+  await page.getByTestId('page-title').or(page.locator('.ant-result')).first().waitFor();
+}
+
+async function shot(page, name) {
+  // Nothing still loading: no skeleton, no spinning table.
+  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning'), null, { timeout: 10_000 }).catch(() => {});
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+/** Opens an Ant Design select and picks the option whose text contains `text`. */
+async function pick(page, select, text) {
+  await select.click();
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
+  await option.waitFor();
+  await option.click();
+}
+
+async function pickDate(page, input, day) {
+  await input.click();
+  await input.fill(day);
+  await input.press('Enter');
+}
+
+async function pickRange(page, container, from, to) {
+  const inputs = container.locator('input');
+  await inputs.nth(0).click();
+  await inputs.nth(0).fill(from);
+  await inputs.nth(0).press('Enter');
+  await inputs.nth(1).fill(to);
+  await inputs.nth(1).press('Enter');
+}
+
+const dialog = (page) => page.locator('.ant-modal:visible').last();
+const ok = async (page) => dialog(page).locator('.ant-modal-footer .ant-btn-primary').click();
+const cellText = (page, testId) => page.getByTestId(testId).innerText();
+
+const BATCH = `E2E-${Date.now().toString(36).toUpperCase()}`;
+const TITLE = '端到端测试需求：高端芯片封装测试设备';
+const state = {};
+
+try {
+  console.log(`E2E against a fresh host (data in ${host.dataDir}); screenshots in ${shots}`);
+  await host.start(0);
+
+  console.log('Phase 1 — the call is published and an applicant applies (business time: today)');
+
+  await step('a 401 sends an unknown visitor to the login page; a bad password is refused with a clear message', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    current = page;
+    await page.goto(`${host.url}/admin/applications`);
+    await page.waitForURL(/\/admin\/login/);
+    await page.getByLabel('用户名').fill('taskforce');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('用户名或密码不正确。').waitFor();
+    await shot(page, '01-login');
+    await context.close();
+  });
+
+  await step('task force: the dashboard shows the funnel of the demo data, in Chinese', async () => {
+    const page = await as('taskforce');
+    await go(page, '/dashboard');
+    await page.getByText('揭榜漏斗').waitFor();
+    await page.getByText('收到需求').first().waitFor();
+    const menu = await page.getByTestId('main-menu').innerText();
+    for (const item of ['工作台', '项目与批次', '榜单需求', '揭榜申报', '论证评审', '专家库', '资金与协议', '主体库', '审计日志']) assert.ok(menu.includes(item), `menu has ${item}`);
+    await shot(page, '02-taskforce-dashboard');
+  });
+
+  await step('task force creates a batch with its window in Asia/Shanghai days', async () => {
+    const page = current;
+    await go(page, '/programmes');
+    await page.getByTestId('create-batch-ZGC-QLGC').click();
+    const modal = dialog(page);
+    await modal.getByLabel('批次代码').fill(BATCH);
+    await modal.getByLabel('批次名称').fill('端到端测试批次');
+    await pickRange(page, modal.locator('.ant-picker-range'), shanghaiDay(-1), shanghaiDay(1));
+    await ok(page);
+    const row = page.getByRole('row').filter({ hasText: BATCH });
+    await row.waitFor();
+    assert.match(await row.innerText(), /申报中/);
+    await row.getByRole('link', { name: BATCH }).click();
+    await page.getByTestId('page-title').filter({ hasText: '端到端测试批次' }).waitFor();
+    state.batchUrl = page.url();
+    await shot(page, '03-taskforce-programmes-batch');
+  });
+
+  await step('issuer creates a challenge with an indicator and a procurement commitment, and submits it', async () => {
+    const page = await as('issuer1');
+    const menu = await page.getByTestId('main-menu').innerText();
+    assert.ok(menu.includes('我的需求') && !menu.includes('审计日志') && !menu.includes('专家库'), 'issuer menu');
+    await go(page, '/challenges/new');
+    await pick(page, page.getByLabel('批次'), BATCH);
+    await pick(page, page.getByLabel('领域'), '集成电路');
+    await page.getByLabel('需求名称').fill(TITLE);
+    await page.getByLabel('需求背景').fill('封装测试设备依赖进口，卡住产业链（端到端测试数据）。');
+    await page.getByPlaceholder('指标名称').fill('测试精度');
+    await page.getByPlaceholder('目标值').fill('±1');
+    await page.getByPlaceholder('单位').fill('μm');
+    await page.getByLabel('计划投入').fill('800');
+    await page.getByLabel('采购金额').fill('2000');
+    await page.getByLabel('联系人').first().fill('张工');
+    await page.getByLabel('电话').fill('010-12345678');
+    await page.getByTestId('save-challenge').click();
+    await page.getByTestId('submit-challenge').click();
+    await page.locator('[data-status="Submitted"]').first().waitFor();
+    state.challengeUrl = page.url();
+    await page.getByText('800 万元').first().waitFor();
+    await shot(page, '04-issuer-challenge-submitted');
+  });
+
+  await step('task force approves the need and publishes the batch', async () => {
+    const page = await as('taskforce');
+    await page.goto(state.challengeUrl);
+    await page.getByTestId('approve-challenge').click();
+    await page.locator('[data-status="Approved"]').first().waitFor();
+    await page.goto(state.batchUrl);
+    await page.getByTestId('publish-batch').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.locator('[data-status="Published"]').first().waitFor();
+    await page.getByRole('row').filter({ hasText: TITLE }).locator('[data-status="Published"]').waitFor();
+    await shot(page, '05-taskforce-batch-published');
+  });
+
+  await step('applicant applies to the published challenge and submits', async () => {
+    const page = await as('applicant1');
+    await page.goto(state.challengeUrl);
+    await page.getByTestId('apply').click();
+    await page.getByLabel('技术方案').fill('采用自主研发的多轴精密运动平台与机器视觉补偿（端到端测试数据）。');
+    await page.getByTestId('indicator-0').fill('±0.8');
+    await page.getByPlaceholder('姓名').fill('李教授');
+    await page.getByPlaceholder('职称').fill('教授');
+    await page.getByPlaceholder('分工').fill('项目负责人');
+    await page.getByLabel('自筹投入').fill('300');
+    await page.getByPlaceholder('里程碑').fill('样机完成');
+    await page.getByPlaceholder('交付物').fill('样机一台');
+    for (const k of ['firstCooperation', 'noBadCreditRecord', 'ipProtection']) await page.getByTestId(`declaration-${k}`).check();
+    await page.getByTestId('save-application').click();
+    await page.getByTestId('submit-application').click();
+    await page.locator('[data-status="Submitted"]').first().waitFor();
+    state.applicationUrl = page.url();
+    state.applicationId = page.url().split('/').pop();
+    await shot(page, '06-applicant-application-submitted');
+  });
+
+  await step('issuer cannot see the sealed application before the deadline (list empty, detail 404)', async () => {
+    const page = await as('issuer1');
+    await go(page, '/applications');
+    await page.getByText('暂无可查看的申报书（申报期截止前申报书封存）').waitFor();
+    await page.goto(state.applicationUrl);
+    await page.getByText('该内容不存在，或您无权查看。').waitFor();
+    const direct = await host.apiAs('issuer1', `/api/v1/applications/${state.applicationId}`);
+    assert.equal(direct.status, 404);
+    await shot(page, '07-issuer-sealed-application-404');
+  });
+
+  console.log('Phase 2 — after the deadline: formal check, review and publication (business time: +3 days)');
+  await host.start(3);
+
+  await step('issuer now sees the submitted application to its own challenge', async () => {
+    const page = await as('issuer1');
+    await go(page, '/applications');
+    await page.getByRole('row').filter({ hasText: TITLE }).waitFor();
+  });
+
+  await step('task force runs the formal check; the application is eligible with every rule listed', async () => {
+    const page = await as('taskforce');
+    await page.goto(state.batchUrl);
+    await page.getByTestId('run-formal-check').click();
+    await dialog(page).getByText('资格审查完成').waitFor();
+    assert.match(await dialog(page).innerText(), /审查份数\s*1/);
+    await ok(page);
+    await page.goto(state.applicationUrl);
+    await page.locator('[data-status="Eligible"]').first().waitFor();
+    await page.getByRole('tab', { name: '资格审查' }).click();
+    await page.locator('[data-eligibility="Eligible"]').first().waitFor();
+    await page.getByText('eligibility.credit_code_valid').waitFor();
+    await shot(page, '08-taskforce-formal-check');
+    await go(page, `/applications?batch=${state.batchUrl.split('/').pop()}`);
+    await page.getByRole('row').filter({ hasText: TITLE }).locator('[data-eligibility="Eligible"]').waitFor();
+    await shot(page, '09-taskforce-applications');
+  });
+
+  await step('task force registers three experts in the field and links their accounts', async () => {
+    const page = current;
+    await go(page, '/experts');
+    for (const n of [1, 2, 3]) {
+      await page.getByTestId('create-expert').click();
+      const modal = dialog(page);
+      await modal.getByLabel('专家').fill(`端到端专家${n}`);
+      await modal.getByLabel('职称').fill('研究员');
+      await pick(page, modal.getByLabel('领域'), '集成电路');
+      await page.keyboard.press('Escape');
+      await ok(page);
+      await modal.waitFor({ state: 'hidden' });
+      const row = page.getByRole('row').filter({ hasText: `端到端专家${n}` });
+      await row.getByRole('button', { name: '绑定账号' }).click();
+      await dialog(page).getByLabel('用户名').fill(`expert${n}`);
+      await ok(page);
+      await row.getByText('已绑定').waitFor();
+    }
+    await shot(page, '10-taskforce-experts');
+  });
+
+  await step('task force creates an application review round with its rubric, adds the item, assigns and opens scoring', async () => {
+    const page = current;
+    await go(page, '/review');
+    await page.getByTestId('create-round').click();
+    const modal = dialog(page);
+    await modal.getByLabel('轮次名称').fill('端到端揭榜论证');
+    await modal.getByTestId('rubric-editor').waitFor();
+    assert.match(await modal.getByTestId('rubric-total').innerText(), /加权满分：100/);
+    await ok(page);
+    await page.getByTestId('add-item').waitFor();
+    state.roundUrl = page.url();
+    await page.getByTestId('add-item').click();
+    await pick(page, dialog(page).getByTestId('item-subject'), TITLE);
+    await ok(page);
+    await page.getByTestId('round-items').getByText(TITLE).waitFor();
+    await page.getByTestId('auto-assign').click();
+    await page.getByText(/本次分配 3 个任务/).waitFor();
+    assert.match(await page.getByTestId('round-items').innerText(), /3 \/ 3/);
+    await shot(page, '11-taskforce-assignment-board');
+    await page.getByTestId('open-scoring').click();
+    await page.locator('[data-status="Scoring"]').first().waitFor();
+  });
+
+  await step('experts score on the rubric and submit; an expert cannot reach another expert\'s sheet', async () => {
+    const sheets = {};
+    for (const [n, scores] of [[2, [80, 70, 75]], [3, [90, 85, 80]], [1, [85, 80, 90]]]) {
+      const page = await as(`expert${n}`);
+      const menu = await page.getByTestId('main-menu').innerText();
+      assert.ok(menu.includes('我的评审任务') && !menu.includes('揭榜申报'), 'expert menu');
+      await go(page, '/assignments');
+      await page.getByTestId('my-assignments').getByRole('link', { name: new RegExp(TITLE) }).click();
+      await page.getByTestId('score-sheet').waitFor();
+      sheets[n] = page.url();
+      for (const [i, s] of scores.entries()) await page.getByTestId(`score-${i + 1}`).fill(String(s));
+      await page.getByTestId('weighted-total').click();
+      if (n === 1) await shot(page, '12-expert-scoring-form');
+      await page.getByTestId('submit-score').click();
+      await page.getByText('评分已提交并锁定。').waitFor();
+    }
+    const page = await as('expert1');
+    await page.goto(sheets[2]);
+    await page.getByText('该内容不存在，或您无权查看。').waitFor();
+    await shot(page, '13-expert-other-sheet-404');
+    const other = await host.apiAs('expert1', `/api/v1/review/assignments/${sheets[2].split('/').pop()}`);
+    assert.equal(other.status, 404);
+    const results = await host.apiAs('expert1', `/api/v1/review/rounds/${state.roundUrl.split('/').pop()}/results`);
+    assert.equal(results.status, 404, 'an expert does not see results while scoring');
+    await go(page, '/review');
+    await page.getByText('您的角色不能使用此功能。').waitFor();
+  });
+
+  await step('task force closes the round, reads the results, records matchmaking and the decision, and publicises', async () => {
+    const page = await as('taskforce');
+    await page.goto(state.roundUrl);
+    await page.getByTestId('close-round').click();
+    await page.locator('[data-status="Closed"]').first().waitFor();
+    await page.getByRole('tab', { name: '评审结果' }).click();
+    const results = await cellText(page, 'results-table');
+    assert.match(results, /1[\s\S]*端到端测试需求|端到端测试需求[\s\S]*3/);
+    await shot(page, '14-taskforce-results');
+    await page.getByRole('tab', { name: '论证决定' }).click();
+    await page.getByTestId('decisions-table').getByRole('button', { name: '对接记录' }).click();
+    await dialog(page).getByLabel('备注').fill('发榜企业与揭榜单位已完成对接（端到端测试）。');
+    await ok(page);
+    await dialog(page).waitFor({ state: 'hidden' });
+    await page.getByTestId('decisions-table').getByRole('button', { name: '记录决定' }).click();
+    await dialog(page).getByTestId('decision-reason').fill('综合得分通过，同意入选。');
+    await ok(page);
+    await page.getByTestId('decisions-table').getByText('综合得分通过，同意入选。').waitFor();
+    await page.getByTestId('decide-round').click();
+    await page.locator('[data-status="Decided"]').first().waitFor();
+    await page.getByTestId('publicise-round').click();
+    await page.locator('[data-status="Publicised"]').first().waitFor();
+    await page.getByRole('tab', { name: '公示与异议' }).click();
+    await page.getByTestId('publication-table').locator('[data-status="Pass"]').waitFor();
+    await shot(page, '15-taskforce-publication');
+  });
+
+  console.log('Phase 3 — after the objection period: final, agreement, progress and payment (business time: +10 days)');
+  await host.start(10);
+
+  await step('task force finalises the round; the application is selected', async () => {
+    const page = await as('taskforce');
+    await page.goto(state.roundUrl);
+    await page.getByTestId('finalise-round').click();
+    await page.locator('[data-status="Final"]').first().waitFor();
+    await page.goto(state.applicationUrl);
+    await page.locator('[data-status="Selected"]').first().waitFor();
+  });
+
+  await step('task force sets the batch funding policy and signs the agreement; co-funding is min(30% × joint investment, cap)', async () => {
+    const page = current;
+    await page.goto(state.batchUrl);
+    await page.getByTestId('edit-policy').click();
+    await ok(page);
+    await dialog(page).waitFor({ state: 'hidden' });
+    await page.getByText('10,000').first().waitFor();
+    await go(page, '/funding');
+    await page.getByTestId('sign-agreement').click();
+    const modal = dialog(page);
+    await pick(page, modal.getByTestId('agreement-application'), TITLE);
+    await modal.getByTestId('issuer-investment').fill('500');
+    await modal.getByTestId('applicant-investment').fill('300');
+    await pickRange(page, modal.locator('.ant-picker-range'), shanghaiDay(10), shanghaiDay(10 + 730));
+    const dues = modal.locator('.ant-picker:not(.ant-picker-range) input');
+    await pickDate(page, dues.nth(0), shanghaiDay(10 + 365));
+    await pickDate(page, dues.nth(1), shanghaiDay(10 + 720));
+    await ok(page);
+    await page.getByTestId('report-progress').waitFor();
+    state.agreementUrl = page.url();
+    // 30% × (500 + 300) 万元 = 240 万元, under the 1,000 万元 cap.
+    await page.locator('[data-fen="240000000"]').first().waitFor();
+    await shot(page, '16-taskforce-agreement');
+  });
+
+  await step('progress is reported and verified, a tranche is paid within the limit, and the ledger shows it', async () => {
+    const page = current;
+    await page.getByTestId('report-progress').click();
+    await dialog(page).getByTestId('progress-issuer').fill('200');
+    await dialog(page).getByTestId('progress-applicant').fill('100');
+    await ok(page);
+    await dialog(page).waitFor({ state: 'hidden' });
+    await page.getByRole('tab', { name: '进度报告' }).click();
+    await page.getByTestId('verify-progress').click();
+    await ok(page);
+    await page.getByTestId('progress-table').locator('[data-status="Verified"]').waitFor();
+    // Limit: min(50% × 240, 30% × 300 verified) − 0 = 90 万元.
+    await page.getByTestId('pay-tranche').click();
+    await dialog(page).getByTestId('pay-amount').fill('100');
+    await dialog(page).getByTestId('pay-reason').fill('第一期拨付');
+    await ok(page);
+    await dialog(page).locator('[data-code="funding.payment_exceeds_limit"]').waitFor();
+    await dialog(page).getByTestId('pay-amount').fill('90');
+    await ok(page);
+    await dialog(page).waitFor({ state: 'hidden' });
+    await page.getByRole('tab', { name: '资金台账' }).click();
+    const ledger = await cellText(page, 'ledger-table');
+    assert.match(ledger, /承诺[\s\S]*240 万元/);
+    assert.match(ledger, /拨付[\s\S]*90 万元/);
+    await shot(page, '17-taskforce-ledger');
+    await go(page, '/funding');
+    await page.getByTestId('budget-table').locator('[data-fen="90000000"]').waitFor();
+    await shot(page, '18-taskforce-funding-budgets');
+    await go(page, '/dashboard');
+    await page.getByTestId('time-to-agreement').getByText('基于 1 份协议。').waitFor();
+    assert.match(await page.getByTestId('funnel').innerText(), /签约\s*1/);
+    await shot(page, '19-taskforce-dashboard-after');
+  });
+
+  await step('the audit log lists the signing and the payment', async () => {
+    const page = current;
+    // The Applications module does not react to AgreementSigned yet, so the application stays "Selected".
+    await go(page, '/audit');
+    await page.getByTestId('audit-table').getByText('Disburse').first().waitFor();
+    await page.getByTestId('audit-table').getByText('Sign').first().waitFor();
+    await shot(page, '20-taskforce-audit');
+  });
+
+  await step('auditor sees everything and can change nothing', async () => {
+    const page = await as('auditor');
+    await page.getByText('只读（审计）').waitFor();
+    await go(page, '/funding');
+    await page.getByTestId('agreement-table').getByRole('link').first().waitFor();
+    assert.equal(await page.getByTestId('sign-agreement').count(), 0);
+    await page.goto(state.agreementUrl);
+    await page.getByTestId('ledger-table').or(page.getByRole('tab', { name: '资金台账' })).first().waitFor();
+    assert.equal(await page.getByTestId('pay-tranche').count(), 0);
+    await page.goto(state.roundUrl);
+    await page.locator('[data-status="Final"]').first().waitFor();
+    assert.equal(await page.getByTestId('finalise-round').count(), 0);
+    await page.goto(state.batchUrl);
+    assert.equal(await page.getByTestId('edit-policy').count(), 0);
+    await shot(page, '21-auditor-batch');
+  });
+
+  await step('English can be chosen and is remembered', async () => {
+    const page = current;
+    await page.getByTestId('locale-switch').getByText('EN').click();
+    await page.getByText('Read-only (audit)').waitFor();
+    await go(page, '/dashboard');
+    await page.getByText('Challenge funnel').waitFor();
+    await shot(page, '22-auditor-dashboard-en');
+  });
+} catch (error) {
+  // A failed step has reported itself; anything else (the host did not start…) is reported here.
+  if (!results.some((r) => r.error)) {
+    failed++;
+    results.push({ name: 'set-up', seconds: '0', error: String(error?.stack ?? error) });
+    console.log(`  ✗ set-up\n    ${String(error?.stack ?? error)}`);
+  }
+} finally {
+  await browser.close();
+  await host.dispose(failed > 0);
+  writeJunit(null);
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(`E2E: ${passed} passed, ${failed} failed in ${seconds} s${failed ? ` (host data kept in ${host.dataDir})` : ''}`);
+  process.exitCode = failed ? 1 : 0;
+}

@@ -1,0 +1,28 @@
+import { session } from './session';
+
+export type Role = 'TaskForce' | 'Issuer' | 'Applicant' | 'Expert' | 'Auditor';
+
+/** Menu areas per role, mirroring what the API lets each role call. */
+export const areasByRole: Record<Role, string[]> = {
+  TaskForce: ['dashboard', 'programmes', 'challenges', 'applications', 'review', 'experts', 'funding', 'organisations', 'audit'],
+  Auditor: ['dashboard', 'programmes', 'challenges', 'applications', 'review', 'experts', 'funding', 'organisations', 'audit'],
+  Issuer: ['challenges', 'applications', 'organisations'],
+  Applicant: ['challenges', 'applications', 'organisations'],
+  Expert: ['assignments', 'conflicts'],
+};
+
+export const homeByRole: Record<Role, string> = {
+  TaskForce: '/dashboard',
+  Auditor: '/dashboard',
+  Issuer: '/challenges',
+  Applicant: '/applications',
+  Expert: '/assignments',
+};
+
+export function currentRole(): Role | null {
+  return (session.user()?.role as Role | undefined) ?? null;
+}
+
+export function mayUse(area: string, role: Role | null = currentRole()): boolean {
+  return !!role && areasByRole[role].includes(area);
+}

@@ -1,0 +1,203 @@
+import { useState } from 'react';
+import { Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { api, unwrap, type Schemas } from '../../api/client';
+import { useT } from '../../i18n';
+import { useIsTaskForce, useRole } from '../../auth/useSession';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState, ProblemAlert, applyFieldErrors } from '../../components/Problem';
+import { StatusTag } from '../../components/StatusTag';
+import { Money } from '../../components/Money';
+import { useAction } from '../../lib/hooks';
+import { bpText, formatDateTime, wanToFen } from '../../lib/format';
+import { useOrganisationNames } from '../experts';
+import { BudgetSummary } from '.';
+import { AgreementActions } from './AgreementActions';
+
+type Agreement = Schemas['AgreementDetail'];
+
+/** Milestones are numbered from 0 by the API and from 1 for people. */
+function milestoneName(a: Agreement, index: number): string {
+  const m = a.milestones.find((x) => x.ordinal === index);
+  return m ? `${index + 1}. ${m.name}` : String(index + 1);
+}
+
+function MilestoneSelect({ agreement: a, ...props }: { agreement: Agreement; value?: number; onChange?: (v: number) => void }) {
+  return <Select {...props} style={{ width: 260 }} options={a.milestones.map((m) => ({ value: m.ordinal, label: milestoneName(a, m.ordinal) }))} />;
+}
+
+export function AgreementPage() {
+  const { id = '' } = useParams();
+  const t = useT();
+  const agreement = useQuery({ queryKey: ['agreement', id], queryFn: () => unwrap(api.GET('/api/v1/agreements/{id}', { params: { path: { id } } })) });
+  const orgs = useOrganisationNames();
+  const canAct = useIsTaskForce();
+  const role = useRole();
+  const [dialog, setDialog] = useState<'progress' | 'pay' | null>(null);
+  return (
+    <QueryState query={agreement}>
+      {(a) => (
+        <>
+          <PageHeader
+            crumbs={[{ to: '/funding', label: t('menu.funding') }]}
+            title={<Space>{t('agreement.title')}<Tag>{a.code}</Tag></Space>}
+            sub={<StatusTag kind="agreement" value={a.status} />}
+            extra={
+              <Space>
+                {(role === 'TaskForce' || role === 'Issuer' || role === 'Applicant') && <Button onClick={() => setDialog('progress')} data-testid="report-progress">{t('progress.report')}</Button>}
+                {canAct && <Button type="primary" onClick={() => setDialog('pay')} data-testid="pay-tranche">{t('tranche.pay')}</Button>}
+                <AgreementActions agreement={a} />
+              </Space>
+            }
+          />
+          <Card style={{ marginBottom: 16 }}>
+            <BudgetSummary committed={a.balances.committedFen} paid={a.balances.paidFen} total={a.balances.remainingFen} />
+          </Card>
+          <Card style={{ marginBottom: 16 }}>
+            <Descriptions column={3} size="small">
+              <Descriptions.Item label={t('agreement.application')}><Link to={`/applications/${a.applicationId}`}>{t('common.open')}</Link></Descriptions.Item>
+              <Descriptions.Item label={t('agreement.challenge')}><Link to={`/challenges/${a.challengeId}`}>{t('common.open')}</Link></Descriptions.Item>
+              <Descriptions.Item label={t('agreement.period')}>{a.startsOn} ~ {a.endsOn}</Descriptions.Item>
+              <Descriptions.Item label={t('agreement.issuerInvestment')}><Money fen={a.issuerInvestmentFen} /></Descriptions.Item>
+              <Descriptions.Item label={t('agreement.applicantInvestment')}><Money fen={a.applicantInvestmentFen} /></Descriptions.Item>
+              <Descriptions.Item label={t('agreement.jointInvestment')}><Money fen={a.jointInvestmentFen} /></Descriptions.Item>
+              <Descriptions.Item label={t('funding.ratio')}>{bpText(a.ratioBp)}</Descriptions.Item>
+              <Descriptions.Item label={t('funding.cap')}><Money fen={a.capFen} /></Descriptions.Item>
+              <Descriptions.Item label={t('agreement.commitment')}><Money fen={a.commitmentFen} strong /></Descriptions.Item>
+              <Descriptions.Item label={t('agreement.verifiedInvestment')}><Money fen={a.verifiedInvestmentFen} /></Descriptions.Item>
+              <Descriptions.Item label={t('agreement.signedAt')}>{formatDateTime(a.signedAt)} · {a.signedBy}</Descriptions.Item>
+              <Descriptions.Item label={t('agreement.parties')}>{a.parties.map((p) => <Tag key={p.organisationId}>{orgs.name(p.organisationId)}（{p.role}）</Tag>)}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Tabs items={[
+            { key: 'milestones', label: t('application.milestones'), children: (
+              <Table<Schemas['MilestoneModel']> rowKey="ordinal" size="small" pagination={false} dataSource={a.milestones}
+                columns={[
+                  { title: '#', dataIndex: 'ordinal', render: (v: number) => v + 1 },
+                  { title: t('milestone.name'), dataIndex: 'name' },
+                  { title: t('milestone.dueOn'), dataIndex: 'dueOn' },
+                  { title: t('funding.tranches'), render: (_, m) => (m.trancheIndex != null && a.tranches[m.trancheIndex] ? `${a.tranches[m.trancheIndex].percent}%` : '—') },
+                ]} />
+            ) },
+            { key: 'progress', label: t('progress.title'), children: <ProgressTable agreement={a} /> },
+            { key: 'ledger', label: t('ledger.title'), children: (
+              <Table<Schemas['LedgerEntry']> rowKey="id" size="small" pagination={false} dataSource={a.ledger} data-testid="ledger-table"
+                columns={[
+                  { title: '#', dataIndex: 'entryNo', width: 50 },
+                  { title: t('ledger.kind'), dataIndex: 'kind', render: (v) => <Tag>{t(`ledger.${v}`)}</Tag> },
+                  { title: t('ledger.amount'), dataIndex: 'amountFen', align: 'right', render: (v) => <Money fen={v} /> },
+                  { title: t('milestone.name'), dataIndex: 'milestoneIndex', render: (v) => (v == null ? '—' : milestoneName(a, v)) },
+                  { title: t('common.reason'), dataIndex: 'reason' },
+                  { title: t('audit.actor'), dataIndex: 'actorName' },
+                  { title: t('audit.time'), dataIndex: 'occurredAt', render: (v) => formatDateTime(v) },
+                ]} />
+            ) },
+            { key: 'procurement', label: t('challenge.procurement'), children: (
+              <Table<Schemas['Procurement']> rowKey="id" size="small" pagination={false} dataSource={a.procurements} locale={{ emptyText: a.procurementWaiver ?? t('common.empty') }}
+                columns={[
+                  { title: t('procurement.product'), dataIndex: 'product' },
+                  { title: t('procurement.contractDate'), dataIndex: 'contractDate' },
+                  { title: t('procurement.amount'), dataIndex: 'amountFen', align: 'right', render: (v) => <Money fen={v} /> },
+                ]} />
+            ) },
+          ]} />
+          {dialog === 'progress' && <ProgressModal agreement={a} onClose={() => setDialog(null)} />}
+          {dialog === 'pay' && <PayModal agreement={a} onClose={() => setDialog(null)} />}
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+function ProgressTable({ agreement: a }: { agreement: Agreement }) {
+  const t = useT();
+  const canAct = useIsTaskForce();
+  const [verifying, setVerifying] = useState<Schemas['ProgressReport'] | null>(null);
+  return (
+    <>
+      <Table<Schemas['ProgressReport']> rowKey="id" size="small" pagination={false} dataSource={a.progressReports} data-testid="progress-table" locale={{ emptyText: t('progress.empty') }}
+        columns={[
+          { title: t('milestone.name'), dataIndex: 'milestoneIndex', render: (v: number) => milestoneName(a, v) },
+          { title: t('progress.claimedIssuer'), dataIndex: 'claimedIssuerFen', align: 'right', render: (v) => <Money fen={v} /> },
+          { title: t('progress.claimedApplicant'), dataIndex: 'claimedApplicantFen', align: 'right', render: (v) => <Money fen={v} /> },
+          { title: t('common.status'), dataIndex: 'status', render: (v) => <StatusTag kind="progress" value={v} /> },
+          { title: t('progress.verified'), render: (_, p) => p.verifiedIssuerFen != null ? <><Money fen={p.verifiedIssuerFen} /> + <Money fen={p.verifiedApplicantFen} /></> : '—' },
+          { title: t('progress.submittedAt'), dataIndex: 'submittedAt', render: (v) => formatDateTime(v) },
+          ...(canAct ? [{ title: '', render: (_: unknown, p: Schemas['ProgressReport']) => p.status === 'Submitted' && <Button size="small" type="primary" onClick={() => setVerifying(p)} data-testid="verify-progress">{t('progress.verify')}</Button> }] : []),
+        ]} />
+      {verifying && <VerifyModal agreement={a} report={verifying} onClose={() => setVerifying(null)} />}
+    </>
+  );
+}
+
+function ProgressModal({ agreement: a, onClose }: { agreement: Agreement; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<{ milestoneIndex: number; issuerWan: number; applicantWan: number; note?: string }>();
+  const [extra, setExtra] = useState<string[]>([]);
+  const save = useAction(
+    (v: { milestoneIndex: number; issuerWan: number; applicantWan: number; note?: string }) => unwrap(api.POST('/api/v1/agreements/{id}/progress-reports', {
+      params: { path: { id: a.id } },
+      body: { milestoneIndex: v.milestoneIndex, issuerInvestmentFen: wanToFen(v.issuerWan) ?? 0, applicantInvestmentFen: wanToFen(v.applicantWan) ?? 0, note: v.note },
+    })),
+    { invalidate: [['agreement', a.id]], onSuccess: onClose },
+  );
+  return (
+    <Modal open title={t('progress.report')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
+      <ProblemAlert error={save.error} extra={extra} />
+      <Form form={form} layout="vertical" initialValues={{ milestoneIndex: 0 }} onFinish={(v) => save.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
+        <Form.Item name="milestoneIndex" label={t('milestone.name')} rules={[{ required: true }]}><MilestoneSelect agreement={a} /></Form.Item>
+        <Form.Item name="issuerWan" label={t('progress.claimedIssuer')} rules={[{ required: true }]}><InputNumber min={0} addonAfter={t('money.wan')} data-testid="progress-issuer" /></Form.Item>
+        <Form.Item name="applicantWan" label={t('progress.claimedApplicant')} rules={[{ required: true }]}><InputNumber min={0} addonAfter={t('money.wan')} data-testid="progress-applicant" /></Form.Item>
+        <Form.Item name="note" label={t('common.note')}><Input.TextArea rows={2} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function VerifyModal({ agreement: a, report, onClose }: { agreement: Agreement; report: Schemas['ProgressReport']; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<{ issuerWan: number; applicantWan: number; note?: string }>();
+  const [extra, setExtra] = useState<string[]>([]);
+  const save = useAction(
+    (v: { issuerWan: number; applicantWan: number; note?: string }) => unwrap(api.POST('/api/v1/progress-reports/{id}/verify', {
+      params: { path: { id: report.id } },
+      body: { verifiedIssuerFen: wanToFen(v.issuerWan) ?? 0, verifiedApplicantFen: wanToFen(v.applicantWan) ?? 0, note: v.note },
+    })),
+    { invalidate: [['agreement', a.id]], onSuccess: onClose },
+  );
+  return (
+    <Modal open title={t('progress.verify')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
+      <ProblemAlert error={save.error} extra={extra} />
+      <Form form={form} layout="vertical" initialValues={{ issuerWan: report.claimedIssuerFen / 1e6, applicantWan: report.claimedApplicantFen / 1e6 }}
+        onFinish={(v) => save.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
+        <Form.Item name="issuerWan" label={t('progress.verifiedIssuer')} rules={[{ required: true }]}><InputNumber min={0} addonAfter={t('money.wan')} /></Form.Item>
+        <Form.Item name="applicantWan" label={t('progress.verifiedApplicant')} rules={[{ required: true }]}><InputNumber min={0} addonAfter={t('money.wan')} /></Form.Item>
+        <Form.Item name="note" label={t('common.note')}><Input.TextArea rows={2} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function PayModal({ agreement: a, onClose }: { agreement: Agreement; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<{ milestoneIndex: number; amountWan: number; reason: string }>();
+  const [extra, setExtra] = useState<string[]>([]);
+  const pay = useAction(
+    (v: { milestoneIndex: number; amountWan: number; reason: string }) => unwrap(api.POST('/api/v1/agreements/{id}/disbursements', {
+      params: { path: { id: a.id } },
+      body: { milestoneIndex: v.milestoneIndex, amountFen: wanToFen(v.amountWan) ?? 0, reason: v.reason },
+    })),
+    { invalidate: [['agreement', a.id], ['policy']], onSuccess: onClose },
+  );
+  return (
+    <Modal open title={t('tranche.pay')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={pay.isPending}>
+      <ProblemAlert error={pay.error} extra={extra} />
+      <Form form={form} layout="vertical" initialValues={{ milestoneIndex: 0 }} onFinish={(v) => pay.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
+        <Form.Item name="milestoneIndex" label={t('milestone.name')} rules={[{ required: true }]}><MilestoneSelect agreement={a} /></Form.Item>
+        <Form.Item name="amountWan" label={t('tranche.amount')} rules={[{ required: true }]}><InputNumber min={0} addonAfter={t('money.wan')} data-testid="pay-amount" /></Form.Item>
+        <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, message: t('common.reasonRequired') }]}><Input data-testid="pay-reason" /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api, unwrap, type Schemas } from '../../api/client';
+import { useT } from '../../i18n';
+import { useIsTaskForce } from '../../auth/useSession';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState, ProblemAlert, applyFieldErrors } from '../../components/Problem';
+import { StatusTag } from '../../components/StatusTag';
+import { useAction } from '../../lib/hooks';
+import { formatDateTime, ZONE } from '../../lib/format';
+import { RubricEditor, validateRubric, type Criterion } from './components/RubricEditor';
+
+/**
+ * The API has no list of rounds yet; the rounds are found through the audit log (every round's creation is
+ * audited), then each is read from the Review module.
+ */
+export function useRoundIds() {
+  return useQuery({
+    queryKey: ['rounds', 'ids'],
+    queryFn: async () => {
+      const page = await unwrap(api.GET('/api/v1/audit', { params: { query: { entityType: 'Round', action: 'Create', pageSize: 200 } } }));
+      return page.items.map((e) => e.entityId);
+    },
+  });
+}
+
+export function ReviewPage() {
+  const t = useT();
+  const canAct = useIsTaskForce();
+  const ids = useRoundIds();
+  const rounds = useQueries({
+    queries: (ids.data ?? []).map((id) => ({
+      queryKey: ['round', id],
+      queryFn: () => unwrap(api.GET('/api/v1/review/rounds/{id}', { params: { path: { id } } })),
+    })),
+  });
+  const [creating, setCreating] = useState(false);
+  const data = rounds.map((r) => r.data).filter((r): r is Schemas['ReviewRound'] => !!r);
+  return (
+    <>
+      <PageHeader title={t('menu.review')} extra={canAct && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-round">{t('round.create')}</Button>} />
+      <Card>
+        <QueryState query={ids} isEmpty={(d) => d.length === 0} empty={t('round.empty')}>
+          {() => (
+            <Table<Schemas['ReviewRound']> rowKey="id" dataSource={data} loading={rounds.some((r) => r.isPending)} pagination={false}
+              columns={[
+                { title: t('round.name'), dataIndex: 'name', render: (v, r) => <Link to={`/review/rounds/${r.id}`}>{v}</Link> },
+                { title: t('round.kind'), dataIndex: 'kind', render: (v) => t(`round.kind.${v}`) },
+                { title: t('common.status'), dataIndex: 'status', render: (v) => <StatusTag kind="round" value={v} /> },
+                { title: t('round.items'), render: (_, r) => r.items.length, align: 'right' },
+                { title: t('round.scoringWindow'), render: (_, r) => `${formatDateTime(r.scoringOpensAt)} ~ ${formatDateTime(r.scoringClosesAt)}` },
+              ]} />
+          )}
+        </QueryState>
+      </Card>
+      {creating && <CreateRoundModal onClose={() => setCreating(false)} />}
+    </>
+  );
+}
+
+interface RoundForm {
+  kind: Schemas['ReviewRoundKind'];
+  name: string;
+  passThreshold: number;
+  expertsPerItem: number;
+  maxLoadPerExpert: number;
+  spreadLimit: number;
+  scoring: [Dayjs, Dayjs];
+}
+
+function CreateRoundModal({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<RoundForm>();
+  const [criteria, setCriteria] = useState<Criterion[]>([
+    { name: '技术方案先进性', weight: 0.4, maxScore: 100, threshold: null },
+    { name: '团队能力', weight: 0.3, maxScore: 100, threshold: null },
+    { name: '实施计划与投入', weight: 0.3, maxScore: 100, threshold: null },
+  ]);
+  const [rubricErrors, setRubricErrors] = useState<Record<string, string | string[]>>({});
+  const [extra, setExtra] = useState<string[]>([]);
+  const create = useAction(
+    (v: RoundForm) => unwrap(api.POST('/api/v1/review/rounds', {
+      body: {
+        kind: v.kind, name: v.name, criteria, passThreshold: v.passThreshold, expertsPerItem: v.expertsPerItem,
+        maxLoadPerExpert: v.maxLoadPerExpert, spreadLimit: v.spreadLimit,
+        scoringOpensAt: v.scoring[0].toISOString(), scoringClosesAt: v.scoring[1].toISOString(),
+      },
+    })),
+    { invalidate: [['rounds']], onSuccess: (r) => { onClose(); navigate(`/review/rounds/${r.id}`); } },
+  );
+  const submit = (v: RoundForm) => {
+    const local = validateRubric(criteria, t);
+    setRubricErrors(local);
+    if (Object.keys(local).length) return;
+    create.mutate(v, {
+      onError: (e) => {
+        const api = (e as { fieldErrors?: Record<string, string[]> }).fieldErrors ?? {};
+        setRubricErrors(Object.fromEntries(Object.entries(api).filter(([k]) => k.startsWith('criteria'))));
+        setExtra(applyFieldErrors(form, e).filter((m) => !m.startsWith('criteria')));
+      },
+    });
+  };
+  return (
+    <Modal open width={860} title={t('round.create')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending}>
+      <ProblemAlert error={create.error} extra={extra} />
+      <Form form={form} layout="vertical" onFinish={submit}
+        initialValues={{ kind: 'ApplicationReview', passThreshold: 60, expertsPerItem: 3, maxLoadPerExpert: 10, spreadLimit: 20, scoring: [dayjs().tz(ZONE), dayjs().tz(ZONE).add(14, 'day')] }}>
+        <Space wrap>
+          <Form.Item name="kind" label={t('round.kind')}>
+            <Radio.Group options={(['NeedReview', 'ApplicationReview'] as const).map((k) => ({ value: k, label: t(`round.kind.${k}`) }))} />
+          </Form.Item>
+          <Form.Item name="name" label={t('round.name')} rules={[{ required: true }]}><Input style={{ width: 360 }} /></Form.Item>
+        </Space>
+        <Form.Item label={t('round.rubric')} required>
+          <RubricEditor value={criteria} onChange={setCriteria} errors={rubricErrors} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="passThreshold" label={t('round.passThreshold')} rules={[{ required: true }]}><InputNumber min={0} step={0.5} /></Form.Item>
+          <Form.Item name="expertsPerItem" label={t('round.expertsPerItem')} rules={[{ required: true }]}><InputNumber min={1} max={30} /></Form.Item>
+          <Form.Item name="maxLoadPerExpert" label={t('round.maxLoad')} rules={[{ required: true }]}><InputNumber min={1} max={500} /></Form.Item>
+          <Form.Item name="spreadLimit" label={t('round.spreadLimit')} rules={[{ required: true }]}><InputNumber min={0.01} /></Form.Item>
+        </Space>
+        <Form.Item name="scoring" label={t('round.scoringWindow')} rules={[{ required: true }]}><DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
+        <Alert type="info" showIcon title={t('round.createHint')} />
+      </Form>
+    </Modal>
+  );
+}
