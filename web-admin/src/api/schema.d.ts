@@ -15,11 +15,33 @@ export interface paths {
         put?: never;
         /**
          * 登记项目验收结论 / Record the acceptance decision (验收)
-         * @description Needs a result for every indicator of the challenge. Passing completes the agreement (later tranches may still be paid) and publishes ChallengeCompleted; failing settles it as a termination by the rule (claw back beyond ratio × verified investment, release the unpaid commitment) and publishes ChallengeTerminated.
+         * @description Needs a result for every indicator of the challenge, judged against the target the agreement's milestones set for it (the challenge's own where they set none). Passing completes the agreement (later tranches may still be paid) and publishes ChallengeCompleted; failing settles it as a termination by the rule (claw back beyond ratio × verified investment, release the unpaid commitment) and publishes ChallengeTerminated.
          *
          *     Roles: TaskForce
          */
         post: operations["Agreements_RecordAcceptance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 调整协议承诺资金（追加台账调整记录） / Correct the commitment with an Adjust ledger entry
+         * @description Appends a signed Adjust entry; nothing in the ledger is changed or removed. The new commitment must stay at or above what has been paid (409 funding.adjustment_below_paid) and within the cap per project (409 funding.adjustment_above_cap); an increase must fit the batch budget (409 funding.budget_exhausted). Not on a terminated or closed agreement.
+         *
+         *     Roles: TaskForce
+         */
+        post: operations["Agreements_Adjust"];
         delete?: never;
         options?: never;
         head?: never;
@@ -59,11 +81,33 @@ export interface paths {
         put?: never;
         /**
          * 按里程碑拨付配套资金 / Pay a tranche at a verified milestone
-         * @description Pays at most min(cumulative tranche % × commitment, ratio × verified cumulative investment) − already paid; more is refused with 409 funding.payment_exceeds_limit. The milestone needs a verified progress report (409 funding.milestone_not_verified).
+         * @description Pays at most min(cumulative tranche % × commitment, ratio × verified cumulative investment) − already paid; more is refused with 409 funding.payment_exceeds_limit. The milestone needs a verified progress report (409 funding.milestone_not_verified) and the issuer's confirmation of the agreement (409 funding.issuer_not_confirmed).
          *
          *     Roles: TaskForce
          */
         post: operations["Agreements_Disburse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/issuer-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发榜企业确认（会签）协议 / The issuer countersigns the recorded agreement
+         * @description Only a user of the agreement's issuer (others get 404); once (409 funding.already_confirmed) and while the agreement is active. Tranches are paid only after it.
+         *
+         *     Roles: Issuer
+         */
+        post: operations["Agreements_ConfirmByIssuer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -427,7 +471,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登录并获取访问令牌 / Sign in and get a bearer token */
+        /**
+         * 登录并获取访问令牌 / Sign in and get a bearer token
+         * @description 登录并获取访问令牌 / Sign in and get a bearer token
+         */
         post: operations["Auth_IssueToken"];
         delete?: never;
         options?: never;
@@ -510,7 +557,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 榜单批次详情 / Get a batch */
+        /**
+         * 榜单批次详情 / Get a batch
+         * @description 榜单批次详情 / Get a batch
+         */
         get: operations["Batches_Get"];
         /**
          * 修改未发布的榜单批次 / Update a batch before it is published
@@ -551,7 +601,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 技术领域 / Technology fields */
+        /**
+         * 技术领域 / Technology fields
+         * @description 技术领域 / Technology fields
+         */
         get: operations["Challenges_ListFields"];
         put?: never;
         post?: never;
@@ -709,6 +762,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 变更订阅：按稳定顺序返回调用方可见的事件，以游标续读 / The change feed: events the caller may see, in a stable order, continued by cursor
+         * @description Challenge published or changed, application window opened or closed (public); application status changed, review round publicised, agreement signed (the parties, their districts' keys, the task force and auditors). Each event is written in the same transaction as the change; no event is skipped or repeated across pages, even while writes go on.
+         */
+        get: operations["Feed_Read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}/credit-standing": {
         parameters: {
             query?: never;
@@ -799,6 +872,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{programmeId}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 强链工程看板 / The programme dashboard
+         * @description Task force and auditors. Consortia formed against the programme's target, challenges awarded and unawarded per batch, money committed, paid and remaining by batch and by field (sums of the ledger), median days from publication to signing, procurement realised. A fixed number of queries whatever the programme's size.
+         *
+         *     Roles: TaskForce, Auditor
+         */
+        get: operations["Funding_GetDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes": {
         parameters: {
             query?: never;
@@ -806,7 +901,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 工程列表 / List programmes */
+        /**
+         * 工程列表 / List programmes
+         * @description 工程列表 / List programmes
+         */
         get: operations["Programmes_List"];
         put?: never;
         /**
@@ -814,6 +912,50 @@ export interface paths {
          * @description Roles: TaskForce
          */
         post: operations["Programmes_Create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/progress-reports/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载进展报告附件 / Download a progress report's attachment
+         * @description The task force, auditors and users of the agreement's parties (issuer, lead, members); everyone else gets 404.
+         *
+         *     Roles: TaskForce, Auditor, Issuer, Applicant
+         */
+        get: operations["ProgressReports_DownloadAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/progress-reports/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传进展报告附件（票据、审计报告等；PDF、DOCX、XLSX、PNG、JPEG） / Attach a supporting file to a progress report
+         * @description multipart/form-data with one file in the field `file`. Whoever may report progress on the agreement (the issuer, the lead applicant, the task force) while the report awaits its decision (409 funding.report_already_decided); others get 404. The type is recognised from the content and must agree with the extension (400 attachment.type_mismatch / attachment.type_not_allowed); at most Funding:AttachmentMaxBytes (default 10 MiB, 413 attachment.too_large) and 20 files per report (409 funding.too_many_attachments).
+         *
+         *     Roles: TaskForce, Issuer, Applicant
+         */
+        post: operations["ProgressReports_UploadAttachment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -882,6 +1024,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/review/assignments/{id}/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 同一对象上其他专家已提交的评分（匿名；默认评分结束后可见，轮次允许时本人提交后可见） / Other experts' submitted sheets on the same item, anonymous: after the round closes, or after one's own submission when the round allows it
+         * @description Roles: Expert, TaskForce, Auditor
+         */
+        get: operations["Assignments_PeerScores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/review/assignments/{id}/score": {
         parameters: {
             query?: never;
@@ -936,6 +1098,26 @@ export interface paths {
         get: operations["Assignments_Get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/challenges/{id}/unawarded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 无合格申报的技术需求流榜（申报期已截止、资格审查完成且无合格申报） / Declare 流榜 for a published challenge whose window closed without one eligible application
+         * @description Roles: TaskForce
+         */
+        post: operations["Challenges_DeclareUnawarded"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1090,6 +1272,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/review/rounds/{id}/assignments/{assignmentId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 工作专班撤销或改派评审任务（须写明理由；已提交的评分不可撤销；利益冲突规则不可豁免） / Take an expert off an item with a written reason, optionally replacing it automatically or by a named expert; the conflict rule still applies
+         * @description Roles: TaskForce
+         */
+        post: operations["Rounds_RemoveAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/review/rounds/{id}/assignments": {
         parameters: {
             query?: never;
@@ -1104,6 +1306,26 @@ export interface paths {
          * @description Roles: TaskForce
          */
         post: operations["Rounds_AssignByHand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/rounds/{id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 分配看板：本轮全部评审任务、每位专家的负载、人数不足的对象及原因 / Assignment board: every assignment of the round, the load per expert, and the short items with reasons
+         * @description Roles: TaskForce, Auditor
+         */
+        get: operations["Rounds_AssignmentBoard"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1382,7 +1604,11 @@ export interface paths {
          * @description Roles: TaskForce, Auditor
          */
         get: operations["Rounds_Get"];
-        put?: never;
+        /**
+         * 修改草稿轮次（评分标准、阈值、每项专家数、评分期、评分可见性） / Edit a draft round: rubric, thresholds, experts per item, scoring window, visibility policy
+         * @description Roles: TaskForce
+         */
+        put: operations["Rounds_Update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1397,7 +1623,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * 论证轮次列表 / List the review rounds, newest first
+         * @description Roles: TaskForce, Auditor
+         */
+        get: operations["Rounds_List"];
         put?: never;
         /**
          * 创建论证轮次 / Create a review round with its rubric
@@ -1440,6 +1670,11 @@ export interface components {
             /** Format: uuid */
             subjectId: string;
         };
+        AdjustCommitmentRequest: {
+            /** Format: int64 */
+            amountFen: number;
+            reason: string;
+        };
         AgreementDetail: {
             /** Format: uuid */
             id: string;
@@ -1477,6 +1712,9 @@ export interface components {
             /** Format: date-time */
             signedAt: string;
             signedBy: string;
+            issuerConfirmedBy?: string | null;
+            /** Format: date-time */
+            issuerConfirmedAt?: string | null;
             balances: components["schemas"]["Balances"];
             ledger: components["schemas"]["LedgerEntry"][];
             /** Format: int64 */
@@ -1523,7 +1761,7 @@ export interface components {
             leadOrganisationName: string;
             leadRegionCode: string;
             status: components["schemas"]["ApplicationStatus"];
-            eligibility?: components["schemas"]["EligibilityOutcome"];
+            eligibility?: components["schemas"]["EligibilityOutcome"] | null;
             eligibilityResults?: components["schemas"]["RuleResultView"][] | null;
             /** Format: date-time */
             eligibilityCheckedAt?: string | null;
@@ -1566,7 +1804,7 @@ export interface components {
             leadOrganisationName: string;
             leadRegionCode: string;
             status: components["schemas"]["ApplicationStatus"];
-            eligibility?: components["schemas"]["EligibilityOutcome"];
+            eligibility?: components["schemas"]["EligibilityOutcome"] | null;
             /** Format: int32 */
             members: number;
             /** Format: int64 */
@@ -1680,8 +1918,50 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        BatchFigures: {
+            /** Format: uuid */
+            batchId: string;
+            code: string;
+            name: string;
+            /** Format: int32 */
+            published: number;
+            /** Format: int32 */
+            awarded: number;
+            /** Format: int32 */
+            unawarded: number;
+            /** Format: int32 */
+            undecided: number;
+            /** Format: int64 */
+            budgetFen?: number | null;
+            money: components["schemas"]["Money"];
+        };
         /** @enum {string} */
         BatchStatus: "Draft" | "Published";
+        BoardAssignment: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            itemId: string;
+            subjectCode: string;
+            /** Format: uuid */
+            expertId: string;
+            expertName: string;
+            status: string;
+            scoreStatus: string;
+            endReason?: string | null;
+            /** Format: date-time */
+            assignedAt: string;
+        };
+        BoardItem: {
+            /** Format: uuid */
+            itemId: string;
+            subjectCode: string;
+            title: string;
+            /** Format: int32 */
+            active: number;
+            /** Format: int32 */
+            needed: number;
+        };
         ChallengeDetail: {
             /** Format: uuid */
             id: string;
@@ -1770,6 +2050,18 @@ export interface components {
         CloseProjectRequest: {
             waiverReason?: string | null;
         };
+        ConsortiaFigures: {
+            /** Format: int32 */
+            formed: number;
+            /** Format: int32 */
+            target: number;
+            /** Format: int32 */
+            targetYear: number;
+            /** Format: int32 */
+            agreements: number;
+            /** Format: int32 */
+            agreementsWithApplicantConsortium: number;
+        };
         /** @enum {string} */
         ConsortiumRole: "Lead" | "Member";
         ContactInfo: {
@@ -1824,6 +2116,7 @@ export interface components {
             /** Format: uuid */
             affiliationOrganisationId?: string | null;
             declaredConflicts: string[];
+            declaredPersonConflicts: components["schemas"]["PersonConflict"][];
             active: boolean;
         };
         CreateProgrammeRequest: {
@@ -1838,7 +2131,6 @@ export interface components {
             targetYear: number;
         };
         CreateRoundRequest: {
-            kind: components["schemas"]["ReviewRoundKind"];
             name: string;
             criteria: components["schemas"]["CriterionInput"][];
             /** Format: double */
@@ -1853,6 +2145,8 @@ export interface components {
             scoringOpensAt: string;
             /** Format: date-time */
             scoringClosesAt: string;
+            visibility: components["schemas"]["ReviewVisibility"];
+            kind: components["schemas"]["ReviewRoundKind"];
         };
         /** @enum {string} */
         CreditStanding: "Good" | "BadRecord";
@@ -1887,10 +2181,30 @@ export interface components {
             expertId?: string | null;
             isDemo: boolean;
         };
+        Dashboard: {
+            /** Format: uuid */
+            programmeId: string;
+            code: string;
+            name: string;
+            consortia: components["schemas"]["ConsortiaFigures"];
+            batches: components["schemas"]["BatchFigures"][];
+            fields: components["schemas"]["FieldFigures"][];
+            totals: components["schemas"]["Money"];
+            timeToSigning: components["schemas"]["MedianDays"];
+            procurement: components["schemas"]["ProcurementRealised"];
+        };
         Declarations: {
             firstCooperation: boolean;
             noBadCreditRecord: boolean;
             ipProtection: boolean;
+        };
+        DeclareUnawardedRequest: {
+            reason: string;
+        };
+        DeclareUnawardedResponse: {
+            /** Format: uuid */
+            challengeId: string;
+            status: components["schemas"]["ChallengeStatus"];
         };
         DeclineAssignmentRequest: {
             reason: string;
@@ -1902,10 +2216,44 @@ export interface components {
             replacementExpertId?: string | null;
             /** Format: uuid */
             replacementAssignmentId?: string | null;
-            short?: components["schemas"]["ShortItemView"];
+            short?: components["schemas"]["ShortItemView"] | null;
         };
         /** @enum {string} */
         EligibilityOutcome: "Eligible" | "Ineligible";
+        ExpertLoad: {
+            /** Format: uuid */
+            expertId: string;
+            name: string;
+            /** Format: int32 */
+            load: number;
+            /** Format: int32 */
+            maxLoad: number;
+        };
+        FeedItem: {
+            cursor: string;
+            type: string;
+            resourceType: string;
+            /** Format: uuid */
+            resourceId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            data: {
+                [key: string]: string;
+            };
+        };
+        FeedPage: {
+            items: components["schemas"]["FeedItem"][];
+            next: string;
+            hasMore: boolean;
+        };
+        FieldFigures: {
+            field: string;
+            nameZh: string;
+            nameEn: string;
+            /** Format: int32 */
+            agreements: number;
+            money: components["schemas"]["Money"];
+        };
         FieldInfo: {
             code: components["schemas"]["ChallengeField"];
             nameZh: string;
@@ -1940,8 +2288,30 @@ export interface components {
             paidFen: number;
             /** Format: int64 */
             availableFen: number;
+            isDemo: boolean;
             /** Format: int32 */
             version: number;
+        };
+        GetAssignmentBoardResponse: {
+            /** Format: uuid */
+            roundId: string;
+            status: components["schemas"]["ReviewRoundStatus"];
+            /** Format: int32 */
+            expertsPerItem: number;
+            /** Format: int32 */
+            maxLoadPerExpert: number;
+            items: components["schemas"]["BoardItem"][];
+            assignments: components["schemas"]["BoardAssignment"][];
+            loads: components["schemas"]["ExpertLoad"][];
+            short: components["schemas"]["ShortItemView"][];
+        };
+        GetPeerScoresResponse: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            itemId: string;
+            visibility: components["schemas"]["ReviewVisibility"];
+            sheets: components["schemas"]["PeerSheet"][];
         };
         GetPublicationResponse: {
             /** Format: uuid */
@@ -1993,6 +2363,16 @@ export interface components {
             achieved: string;
             passed: boolean;
         };
+        IndicatorTarget: {
+            /** Format: uuid */
+            indicatorId: string;
+            target: string;
+        };
+        IndicatorTargetInput: {
+            /** Format: uuid */
+            indicatorId: string;
+            target: string;
+        };
         IssueTokenRequest: {
             userName: string;
             password: string;
@@ -2027,14 +2407,6 @@ export interface components {
             passed: boolean;
             criteria: components["schemas"]["CriterionResult"][];
         };
-        JsonNode: {
-            options?: components["schemas"]["JsonNodeOptions"];
-            parent?: components["schemas"]["JsonNode"];
-            root: components["schemas"]["JsonNode"];
-        };
-        JsonNodeOptions: {
-            propertyNameCaseInsensitive: boolean;
-        };
         LedgerEntry: {
             /** Format: uuid */
             id: string;
@@ -2052,6 +2424,12 @@ export interface components {
         };
         LinkExpertUserRequest: {
             userName: string;
+        };
+        MedianDays: {
+            /** Format: int32 */
+            agreements: number;
+            /** Format: double */
+            days?: number | null;
         };
         MemberInput: {
             /** Format: uuid */
@@ -2082,6 +2460,8 @@ export interface components {
             dueOn: string;
             /** Format: int32 */
             trancheIndex?: number | null;
+            deliverables: string[];
+            indicatorTargets: components["schemas"]["IndicatorTargetInput"][];
         };
         MilestoneModel: {
             /** Format: int32 */
@@ -2091,6 +2471,16 @@ export interface components {
             dueOn: string;
             /** Format: int32 */
             trancheIndex?: number | null;
+            deliverables: string[];
+            indicatorTargets: components["schemas"]["IndicatorTarget"][];
+        };
+        Money: {
+            /** Format: int64 */
+            committedFen: number;
+            /** Format: int64 */
+            paidFen: number;
+            /** Format: int64 */
+            remainingFen: number;
         };
         /** @enum {string} */
         ObjectionStatus: "Open" | "Upheld" | "Dismissed";
@@ -2164,6 +2554,19 @@ export interface components {
             amountFen: number;
             reason: string;
         };
+        PeerSheet: {
+            /** Format: int32 */
+            reviewer: number;
+            scores: components["schemas"]["ScoreValue"][];
+            /** Format: double */
+            weightedTotal: number;
+            comment?: string | null;
+        };
+        PersonConflict: {
+            name: string;
+            /** Format: uuid */
+            organisationId?: string | null;
+        };
         Procurement: {
             /** Format: uuid */
             id: string;
@@ -2182,6 +2585,14 @@ export interface components {
             quantity?: string | null;
             terms?: string | null;
         };
+        ProcurementRealised: {
+            /** Format: int32 */
+            projects: number;
+            /** Format: int32 */
+            contracts: number;
+            /** Format: int64 */
+            amountFen: number;
+        };
         Programme: {
             /** Format: uuid */
             id: string;
@@ -2199,6 +2610,24 @@ export interface components {
             createdAt: string;
             /** Format: int32 */
             version: number;
+        };
+        ProgressAttachment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            reportId: string;
+            fileName: string;
+            contentType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            sha256: string;
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        ProgressAttachmentUpload: {
+            /** Format: binary */
+            file: string;
         };
         ProgressReport: {
             /** Format: uuid */
@@ -2224,6 +2653,7 @@ export interface components {
             decidedBy?: string | null;
             /** Format: date-time */
             decidedAt?: string | null;
+            attachments: components["schemas"]["ProgressAttachment"][];
             /** Format: int32 */
             version: number;
         };
@@ -2282,6 +2712,28 @@ export interface components {
         RejectChallengeRequest: {
             reason: string;
         };
+        RemoveAssignmentRequest: {
+            reason: string;
+            replacement: components["schemas"]["Replacement"];
+            /** Format: uuid */
+            replacementExpertId?: string | null;
+        };
+        RemoveAssignmentResponse: {
+            /** Format: uuid */
+            removedAssignmentId: string;
+            /** Format: uuid */
+            itemId: string;
+            /** Format: uuid */
+            removedExpertId: string;
+            /** Format: uuid */
+            replacementAssignmentId?: string | null;
+            /** Format: uuid */
+            replacementExpertId?: string | null;
+            departures: string[];
+            short?: components["schemas"]["ShortItemView"] | null;
+        };
+        /** @enum {string} */
+        Replacement: "None" | "Automatic" | "Named";
         ResolveObjectionRequest: {
             outcome: components["schemas"]["ObjectionStatus"];
             resolution: string;
@@ -2351,6 +2803,7 @@ export interface components {
             /** Format: uuid */
             affiliationOrganisationId?: string | null;
             declaredConflicts: string[];
+            declaredPersonConflicts: components["schemas"]["PersonConflict"][];
             active: boolean;
             /** Format: int32 */
             version: number;
@@ -2384,6 +2837,7 @@ export interface components {
             scoringOpensAt: string;
             /** Format: date-time */
             scoringClosesAt: string;
+            visibility: components["schemas"]["ReviewVisibility"];
             /** Format: date-time */
             publicisedAt?: string | null;
             /** Format: date-time */
@@ -2397,6 +2851,20 @@ export interface components {
         ReviewRoundKind: "NeedReview" | "ApplicationReview";
         /** @enum {string} */
         ReviewRoundStatus: "Draft" | "Assigning" | "Scoring" | "Closed" | "Decided" | "Publicised" | "Final";
+        /** @enum {string} */
+        ReviewVisibility: "SealedUntilClose" | "AfterOwnSubmission";
+        RoundSummary: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ReviewRoundKind"];
+            name: string;
+            status: components["schemas"]["ReviewRoundStatus"];
+            /** Format: int32 */
+            items: number;
+            isDemo: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
         RuleResultView: {
             code: string;
             passed: boolean;
@@ -2487,7 +2955,7 @@ export interface components {
             /** Format: date-time */
             submittedAt: string;
             submittedBy: string;
-            content?: components["schemas"]["JsonNode"];
+            content?: Record<string, never> | null;
         };
         TeamMember: {
             name: string;
@@ -2547,10 +3015,29 @@ export interface components {
             /** Format: uuid */
             affiliationOrganisationId?: string | null;
             declaredConflicts: string[];
+            declaredPersonConflicts: components["schemas"]["PersonConflict"][];
             active: boolean;
         };
         UpdateMyConflictsRequest: {
             declaredConflicts: string[];
+            declaredPersonConflicts: components["schemas"]["PersonConflict"][];
+        };
+        UpdateRoundRequest: {
+            name: string;
+            criteria: components["schemas"]["CriterionInput"][];
+            /** Format: double */
+            passThreshold: number;
+            /** Format: int32 */
+            expertsPerItem: number;
+            /** Format: int32 */
+            maxLoadPerExpert: number;
+            /** Format: double */
+            spreadLimit: number;
+            /** Format: date-time */
+            scoringOpensAt: string;
+            /** Format: date-time */
+            scoringClosesAt: string;
+            visibility: components["schemas"]["ReviewVisibility"];
         };
         VerifyProgressReportRequest: {
             /** Format: int64 */
@@ -2602,7 +3089,7 @@ export interface operations {
                     "application/json": components["schemas"]["Acceptance"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2611,7 +3098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2620,7 +3107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2629,7 +3116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2638,8 +3125,115 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `funding.agreement_not_active` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Agreements_Adjust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustCommitmentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDetail"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `funding.adjustment_above_cap`, `funding.adjustment_below_paid`, `funding.budget_exhausted`, `funding.agreement_not_active` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2673,7 +3267,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2682,7 +3276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2691,7 +3285,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2700,7 +3294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2709,8 +3303,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `funding.not_accepted`, `funding.procurement_missing` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2744,7 +3356,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2753,7 +3365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2762,7 +3374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2771,7 +3383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2780,8 +3392,93 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `funding.issuer_not_confirmed`, `funding.milestone_not_verified`, `funding.payment_exceeds_limit`, `funding.agreement_not_active` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Agreements_ConfirmByIssuer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDetail"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `funding.already_confirmed`, `funding.agreement_not_active` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2815,7 +3512,7 @@ export interface operations {
                     "application/json": components["schemas"]["Procurement"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2824,7 +3521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2833,7 +3530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2842,7 +3539,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2851,8 +3548,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `funding.not_accepted` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2886,7 +3601,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressReport"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2895,7 +3610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2904,7 +3619,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2913,7 +3628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2922,8 +3637,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `funding.agreement_not_active` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2957,7 +3690,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2966,7 +3699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2975,7 +3708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2984,7 +3717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2993,8 +3726,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `funding.agreement_not_active` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3024,7 +3775,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3033,7 +3784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3042,8 +3793,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3056,12 +3816,58 @@ export interface operations {
     Agreements_Sign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters. A retry with the same key and body gets the stored response; the same key with another body gets 422 idempotency.key_reused. 同一幂等键重试返回首次结果。 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "applicationId": "0193a3c0-0000-7000-8000-000000000006",
+                 *       "issuerInvestmentFen": 1000000,
+                 *       "applicantInvestmentFen": 2000000,
+                 *       "startsOn": "2027-01-01",
+                 *       "endsOn": "2028-12-31",
+                 *       "milestones": [
+                 *         {
+                 *           "name": "签约启动",
+                 *           "dueOn": "2027-01-01",
+                 *           "trancheIndex": 0,
+                 *           "deliverables": [
+                 *             "研发方案"
+                 *           ],
+                 *           "indicatorTargets": []
+                 *         },
+                 *         {
+                 *           "name": "中期检查",
+                 *           "dueOn": "2027-12-31",
+                 *           "trancheIndex": 1,
+                 *           "deliverables": [
+                 *             "样机"
+                 *           ],
+                 *           "indicatorTargets": []
+                 *         },
+                 *         {
+                 *           "name": "验收",
+                 *           "dueOn": "2028-12-31",
+                 *           "trancheIndex": 2,
+                 *           "deliverables": [
+                 *             "验收测试报告"
+                 *           ],
+                 *           "indicatorTargets": [
+                 *             {
+                 *               "indicatorId": "0193a3c0-0000-7000-8000-000000000003",
+                 *               "target": "≤0.3"
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["SignAgreementRequest"];
             };
         };
@@ -3075,7 +3881,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3084,7 +3890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3093,7 +3899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3102,7 +3908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3111,7 +3917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `funding.agreement_exists`, `funding.application_not_selected`, `funding.budget_exhausted`, `funding.challenge_not_awardable`, `funding.no_policy`, `funding.not_first_cooperation` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3120,8 +3926,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unprocessable Content. Problem codes / 错误代码: `idempotency.key_reused` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3156,7 +3980,7 @@ export interface operations {
                     "image/jpeg": string;
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3165,8 +3989,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3179,7 +4012,10 @@ export interface operations {
     Applications_UploadAttachment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters. A retry with the same key and body gets the stored response; the same key with another body gets 422 idempotency.key_reused. 同一幂等键重试返回首次结果。 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3200,7 +4036,7 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentView"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed`, `attachment.type_mismatch`, `attachment.type_not_allowed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3209,7 +4045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3218,7 +4054,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3227,7 +4063,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3236,7 +4072,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `application.invalid_state`, `application.window_closed` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3245,7 +4081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Content Too Large */
+            /** @description Content Too Large. Problem codes / 错误代码: `request.too_large`, `attachment.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3254,8 +4090,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description Unprocessable Content. Problem codes / 错误代码: `idempotency.key_reused` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3292,7 +4137,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3301,7 +4146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3310,7 +4155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3319,7 +4164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3328,7 +4173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `application.invalid_state` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3337,8 +4182,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3354,6 +4217,8 @@ export interface operations {
             header?: {
                 /** @description Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
+                /** @description 1-200 visible ASCII characters. A retry with the same key and body gets the stored response; the same key with another body gets 422 idempotency.key_reused. 同一幂等键重试返回首次结果。 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -3375,7 +4240,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3384,7 +4249,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3393,7 +4258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3402,7 +4267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3411,7 +4276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `application.ineligible`, `application.window_closed`, `application.invalid_state` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3420,7 +4285,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3429,8 +4294,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unprocessable Content. Problem codes / 错误代码: `idempotency.key_reused` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3460,7 +4343,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubmittedVersion"][];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3469,8 +4352,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3507,7 +4399,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3516,7 +4408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3525,7 +4417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3534,7 +4426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3543,7 +4435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `application.invalid_state`, `application.window_closed` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3552,8 +4444,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3583,7 +4493,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3592,8 +4502,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3630,7 +4549,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3639,7 +4558,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3648,7 +4567,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3657,7 +4576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3666,7 +4585,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `application.invalid_state`, `application.window_closed` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3675,7 +4594,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3684,8 +4603,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3716,7 +4653,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3725,7 +4662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3734,8 +4671,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3771,7 +4717,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedOfApplicationListItem"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3780,8 +4726,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3794,12 +4749,60 @@ export interface operations {
     Applications_Create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters. A retry with the same key and body gets the stored response; the same key with another body gets 422 idempotency.key_reused. 同一幂等键重试返回首次结果。 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "challengeId": "0193a3c0-0000-7000-8000-000000000002",
+                 *       "technicalApproach": "采用多模态力反馈闭环控制方案（示例）。",
+                 *       "team": [
+                 *         {
+                 *           "name": "李教授",
+                 *           "title": "教授",
+                 *           "role": "项目负责人"
+                 *         }
+                 *       ],
+                 *       "indicatorResponses": [
+                 *         {
+                 *           "indicatorId": "0193a3c0-0000-7000-8000-000000000003",
+                 *           "committedValue": "≤0.3",
+                 *           "note": "优于需求"
+                 *         }
+                 *       ],
+                 *       "ownInvestmentFen": 300000000,
+                 *       "milestones": [
+                 *         {
+                 *           "name": "样机",
+                 *           "dueMonth": 12,
+                 *           "deliverable": "样机一套"
+                 *         }
+                 *       ],
+                 *       "declarations": {
+                 *         "firstCooperation": true,
+                 *         "noBadCreditRecord": true,
+                 *         "ipProtection": true
+                 *       },
+                 *       "members": [
+                 *         {
+                 *           "organisationId": "0193a3c0-0000-7000-8000-000000000004",
+                 *           "role": "Lead",
+                 *           "budgetShareBp": 7000
+                 *         },
+                 *         {
+                 *           "organisationId": "0193a3c0-0000-7000-8000-000000000005",
+                 *           "role": "Member",
+                 *           "budgetShareBp": 3000
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateApplicationRequest"];
             };
         };
@@ -3813,7 +4816,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3822,7 +4825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3831,7 +4834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `district.out_of_scope` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3840,7 +4843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3849,7 +4852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `application.window_closed` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3858,8 +4861,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unprocessable Content. Problem codes / 错误代码: `idempotency.key_reused` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3896,7 +4917,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedOfAuditEntry"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3905,7 +4926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3914,8 +4935,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3943,7 +4973,7 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentUser"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3952,8 +4982,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3972,6 +5011,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "userName": "taskforce",
+                 *       "password": "Demo#2026"
+                 *     }
+                 */
                 "application/json": components["schemas"]["IssueTokenRequest"];
             };
         };
@@ -3985,7 +5030,7 @@ export interface operations {
                     "application/json": components["schemas"]["IssueTokenResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3994,8 +5039,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests. Problem codes / 错误代码: `rate_limited`, `auth.locked_out` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4025,7 +5088,7 @@ export interface operations {
                     "application/json": components["schemas"]["RunEligibilityCheckResponse"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4034,7 +5097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4043,8 +5106,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `eligibility.window_not_closed` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4074,7 +5146,7 @@ export interface operations {
                     "application/json": components["schemas"]["FundingPolicy"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4083,7 +5155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4092,8 +5164,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4139,7 +5220,7 @@ export interface operations {
                     "application/json": components["schemas"]["FundingPolicy"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4148,7 +5229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4157,7 +5238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4166,7 +5247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4175,7 +5256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `funding.budget_below_committed` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4184,7 +5265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4193,8 +5274,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4227,7 +5326,7 @@ export interface operations {
                     "application/json": components["schemas"]["Batch"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4236,7 +5335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4245,7 +5344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4254,7 +5353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `batch.already_published`, `batch.nothing_to_publish`, `batch.window_in_past` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4263,8 +5362,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4294,8 +5402,17 @@ export interface operations {
                     "application/json": components["schemas"]["Batch"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4332,7 +5449,7 @@ export interface operations {
                     "application/json": components["schemas"]["Batch"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4341,7 +5458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4350,7 +5467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4359,7 +5476,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4368,7 +5485,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `batch.already_published` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4377,7 +5494,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4386,8 +5503,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4417,8 +5552,17 @@ export interface operations {
                     "application/json": components["schemas"]["Batch"][];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4444,6 +5588,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FieldInfo"][];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
         };
@@ -4475,7 +5628,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChallengeDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4484,7 +5637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4493,7 +5646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4502,7 +5655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4511,7 +5664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `challenge.invalid_transition` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4520,8 +5673,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4558,7 +5729,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChallengeDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4567,7 +5738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4576,7 +5747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4585,7 +5756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4594,7 +5765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `challenge.invalid_transition` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4603,8 +5774,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4641,7 +5830,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChallengeDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4650,7 +5839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4659,7 +5848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4668,7 +5857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4677,7 +5866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `challenge.invalid_transition` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4686,8 +5875,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4724,7 +5931,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChallengeDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4733,7 +5940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4742,7 +5949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4751,7 +5958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4760,7 +5967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `challenge.invalid_transition` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4769,8 +5976,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4807,7 +6032,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChallengeDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4816,7 +6041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4825,7 +6050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4834,7 +6059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4843,7 +6068,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `challenge.invalid_transition` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4852,8 +6077,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4883,8 +6126,17 @@ export interface operations {
                     "application/json": components["schemas"]["ChallengeDetail"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4921,7 +6173,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChallengeDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4930,7 +6182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4939,7 +6191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4948,7 +6200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4957,7 +6209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `challenge.not_editable` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4966,7 +6218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4975,8 +6227,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5014,8 +6284,17 @@ export interface operations {
                     "application/json": components["schemas"]["PagedOfChallengeSummary"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5034,6 +6313,39 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "batchId": "0193a3c0-0000-7000-8000-000000000001",
+                 *       "field": "MedicalDevices",
+                 *       "title": "手术机器人高精度力反馈模组（示例）",
+                 *       "titleEn": "High-precision force feedback module for surgical robots (example)",
+                 *       "background": "关键部件依赖进口，交付周期长。",
+                 *       "indicators": [
+                 *         {
+                 *           "name": "定位精度",
+                 *           "target": "≤0.5",
+                 *           "unit": "mm",
+                 *           "verification": "第三方检测"
+                 *         }
+                 *       ],
+                 *       "deliverables": [
+                 *         "样机一套",
+                 *         "检测报告"
+                 *       ],
+                 *       "rdMonths": 24,
+                 *       "plannedInvestmentFen": 500000000,
+                 *       "procurement": {
+                 *         "amountFen": 2000000000,
+                 *         "quantity": "200台/年",
+                 *         "terms": "验收后采购"
+                 *       },
+                 *       "contact": {
+                 *         "name": "张工",
+                 *         "phone": "010-12345678",
+                 *         "email": "contact@example.com"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateChallengeRequest"];
             };
         };
@@ -5047,7 +6359,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChallengeDetail"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5056,7 +6368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5065,7 +6377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5074,8 +6386,76 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `challenge.batch_not_collecting` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Feed_Read: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedPage"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5112,7 +6492,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organisation"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5121,7 +6501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5130,7 +6510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5139,7 +6519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5148,7 +6528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5157,8 +6537,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5188,7 +6586,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organisation"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5197,8 +6595,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5233,7 +6640,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedOfOrganisation"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5242,8 +6649,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5262,6 +6678,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "creditCode": "91110108MA00000000",
+                 *       "name": "示例科技有限公司",
+                 *       "type": "Enterprise",
+                 *       "regionCode": "110108",
+                 *       "independentLegalPerson": true,
+                 *       "commercialisationBase": null
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterOrganisationRequest"];
             };
         };
@@ -5284,7 +6710,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organisation"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5293,7 +6719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5302,8 +6728,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `district.out_of_scope` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5337,7 +6781,7 @@ export interface operations {
                     "application/json": components["schemas"]["Batch"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5346,7 +6790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5355,7 +6799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5364,7 +6808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5373,8 +6817,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `batch.code_taken` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Funding_GetDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5402,6 +6922,15 @@ export interface operations {
                     "application/json": components["schemas"]["Programme"][];
                 };
             };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
         };
     };
     Programmes_Create: {
@@ -5426,7 +6955,7 @@ export interface operations {
                     "application/json": components["schemas"]["Programme"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5435,7 +6964,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5444,7 +6973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5453,8 +6982,178 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `programme.code_taken` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    ProgressReports_DownloadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    ProgressReports_UploadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ProgressAttachmentUpload"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressAttachment"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed`, `attachment.type_mismatch`, `attachment.type_not_allowed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `funding.too_many_attachments`, `funding.report_already_decided` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Content Too Large. Problem codes / 错误代码: `request.too_large`, `attachment.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5488,7 +7187,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressReport"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5497,7 +7196,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5506,7 +7205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5515,7 +7214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5524,8 +7223,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `funding.report_already_decided`, `funding.agreement_not_active` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5559,7 +7276,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressReport"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5568,7 +7285,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5577,7 +7294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5586,7 +7303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5595,8 +7312,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `funding.report_already_decided`, `funding.agreement_not_active` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5630,7 +7365,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeclineAssignmentResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5639,7 +7374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5648,7 +7383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5657,7 +7392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5666,8 +7401,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.assignment_ended`, `review.score_locked`, `review.concurrent_change` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Assignments_PeerScores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetPeerScoresResponse"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5704,7 +7515,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewAssignment"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5713,7 +7524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5722,7 +7533,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5731,7 +7542,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5740,7 +7551,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.assignment_ended`, `review.score_locked`, `review.scoring_closed` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5749,8 +7560,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5783,7 +7612,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewAssignment"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5792,7 +7621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5801,7 +7630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5810,7 +7639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.score_incomplete`, `review.assignment_ended`, `review.score_locked`, `review.scoring_closed` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5819,8 +7648,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5850,7 +7688,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewAssignment"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5859,7 +7697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5868,8 +7706,106 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Challenges_DeclareUnawarded: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareUnawardedRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclareUnawardedResponse"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `review.challenge_has_eligible_applications`, `review.challenge_not_closed`, `review.formal_check_pending` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5903,7 +7839,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewExpert"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5912,7 +7848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5921,7 +7857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5930,7 +7866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5939,8 +7875,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `expert.user_taken` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5970,7 +7924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewExpert"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5979,7 +7933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5988,8 +7942,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6026,7 +7989,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewExpert"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6035,7 +7998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6044,7 +8007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6053,7 +8016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6062,7 +8025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6071,8 +8034,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6100,7 +8081,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewExpert"][];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6109,8 +8090,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6142,7 +8132,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewExpert"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6151,7 +8141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6160,8 +8150,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6189,7 +8197,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewAssignment"][];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6198,8 +8206,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6234,7 +8251,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewExpert"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6243,7 +8260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6252,7 +8269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6261,7 +8278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6270,7 +8287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6279,8 +8296,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6308,7 +8343,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewExpert"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6317,7 +8352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6326,8 +8361,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6360,7 +8404,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentOutcome"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6369,7 +8413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6378,7 +8422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6387,7 +8431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.no_items`, `review.round_invalid_state`, `review.concurrent_change` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6396,8 +8440,107 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Rounds_RemoveAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveAssignmentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemoveAssignmentResponse"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `review.assignment_ended`, `review.score_locked`, `review.expert_inactive`, `review.expert_conflicted`, `review.already_assigned`, `review.round_invalid_state` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6431,7 +8574,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignByHandResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6440,7 +8583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6449,7 +8592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6458,7 +8601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6467,8 +8610,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.expert_inactive`, `review.expert_conflicted`, `review.already_assigned`, `review.round_invalid_state` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Rounds_AssignmentBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetAssignmentBoardResponse"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6498,7 +8717,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewRound"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6507,7 +8726,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6516,7 +8735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6525,8 +8744,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.round_invalid_state`, `review.concurrent_change`, `review.scoring_open` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6556,7 +8784,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewRound"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6565,7 +8793,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6574,7 +8802,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6583,8 +8811,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.round_invalid_state`, `review.concurrent_change`, `review.items_undecided` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6614,7 +8851,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6623,7 +8860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6632,7 +8869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6641,8 +8878,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.round_not_closed` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6672,7 +8918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewRound"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6681,7 +8927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6690,7 +8936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6699,8 +8945,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.round_invalid_state`, `review.concurrent_change`, `review.objection_period_open`, `review.objections_open` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6735,7 +8990,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordDecisionResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6744,7 +8999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6753,7 +9008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6762,7 +9017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6771,8 +9026,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.matchmaking_missing`, `review.round_invalid_state` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6807,7 +9080,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordMatchmakingResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6816,7 +9089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6825,7 +9098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6834,7 +9107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6843,8 +9116,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.round_invalid_state` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6878,7 +9169,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewRound"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6887,7 +9178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6896,7 +9187,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6905,7 +9196,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6914,8 +9205,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.item_exists`, `review.item_not_reviewable`, `review.round_invalid_state` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6950,7 +9259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResolveObjectionResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6959,7 +9268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6968,7 +9277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6977,7 +9286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6986,8 +9295,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.objection_resolved`, `review.round_invalid_state` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7021,7 +9348,7 @@ export interface operations {
                     "application/json": components["schemas"]["FileObjectionResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7030,7 +9357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7039,7 +9366,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7048,7 +9375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7057,8 +9384,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.objection_period_closed`, `review.round_invalid_state` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7088,7 +9433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewRound"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7097,7 +9442,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7106,7 +9451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7115,8 +9460,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.round_invalid_state`, `review.concurrent_change`, `review.items_short` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7146,7 +9500,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetPublicationResponse"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7155,7 +9509,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7164,8 +9518,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7195,7 +9558,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewRound"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7204,7 +9567,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7213,7 +9576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7222,8 +9585,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.round_invalid_state`, `review.concurrent_change` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7253,7 +9625,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetResultsResponse"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7262,7 +9634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7271,7 +9643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7280,8 +9652,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Problem codes / 错误代码: `review.round_not_closed` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7311,7 +9692,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewRound"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7320,7 +9701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7329,8 +9710,174 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Rounds_Update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The resource version from its ETag; 412 when stale, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoundRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRound"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `review.round_invalid_state` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Rounds_List: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundSummary"][];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7349,6 +9896,32 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "ApplicationReview",
+                 *       "visibility": "SealedUntilClose",
+                 *       "name": "揭榜论证（示例）",
+                 *       "criteria": [
+                 *         {
+                 *           "name": "技术先进性",
+                 *           "weight": 0.6,
+                 *           "maxScore": 100,
+                 *           "threshold": 60
+                 *         },
+                 *         {
+                 *           "name": "可行性",
+                 *           "weight": 0.4,
+                 *           "maxScore": 100
+                 *         }
+                 *       ],
+                 *       "passThreshold": 60,
+                 *       "expertsPerItem": 5,
+                 *       "maxLoadPerExpert": 10,
+                 *       "spreadLimit": 20,
+                 *       "scoringOpensAt": "2021-02-20T01:00:00Z",
+                 *       "scoringClosesAt": "2021-02-27T09:00:00Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateRoundRequest"];
             };
         };
@@ -7362,7 +9935,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewRound"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7371,7 +9944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7380,8 +9953,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -117,6 +117,7 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
         }
 
         ApplySecurity(operation, context, metadata, definition);
+        AddEdgeResponses(operation, context);
         DescribeProblems(operation, metadata);
         if (string.IsNullOrEmpty(operation.Description))
         {
@@ -127,14 +128,41 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
     /// <summary>Codes every operation may answer with for these statuses, whatever the endpoint.</summary>
     private static readonly Dictionary<string, string[]> GenericCodes = new()
     {
-        ["400"] = ["validation_failed"],
+        ["400"] = ["validation_failed", "request.malformed"],
         ["401"] = ["auth.required", "auth.invalid_credentials"],
         ["403"] = ["forbidden"],
         ["404"] = ["not_found"],
         ["412"] = ["concurrency.version_mismatch"],
+        ["413"] = ["request.too_large"],
+        ["429"] = ["rate_limited"],
         ["422"] = ["idempotency.key_reused"],
         ["428"] = ["concurrency.if_match_required"],
     };
+
+    /// <summary>Every API operation can be rate limited (429), and every one with a body refused as too large (413).</summary>
+    private static void AddEdgeResponses(OpenApiOperation operation, OperationFilterContext context)
+    {
+        operation.Responses ??= new OpenApiResponses();
+        IOpenApiResponse Problem(string description) => new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, IOpenApiMediaType>
+            {
+                [Platform.Errors.Problems.ContentType] = new OpenApiMediaType
+                {
+                    Schema = context.SchemaGenerator.GenerateSchema(typeof(Platform.Errors.ApiProblem), context.SchemaRepository),
+                },
+            },
+        };
+        if (!operation.Responses.ContainsKey("429"))
+        {
+            operation.Responses["429"] = Problem("Too Many Requests (see Retry-After)");
+        }
+        if (operation.RequestBody is not null && !operation.Responses.ContainsKey("413"))
+        {
+            operation.Responses["413"] = Problem("Payload Too Large");
+        }
+    }
 
     private static void DescribeProblems(OpenApiOperation operation, IList<object> metadata)
     {

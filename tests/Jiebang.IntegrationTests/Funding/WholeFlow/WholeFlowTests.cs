@@ -160,10 +160,37 @@ public abstract class WholeFlowTests(JiebangHost host) : HostTests(host)
             Assert.Equal(Math.Round((decimal)waited.TotalDays, 1), (decimal)dashboard["timeToSigning"]!["days"]!);
             Assert.Equal(12_000_000L, (long)dashboard["procurement"]!["amountFen"]!);
             Assert.Equal(1, (int)dashboard["procurement"]!["contracts"]!);
+
+            // The applicant's side followed the whole story on the change feed; another issuer saw none of its private part.
+            var feed = await FollowFeedAsync(applicant);
+            Assert.Contains(feed, e => (string?)e["type"] == "review.round_publicised" && (string?)e["resourceId"] == roundId);
+            Assert.Contains(feed, e => (string?)e["type"] == "agreement.signed" && (string?)e["resourceId"] == (string?)signed["id"]);
+            Assert.Equal(["Submitted", "Eligible", "UnderReview", "Recommended", "Matched", "Selected", "Contracted"],
+                feed.Where(e => (string?)e["type"] == "application.status_changed" && (string?)e["resourceId"] == applicationId)
+                    .Select(e => (string)e["data"]!["status"]!).ToArray());
+            Assert.Contains(feed, e => (string?)e["type"] == "challenge.status_changed" && (string?)e["data"]!["status"] == "Completed");
+            var other = await FollowFeedAsync(await Host.As(Cast.IssuerB));
+            Assert.DoesNotContain(other, e => (string?)e["type"] is "agreement.signed" or "review.round_publicised" or "application.status_changed");
         }
         finally
         {
             Host.Clock.SetUtcNow(saved);
+        }
+    }
+
+    private static async Task<List<JsonNode>> FollowFeedAsync(HttpClient client)
+    {
+        var items = new List<JsonNode>();
+        string? after = null;
+        while (true)
+        {
+            var page = await client.GetAsync("/api/v1/feed?limit=200" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after))).Expect(HttpStatusCode.OK);
+            items.AddRange(page["items"]!.AsArray().Select(i => i!));
+            after = (string)page["next"]!;
+            if (!(bool)page["hasMore"]!)
+            {
+                return items;
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ export function ConflictsPage() {
   const [conflicts, setConflicts] = useState<string[]>([]);
   useEffect(() => { if (me.data) setConflicts(me.data.declaredConflicts); }, [me.data]);
   const save = useAction(
-    () => unwrap(api.PUT('/api/v1/review/me/expert/conflicts', { params: { header: { 'If-Match': etag(me.data!.version) } }, body: { declaredConflicts: conflicts } })),
+    () => unwrap(api.PUT('/api/v1/review/me/expert/conflicts', { params: { header: { 'If-Match': etag(me.data!.version) } }, body: { declaredConflicts: conflicts, declaredPersonConflicts: me.data!.declaredPersonConflicts ?? [] } })),
     { invalidate: [['my-expert']] },
   );
   return (

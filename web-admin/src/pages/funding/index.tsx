@@ -130,7 +130,9 @@ function SignModal({ onClose }: { onClose: () => void }) {
       body: {
         applicationId: v.applicationId, issuerInvestmentFen: wanToFen(v.issuerWan) ?? 0, applicantInvestmentFen: wanToFen(v.applicantWan) ?? 0,
         startsOn: v.period[0].format('YYYY-MM-DD'), endsOn: v.period[1].format('YYYY-MM-DD'),
-        milestones: v.milestones.map((m, i) => ({ name: m.name, dueOn: m.dueOn.format('YYYY-MM-DD'), trancheIndex: trancheIndexFor(plan, i) })),
+        milestones: v.milestones.map((m, i) => ({
+          name: m.name, dueOn: m.dueOn.format('YYYY-MM-DD'), trancheIndex: trancheIndexFor(plan, i), deliverables: [], indicatorTargets: [],
+        })),
       },
     })),
     { invalidate: [['agreements'], ['policy'], ['applications']], onSuccess: (a) => { onClose(); navigate(`/funding/agreements/${a.id}`); } },

@@ -86,7 +86,7 @@ function CreateRoundModal({ onClose }: { onClose: () => void }) {
   const create = useAction(
     (v: RoundForm) => unwrap(api.POST('/api/v1/review/rounds', {
       body: {
-        kind: v.kind, name: v.name, criteria, passThreshold: v.passThreshold, expertsPerItem: v.expertsPerItem,
+        kind: v.kind, name: v.name, visibility: 'SealedUntilClose', criteria, passThreshold: v.passThreshold, expertsPerItem: v.expertsPerItem,
         maxLoadPerExpert: v.maxLoadPerExpert, spreadLimit: v.spreadLimit,
         scoringOpensAt: v.scoring[0].toISOString(), scoringClosesAt: v.scoring[1].toISOString(),
       },

@@ -43,7 +43,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Description(b => b.Api("Agreements_RecordProcurement", "Funding",
                 "登记发榜企业的采购合同（纳入供应链） / Record the issuer's procurement of the result",
                 "Only after acceptance passed (409 funding.not_accepted); the issuer records its own, the task force any.")
-            .Body<Request>().Ok<Procurement>(201).Problems(400, 401, 403, 404, 409), clearDefaults: true);
+            .Body<Request>().Ok<Procurement>(201).Problems(400, 401, 403, 404, 409).Codes(409, "funding.not_accepted"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

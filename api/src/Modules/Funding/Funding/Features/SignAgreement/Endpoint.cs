@@ -1,3 +1,4 @@
+using Jiebang.Platform.Feed;
 using Dapper;
 using FastEndpoints;
 using Jiebang.Applications.Contracts;
@@ -16,7 +17,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Jiebang.Funding.Features.SignAgreement;
 
-internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, ISender sender, IPublisher publisher, AuditWriter audit, TimeProvider clock)
+internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, ISender sender, IPublisher publisher, AuditWriter audit, FeedWriter feed, TimeProvider clock)
     : Endpoint<Request, AgreementDetail>
 {
     public override void Configure()
@@ -26,7 +27,25 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
         Description(b => b.Api("Agreements_Sign", "Funding",
                 "登记已签署的合作研发协议并从批次预算中锁定配套资金；支持 Idempotency-Key / Record a signed agreement and reserve its co-funding from the batch budget; honours Idempotency-Key",
                 "Commitment = min(ratio × (issuer's + applicants' committed investment), cap), half up to the fen, reserved in the same transaction under the batch budget's row lock. Refused with 409 funding.budget_exhausted when the budget cannot cover it, and nothing is stored.")
-            .Body<Request>().Ok<AgreementDetail>(201).Problems(400, 401, 403, 404, 409, 422).Idempotent(), clearDefaults: true);
+            .Body<Request>().Ok<AgreementDetail>(201).Problems(400, 401, 403, 404, 409, 422).Codes(409, "funding.agreement_exists", "funding.application_not_selected", "funding.budget_exhausted", "funding.challenge_not_awardable", "funding.no_policy", "funding.not_first_cooperation").Idempotent()
+            .Example(new
+            {
+                applicationId = "0193a3c0-0000-7000-8000-000000000006",
+                issuerInvestmentFen = 1_000_000L,
+                applicantInvestmentFen = 2_000_000L,
+                startsOn = "2027-01-01",
+                endsOn = "2028-12-31",
+                milestones = new object[]
+                {
+                    new { name = "签约启动", dueOn = "2027-01-01", trancheIndex = 0, deliverables = new[] { "研发方案" }, indicatorTargets = Array.Empty<object>() },
+                    new { name = "中期检查", dueOn = "2027-12-31", trancheIndex = 1, deliverables = new[] { "样机" }, indicatorTargets = Array.Empty<object>() },
+                    new
+                    {
+                        name = "验收", dueOn = "2028-12-31", trancheIndex = 2, deliverables = new[] { "验收测试报告" },
+                        indicatorTargets = new[] { new { indicatorId = "0193a3c0-0000-7000-8000-000000000003", target = "≤0.3" } },
+                    },
+                },
+            }), clearDefaults: true);
     }
 
     private sealed record Prepared(ApplicationSummary Application, ApplicationParties Parties, ChallengeInfo Challenge);
@@ -124,6 +143,13 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
                     req.IssuerInvestmentFen, req.ApplicantInvestmentFen, policy.RatioBp, capFen = policy.CapPerProjectFen,
                 });
                 var detail = await FundingStore.DetailAsync(connection, (await FundingStore.AgreementAsync(connection, id, tx))!, tx);
+                await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.AgreementSigned, "agreement", id, IsPublic: false,
+                    new Dictionary<string, string>
+                    {
+                        ["code"] = detail.Code, ["applicationId"] = req.ApplicationId.ToString(), ["challengeId"] = p.Challenge.Id.ToString(),
+                        ["commitmentFen"] = commitment.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    },
+                    parties.Select(x => x.Org).ToList()));
                 return WriteOutcome.Done(StatusCodes.Status201Created, detail, detail.Version, $"/api/v1/agreements/{id}",
                     afterCommit: async token =>
                     {

@@ -16,7 +16,24 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Post("/api/v1/review/rounds");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_Create", "Review", "创建论证轮次 / Create a review round with its rubric")
-            .Body<Request>().Ok<ReviewRound>(201).Problems(400, 401, 403), clearDefaults: true);
+            .Body<Request>().Ok<ReviewRound>(201).Problems(400, 401, 403)
+            .Example(new
+            {
+                kind = "ApplicationReview",
+                visibility = "SealedUntilClose",
+                name = "揭榜论证（示例）",
+                criteria = new object[]
+                {
+                    new { name = "技术先进性", weight = 0.6m, maxScore = 100, threshold = 60m },
+                    new { name = "可行性", weight = 0.4m, maxScore = 100 },
+                },
+                passThreshold = 60m,
+                expertsPerItem = 5,
+                maxLoadPerExpert = 10,
+                spreadLimit = 20m,
+                scoringOpensAt = "2021-02-20T01:00:00Z",
+                scoringClosesAt = "2021-02-27T09:00:00Z",
+            }), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

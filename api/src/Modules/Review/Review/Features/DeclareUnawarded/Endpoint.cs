@@ -40,7 +40,7 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, IPublishe
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Challenges_DeclareUnawarded", "Review",
                 "无合格申报的技术需求流榜（申报期已截止、资格审查完成且无合格申报） / Declare 流榜 for a published challenge whose window closed without one eligible application")
-            .Body<Request>().Ok<Response>().Problems(400, 401, 403, 404, 409), clearDefaults: true);
+            .Body<Request>().Ok<Response>().Problems(400, 401, 403, 404, 409).Codes(409, "review.challenge_has_eligible_applications", "review.challenge_not_closed", "review.formal_check_pending"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -61,7 +61,7 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
         Roles(Platform.Auth.Roles.TaskForce, Platform.Auth.Roles.Auditor, Platform.Auth.Roles.Expert);
         Description(b => b.Api("Rounds_Results", "Review",
                 "论证结果（评分结束后；截尾均值、标准差、排名、是否通过、分歧标记） / Results after scoring closes: trimmed mean, deviation, rank, pass, spread flag")
-            .Ok<Response>().Problems(401, 403, 404, 409), clearDefaults: true);
+            .Ok<Response>().Problems(401, 403, 404, 409).Codes(409, "review.round_not_closed"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

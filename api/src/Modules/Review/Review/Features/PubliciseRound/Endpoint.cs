@@ -1,3 +1,4 @@
+using Jiebang.Platform.Feed;
 using System.Data.Common;
 using Dapper;
 using FastEndpoints;
@@ -11,19 +12,21 @@ using Jiebang.Review.Features.Shared;
 
 namespace Jiebang.Review.Features.PubliciseRound;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, ReviewOptions options) : RoundTransitionEndpoint(db, audit, clock)
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWriter feed, TimeProvider clock, ReviewOptions options) : RoundTransitionEndpoint(db, audit, clock)
 {
     private const string Publicise = """
         UPDATE review_round SET status = @To, publicised_at = @Now, objections_close_at = @Until, updated_at = @Now, version = version + 1
         WHERE id = @Id AND status = @From
         """;
 
+    private const string Parties = "SELECT issuer_organisation_id AS IssuerOrganisationId, conflict_organisations AS ConflictOrganisations FROM review_item WHERE round_id = @Id";
+
     public override void Configure()
     {
         Post("/api/v1/review/rounds/{id:guid}/publicise");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_Publicise", "Review", "公示论证决定，开始异议期 / Publicise the decisions and open the objection period")
-            .Ok<ReviewRound>().Problems(401, 403, 404, 409), clearDefaults: true);
+            .Ok<ReviewRound>().Problems(401, 403, 404, 409).Codes(409, "review.round_invalid_state", "review.concurrent_change"), clearDefaults: true);
     }
 
     protected override ReviewRoundStatus From => ReviewRoundStatus.Decided;
@@ -37,8 +40,25 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         {
             round.Id, From = nameof(ReviewRoundStatus.Decided), To = nameof(ReviewRoundStatus.Publicised), Now = now, Until = until,
         }, tx) == 1;
-        return moved
-            ? new RoundStep(null, new { objectionsCloseAt = until, days = options.ObjectionDays })
-            : RoundStep.Refuse(RoundStore.ChangedConcurrently());
+        if (!moved)
+        {
+            return RoundStep.Refuse(RoundStore.ChangedConcurrently());
+        }
+        // The publication is for the parties of the round (issuers and applicants), as GET .../publication is.
+        var parties = (await connection.QueryAsync<PartyRow>(Parties, new { round.Id }, tx))
+            .SelectMany(p => p.ConflictOrganisations.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Append(p.IssuerOrganisationId))
+            .Distinct().ToList();
+        await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.ReviewRoundPublicised, "review_round", round.Id, IsPublic: false,
+            new Dictionary<string, string>
+            {
+                ["name"] = round.Name, ["kind"] = round.Kind.ToString(), ["objectionsCloseAt"] = until.ToString("O"),
+            }, parties));
+        return new RoundStep(null, new { objectionsCloseAt = until, days = options.ObjectionDays });
     }
+}
+
+internal sealed class PartyRow
+{
+    public Guid IssuerOrganisationId { get; set; }
+    public string ConflictOrganisations { get; set; } = "";
 }

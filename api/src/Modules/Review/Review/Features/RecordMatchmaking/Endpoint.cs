@@ -46,7 +46,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Roles(Platform.Auth.Roles.Issuer, Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_RecordMatchmaking", "Review",
                 "记录发榜企业与揭榜单位的对接结果（揭榜论证，决定之前） / Record the issuer's matchmaking outcome for an application, before the decision")
-            .Body<Request>().Ok<Response>().Problems(400, 401, 403, 404, 409), clearDefaults: true);
+            .Body<Request>().Ok<Response>().Problems(400, 401, 403, 404, 409).Codes(409, "review.round_invalid_state"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
