@@ -20,7 +20,6 @@ internal sealed class Endpoint(IdempotentWrite write, IdempotencyStore idempoten
     ILogger<Endpoint> logger) : EndpointWithoutRequest<AttachmentView>
 {
     /// <summary>Room for the multipart boundaries and part headers around the file itself.</summary>
-    private const long FormOverhead = 64 * 1024;
 
     public override void Configure()
     {
@@ -54,7 +53,7 @@ internal sealed class Endpoint(IdempotentWrite write, IdempotencyStore idempoten
             }
         }
 
-        var (file, problem) = await ReadFileAsync(ct);
+        var (file, problem) = await UploadedFile.ReadSingleAsync(HttpContext, storage.MaxBytes, ct);
         if (problem is not null)
         {
             await Send.ResultAsync(problem);
@@ -105,46 +104,6 @@ internal sealed class Endpoint(IdempotentWrite write, IdempotencyStore idempoten
         }
     }
 
-    /// <summary>Reads the form (within the size limit) and picks the one file of the field <c>file</c>.</summary>
-    private async Task<(IFormFile?, IResult?)> ReadFileAsync(CancellationToken ct)
-    {
-        var limit = storage.MaxBytes + FormOverhead;
-        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = limit;
-        }
-        if (!HttpContext.Request.HasFormContentType)
-        {
-            return (null, Problems.Validation("file", "须以 multipart/form-data 上传文件", "Send the file as multipart/form-data"));
-        }
-        HttpContext.Features.Set<IFormFeature>(new FormFeature(HttpContext.Request, new FormOptions { MultipartBodyLengthLimit = limit }));
-        IFormCollection form;
-        try
-        {
-            form = await HttpContext.Request.ReadFormAsync(ct);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, TooLarge());
-        }
-        catch (InvalidDataException ex)
-        {
-            return (null, ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) || HttpContext.Request.ContentLength > limit
-                ? TooLarge()
-                : Problems.Validation("file", "multipart/form-data 格式错误", "The multipart/form-data body is malformed"));
-        }
-        var files = form.Files.GetFiles("file");
-        if (files.Count != 1)
-        {
-            return (null, Problems.Validation("file", "须在 file 字段上传且只上传一个文件", "Send exactly one file in the field 'file'"));
-        }
-        if (files[0].Length == 0)
-        {
-            return (null, Problems.Validation("file", "文件为空", "The file is empty"));
-        }
-        return files[0].Length > storage.MaxBytes ? (null, TooLarge()) : (files[0], null);
-    }
-
     /// <summary>Copies the upload to the temporary file while hashing it, then checks what it is against what its name says.</summary>
     private async Task<(Spooled?, IResult?)> SpoolAsync(IFormFile file, string tempPath, CancellationToken ct)
     {
@@ -162,7 +121,7 @@ internal sealed class Endpoint(IdempotentWrite write, IdempotencyStore idempoten
                     size += read;
                     if (size > storage.MaxBytes)
                     {
-                        return (null, TooLarge());
+                        return (null, UploadedFile.TooLarge(storage.MaxBytes));
                     }
                     hash.AppendData(buffer, 0, read);
                     await target.WriteAsync(buffer.AsMemory(0, read), ct);
@@ -188,8 +147,6 @@ internal sealed class Endpoint(IdempotentWrite write, IdempotencyStore idempoten
         return (new Spooled(fileName, detected.ContentType, size, Convert.ToHexStringLower(hash.GetHashAndReset())), null);
     }
 
-    private IResult TooLarge() => Problems.Of(StatusCodes.Status413PayloadTooLarge, "attachment.too_large", "Attachment too large",
-        $"附件不能超过 {storage.MaxBytes} 字节 / An attachment may have at most {storage.MaxBytes} bytes");
 
     /// <summary>
     /// Moves the committed upload into place. Should that fail, the row is taken back (with an audit record saying so)

@@ -26,7 +26,6 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
 {
     public const long DefaultMaxBytes = 10L * 1024 * 1024;
     public const int MaxPerReport = 20;
-    private const long FormOverhead = 64 * 1024;
 
     private const string Insert = """
         INSERT INTO funding_progress_attachment (id, report_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
@@ -62,7 +61,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 return;
             }
         }
-        var (file, problem) = await ReadFileAsync(ct);
+        var (file, problem) = await UploadedFile.ReadSingleAsync(HttpContext, MaxBytes, ct);
         if (problem is not null)
         {
             await Send.ResultAsync(problem);
@@ -138,45 +137,5 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         return report.Status != ProgressReportStatus.Submitted ? VerifyProgressReport.Endpoint.AlreadyDecided() : null;
     }
 
-    private async Task<(IFormFile?, IResult?)> ReadFileAsync(CancellationToken ct)
-    {
-        var limit = MaxBytes + FormOverhead;
-        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = limit;
-        }
-        if (!HttpContext.Request.HasFormContentType)
-        {
-            return (null, Problems.Validation("file", "须以 multipart/form-data 上传文件", "Send the file as multipart/form-data"));
-        }
-        HttpContext.Features.Set<IFormFeature>(new FormFeature(HttpContext.Request, new FormOptions { MultipartBodyLengthLimit = limit }));
-        IFormCollection form;
-        try
-        {
-            form = await HttpContext.Request.ReadFormAsync(ct);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, TooLarge());
-        }
-        catch (InvalidDataException ex)
-        {
-            return (null, ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) || HttpContext.Request.ContentLength > limit
-                ? TooLarge()
-                : Problems.Validation("file", "multipart/form-data 格式错误", "The multipart/form-data body is malformed"));
-        }
-        var files = form.Files.GetFiles("file");
-        if (files.Count != 1)
-        {
-            return (null, Problems.Validation("file", "须在 file 字段上传且只上传一个文件", "Send exactly one file in the field 'file'"));
-        }
-        if (files[0].Length == 0)
-        {
-            return (null, Problems.Validation("file", "文件为空", "The file is empty"));
-        }
-        return files[0].Length > MaxBytes ? (null, TooLarge()) : (files[0], null);
-    }
 
-    private IResult TooLarge() => Problems.Of(StatusCodes.Status413PayloadTooLarge, "attachment.too_large", "Attachment too large",
-        $"附件不能超过 {MaxBytes} 字节 / An attachment may have at most {MaxBytes} bytes");
 }
