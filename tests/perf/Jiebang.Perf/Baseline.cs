@@ -6,6 +6,8 @@ using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
 using Jiebang.Platform.Paging;
+using Jiebang.Review.Contracts;
+using Jiebang.Review.Features.Shared;
 using ListData = Jiebang.Challenges.Features.ListChallenges.Data;
 
 namespace Jiebang.Perf;
@@ -34,6 +36,7 @@ internal static class Baseline
         app.MapGet("/health/ready", () => Results.Text("Healthy"));
         app.MapGet("/api/v1/challenges", ListAsync);
         app.MapGet("/api/v1/challenges/{id:guid}", DetailAsync);
+        app.MapGet("/api/v1/review/rounds/{id:guid}/results", ResultsAsync);
         await app.RunAsync();
         return 0;
     }
@@ -109,5 +112,21 @@ internal static class Baseline
         var detail = ChallengeStore.ToDetail(row, await ChallengeStore.IndicatorsAsync(connection, id), clock.GetUtcNow());
         context.Response.Headers.ETag = Versioning.ETag(detail.Version);
         return Results.Ok(detail);
+    }
+
+    /// <summary>Rounds_Results without the role check: the round, its items and every submitted score, the same arithmetic.</summary>
+    private static async Task<IResult> ResultsAsync(Guid id, DbConnectionFactory db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var round = await RoundStore.LoadAsync(connection, id);
+        if (round is null)
+        {
+            return Problems.NotFound("round");
+        }
+        if (round.Status is ReviewRoundStatus.Draft or ReviewRoundStatus.Assigning or ReviewRoundStatus.Scoring)
+        {
+            return Problems.Conflict("review.round_not_closed", "评分尚未结束", "Results are available once scoring is closed");
+        }
+        return Results.Ok(await Review.Features.GetResults.Endpoint.ComputeAsync(connection, round));
     }
 }

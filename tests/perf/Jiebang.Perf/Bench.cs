@@ -139,75 +139,127 @@ internal sealed class ProviderRun(Profile profile, string providerName, string? 
 
         await using (var baseline = await StartBaselineAsync())
         {
+            report.Figures.Add(Figure.Info("Cold start", "baseline server (bare minimal API, no migrations) to /health/ready, for scale", "ms",
+                baseline.ReadyAfter.TotalMilliseconds));
             await CompareAsync("Public list", "GET /api/v1/challenges?phase=Open[&field=…]&page=…&pageSize=20&sort=…", host, baseline, wrk.ListScript(),
-                "/api/v1/challenges?phase=Open&page=1&pageSize=20&sort=code");
+                "/api/v1/challenges?phase=Open&page=1&pageSize=20&sort=code", ListConnections, [], minRatio: 0.85);
             await CompareAsync("Challenge detail", $"GET /api/v1/challenges/{{id}} over {data.PublishedChallenges.Count} ids", host, baseline,
-                wrk.DetailScript(data.PublishedChallenges), $"/api/v1/challenges/{data.PublishedChallenges[0]}");
+                wrk.DetailScript(data.PublishedChallenges), $"/api/v1/challenges/{data.PublishedChallenges[0]}", ListConnections, [], minRatio: 0.85);
+            var auth = new[] { $"Authorization: Bearer {token}" };
+            var results = $"/api/v1/review/rounds/{data.ResultsRoundId}/results";
+            await CompareAsync("Review results", $"GET {results.Replace(data.ResultsRoundId.ToString(), "{id}")} ({profile.ItemsPerRound} items × 5 experts × 5 criteria) as the task force",
+                host, baseline, wrk.PathScript("results", results), results, ReportConnections, auth, p99Limit: 150);
         }
 
-        await ReportScenarioAsync("Review results", $"GET /api/v1/review/rounds/{{id}}/results ({profile.ItemsPerRound} items × 5 experts), {ReportConnections} connections",
-            http, host, wrk, token, $"/api/v1/review/rounds/{data.ResultsRoundId}/results", 150);
-        await ReportScenarioAsync("Programme dashboard", $"GET /api/v1/programmes/{{id}}/dashboard, {ReportConnections} connections",
-            http, host, wrk, token, $"/api/v1/programmes/{data.ProgrammeId}/dashboard", 300);
+        var dashboard = $"/api/v1/programmes/{data.ProgrammeId}/dashboard";
+        if (await ProbeAsync(http, token, dashboard) is { } missing)
+        {
+            report.Figures.Add(new Figure("Programme dashboard", "p99 latency", "ms", null, null, null, "< 300 ms at L", null,
+                $"skipped: GET /api/v1/programmes/{{id}}/dashboard answers {missing} on this build (Funding_GetDashboard is not merged yet)"));
+            Log($"Programme dashboard: skipped ({missing})");
+        }
+        else
+        {
+            await CompareAsync("Programme dashboard", "GET /api/v1/programmes/{id}/dashboard as the task force (no baseline: the route has none)", host, null,
+                wrk.PathScript("dashboard", dashboard), dashboard, ReportConnections, ["Authorization: Bearer " + token], p99Limit: 300);
+        }
 
         await RushAsync(host, db, data, apiKey);
     }
 
-    private async Task CompareAsync(string scenario, string what, ServerProcess host, ServerProcess baseline, string script, string samplePath)
-    {
-        using var probe = new HttpClient();
-        var ours = await probe.GetStringAsync(host.Url + samplePath);
-        var theirs = await probe.GetStringAsync(baseline.Url + samplePath);
-        var same = JsonNode.DeepEquals(JsonNode.Parse(ours), JsonNode.Parse(theirs));
-        Log($"{scenario}: warm-up (bodies {(same ? "identical" : "DIFFER")})");
-        await Wrk.RunAsync(host.Url, script, ListConnections, 3);
-        await Wrk.RunAsync(baseline.Url, script, ListConnections, 3);
-        var mine = new List<LoadResult>();
-        var base_ = new List<LoadResult>();
-        for (var round = 0; round < 2; round++)
-        {
-            mine.Add(await Wrk.RunAsync(host.Url, script, ListConnections, duration));
-            base_.Add(await Wrk.RunAsync(baseline.Url, script, ListConnections, duration));
-            Log($"{scenario} round {round + 1}: host {mine[^1].RequestsPerSecond:0} req/s p99 {mine[^1].P99Ms:0.0} ms; baseline {base_[^1].RequestsPerSecond:0} req/s p99 {base_[^1].P99Ms:0.0} ms");
-        }
-        var m = LoadResult.Mean(mine);
-        var b = LoadResult.Mean(base_);
-        var errors = m.Non2xx + m.SocketErrors + b.Non2xx + b.SocketErrors;
-        report.Figures.Add(Figure.Compare(scenario, $"throughput, {ListConnections} connections", "req/s", m.RequestsPerSecond, b.RequestsPerSecond, 0.85,
-            $"{what}; mean of 2 interleaved {duration} s runs; JSON bodies {(same ? "identical" : "differ")}" + (errors > 0 ? $"; {errors} errors" : "")));
-        report.Figures.Add(Figure.Info(scenario, "p50 latency", "ms", m.P50Ms, b.P50Ms));
-        report.Figures.Add(Figure.Info(scenario, "p99 latency", "ms", m.P99Ms, b.P99Ms));
-        report.Details[scenario] = new { host = mine, baseline = base_, identicalBodies = same };
-    }
-
-    private async Task ReportScenarioAsync(string scenario, string what, HttpClient http, ServerProcess host, Wrk wrk, string token, string path, double p99Limit)
+    /// <summary>The status when the route is not on this build (404 or 405 for a programme that exists), else null.</summary>
+    private static async Task<int?> ProbeAsync(HttpClient http, string token, string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var watch = Stopwatch.StartNew();
         using var response = await http.SendAsync(request);
-        var first = watch.Elapsed.TotalMilliseconds;
-        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+        return response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed ? (int)response.StatusCode : null;
+    }
+
+    /// <summary>
+    /// Warms both servers up (tiered JIT needs many calls, more on a busy machine), then runs the same wrk script against
+    /// each in turn, three times interleaved, and keeps the median of each figure.
+    /// </summary>
+    private async Task CompareAsync(string scenario, string what, ServerProcess host, ServerProcess? baseline, string script, string samplePath,
+        int connections, string[] headers, double? minRatio = null, double? p99Limit = null)
+    {
+        bool? same = null;
+        if (baseline is not null)
         {
-            var reason = $"skipped: {path.Split('/')[3]} route answers {(int)response.StatusCode} on this build (the endpoint is not there yet)";
-            report.Figures.Add(new Figure(scenario, "p99 latency", "ms", null, null, null, $"< {p99Limit} ms at L", null, reason));
-            Log($"{scenario}: {reason}");
-            return;
+            same = JsonNode.DeepEquals(JsonNode.Parse(await GetAsync(host.Url + samplePath, headers)), JsonNode.Parse(await GetAsync(baseline.Url + samplePath, headers)));
         }
-        if (!response.IsSuccessStatusCode)
+        Log($"{scenario}: warm-up" + (same is null ? "" : $" (bodies {(same.Value ? "identical" : "DIFFER")})"));
+        var warmUp = await WarmUpAsync(host.Url, script, connections, headers);
+        if (baseline is not null)
         {
-            throw new InvalidOperationException($"{scenario}: {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            warmUp = Math.Max(warmUp, await WarmUpAsync(baseline.Url, script, connections, headers));
         }
-        var script = wrk.PathScript(scenario.Replace(' ', '-').ToLowerInvariant(), path);
-        var headers = new[] { $"Authorization: Bearer {token}" };
-        await Wrk.RunAsync(host.Url, script, ReportConnections, 3, headers);
-        var result = await Wrk.RunAsync(host.Url, script, ReportConnections, duration, headers);
-        Log($"{scenario}: {result.RequestsPerSecond:0.0} req/s, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms");
-        var errors = result.Non2xx + result.SocketErrors;
-        report.Figures.Add(Figure.AtMost(scenario, $"p99 latency, {ReportConnections} connections", "ms", result.P99Ms, p99Limit,
-            $"{what}; p50 {result.P50Ms:0.0} ms; {result.RequestsPerSecond:0.0} req/s; first call {first:0} ms" + (errors > 0 ? $"; {errors} errors" : ""),
-            applies: profile.Name == "L"));
-        report.Details[scenario] = result;
+        var mine = new List<LoadResult>();
+        var theirs = new List<LoadResult>();
+        for (var round = 0; round < 3; round++)
+        {
+            mine.Add(await Wrk.RunAsync(host, script, connections, duration, headers));
+            var line = $"{scenario} round {round + 1}: host {mine[^1].RequestsPerSecond:0.0} req/s p99 {mine[^1].P99Ms:0.0} ms";
+            if (baseline is not null)
+            {
+                theirs.Add(await Wrk.RunAsync(baseline, script, connections, duration, headers));
+                line += $"; baseline {theirs[^1].RequestsPerSecond:0.0} req/s p99 {theirs[^1].P99Ms:0.0} ms";
+            }
+            Log(line + $"; CPU/request host {mine[^1].CpuMsPerRequest:0.00} ms" + (baseline is null ? "" : $", baseline {theirs[^1].CpuMsPerRequest:0.00} ms"));
+        }
+        var m = LoadResult.Median(mine);
+        var b = theirs.Count > 0 ? LoadResult.Median(theirs) : null;
+        var errors = m.Non2xx + m.SocketErrors + (b?.Non2xx + b?.SocketErrors ?? 0);
+        var note = $"{what}; median of 3 interleaved {duration} s runs after up to {warmUp} s warm-up" + (same is null ? "" : $"; JSON bodies {(same.Value ? "identical" : "differ")}") +
+                   (errors > 0 ? $"; {errors} errors" : "");
+        var throughput = $"throughput, {connections} connections";
+        report.Figures.Add(minRatio is { } ratio && b is not null
+            ? Figure.Compare(scenario, throughput, "req/s", m.RequestsPerSecond, b.RequestsPerSecond, ratio, note)
+            : Figure.Info(scenario, throughput, "req/s", m.RequestsPerSecond, b?.RequestsPerSecond, note));
+        report.Figures.Add(Figure.Info(scenario, "server CPU per request (user+system)", "ms", m.CpuMsPerRequest, b?.CpuMsPerRequest,
+            "from /proc/PID/stat over the measured runs; less disturbed by other load than latency"));
+        report.Figures.Add(Figure.Info(scenario, "p50 latency", "ms", m.P50Ms, b?.P50Ms));
+        report.Figures.Add(p99Limit is { } limit
+            ? Figure.AtMost(scenario, "p99 latency", "ms", m.P99Ms, limit, b is null ? "" : $"baseline p99 {b.P99Ms:0.0} ms (ratio {m.P99Ms / b.P99Ms:0.00})", applies: profile.Name == "L")
+            : Figure.Info(scenario, "p99 latency", "ms", m.P99Ms, b?.P99Ms));
+        report.Details[scenario] = new { host = mine, baseline = theirs, identicalBodies = same };
+    }
+
+    /// <summary>
+    /// Load in 5 s steps until two steps in a row agree within 10 % (at least 15 s, at most 60 s): the tiered JIT
+    /// recompiles the hot paths in the background, and on a busy machine that takes a while, longer for the host
+    /// (more code) than for the baseline. A long-running server is measured, not its first minute.
+    /// </summary>
+    private static async Task<int> WarmUpAsync(string url, string script, int connections, string[] headers)
+    {
+        const int step = 5;
+        var previous = 0.0;
+        var seconds = 0;
+        for (var n = 1; n <= 12; n++)
+        {
+            var rps = (await Wrk.RunAsync(url, script, connections, step, headers)).RequestsPerSecond;
+            seconds += step;
+            if (n >= 3 && Math.Abs(rps - previous) <= 0.1 * Math.Max(rps, previous))
+            {
+                break;
+            }
+            previous = rps;
+        }
+        return seconds;
+    }
+
+    private static async Task<string> GetAsync(string url, string[] headers)
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        foreach (var header in headers)
+        {
+            var colon = header.IndexOf(':');
+            request.Headers.TryAddWithoutValidation(header[..colon], header[(colon + 1)..].Trim());
+        }
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
     }
 
     private async Task RushAsync(ServerProcess host, DbConnectionFactory db, GeneratedData data, string apiKey)

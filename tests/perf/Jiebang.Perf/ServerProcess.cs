@@ -115,6 +115,23 @@ internal sealed class ServerProcess : IAsyncDisposable
         return (rss, peak);
     }
 
+    /// <summary>CPU time the process has used so far (user + system, from /proc/PID/stat), in milliseconds.</summary>
+    public double CpuMilliseconds()
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{Pid}/stat");
+            // Fields after the command name (which may contain spaces) start at field 3; utime and stime are fields 14 and 15.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return ticks * 1000.0 / 100;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     private static long Kb(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 

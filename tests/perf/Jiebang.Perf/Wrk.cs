@@ -7,9 +7,22 @@ namespace Jiebang.Perf;
 internal sealed record LoadResult(long Requests, double Seconds, double RequestsPerSecond, double P50Ms, double P90Ms, double P99Ms, double MaxMs,
     long Non2xx, long SocketErrors)
 {
-    public static LoadResult Mean(IReadOnlyList<LoadResult> runs) => new(
-        runs.Sum(r => r.Requests), runs.Sum(r => r.Seconds), runs.Average(r => r.RequestsPerSecond), runs.Average(r => r.P50Ms),
-        runs.Average(r => r.P90Ms), runs.Average(r => r.P99Ms), runs.Max(r => r.MaxMs), runs.Sum(r => r.Non2xx), runs.Sum(r => r.SocketErrors));
+    /// <summary>Server CPU time per request (user + system) during the run: far less disturbed by other load than latency.</summary>
+    public double? CpuMsPerRequest { get; init; }
+
+    /// <summary>The median run of each figure: one run disturbed by other work on the machine does not decide.</summary>
+    public static LoadResult Median(IReadOnlyList<LoadResult> runs) => new(
+        runs.Sum(r => r.Requests), runs.Sum(r => r.Seconds), Mid(runs.Select(r => r.RequestsPerSecond)), Mid(runs.Select(r => r.P50Ms)),
+        Mid(runs.Select(r => r.P90Ms)), Mid(runs.Select(r => r.P99Ms)), runs.Max(r => r.MaxMs), runs.Sum(r => r.Non2xx), runs.Sum(r => r.SocketErrors))
+    {
+        CpuMsPerRequest = runs.All(r => r.CpuMsPerRequest is not null) ? Mid(runs.Select(r => r.CpuMsPerRequest!.Value)) : null,
+    };
+
+    private static double Mid(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
 }
 
 /// <summary>
@@ -79,6 +92,14 @@ internal sealed class Wrk(string scriptDirectory)
         var file = Path.Combine(scriptDirectory, name);
         File.WriteAllText(file, text);
         return file;
+    }
+
+    public static async Task<LoadResult> RunAsync(ServerProcess server, string script, int connections, int seconds, IEnumerable<string>? headers = null)
+    {
+        var before = server.CpuMilliseconds();
+        var result = await RunAsync(server.Url, script, connections, seconds, headers);
+        var used = server.CpuMilliseconds() - before;
+        return result with { CpuMsPerRequest = result.Requests > 0 ? used / result.Requests : null };
     }
 
     public static async Task<LoadResult> RunAsync(string url, string script, int connections, int seconds, IEnumerable<string>? headers = null)

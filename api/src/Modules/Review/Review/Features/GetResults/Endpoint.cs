@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using FastEndpoints;
 using Jiebang.Challenges.Contracts;
@@ -94,14 +95,35 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
             await Send.ResultAsync(Problems.Conflict("review.round_not_closed", "评分尚未结束", "Results are available once scoring is closed"));
             return;
         }
+        await Send.OkAsync(await ComputeAsync(connection, round), ct);
+    }
+
+    /// <summary>
+    /// Every submitted score of the round, read column by column: a round of 1,000 items has 25,000 of them, and
+    /// mapping each through Dapper's boxed values and type handlers cost most of the request (found with perf).
+    /// </summary>
+    private static async Task<List<ScoreRow>> ReadScoresAsync(DbConnection connection, Guid roundId)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(SelectScores, new { Id = roundId });
+        var rows = new List<ScoreRow>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new ScoreRow { ItemId = reader.GetGuid(0), ExpertId = reader.GetGuid(1), Ordinal = reader.GetInt32(2), Hundredths = reader.GetInt32(3) });
+        }
+        return rows;
+    }
+
+    /// <summary>The results of a round past scoring: one query for the items, one for every submitted score, then pure arithmetic.</summary>
+    internal static async Task<Response> ComputeAsync(DbConnection connection, RoundRow round)
+    {
         var items = await RoundStore.ItemsAsync(connection, round.Id);
-        var scores = (await connection.QueryAsync<ScoreRow>(SelectScores, new { round.Id })).AsList();
-        var input = items.Select(i => new ItemScores(i.Id, scores.Where(s => s.ItemId == i.Id).GroupBy(s => s.ExpertId)
+        var scores = (await ReadScoresAsync(connection, round.Id)).ToLookup(s => s.ItemId);
+        var input = items.Select(i => new ItemScores(i.Id, scores[i.Id].GroupBy(s => s.ExpertId)
             .Select(g => new ScoreSheet(g.Key, g.ToDictionary(s => s.Ordinal, s => Hundredths.From(s.Hundredths)))).ToList())).ToList();
         var rubric = round.Rubric();
         var results = ResultsCalculator.Compute(rubric, input, Hundredths.From(round.PassThresholdHundredths), Hundredths.From(round.SpreadLimitHundredths));
         var byId = items.ToDictionary(i => i.Id);
-        await Send.OkAsync(new Response
+        return new Response
         {
             RoundId = round.Id, Kind = round.Kind, Status = round.Status, PassThreshold = Hundredths.From(round.PassThresholdHundredths),
             SpreadLimit = Hundredths.From(round.SpreadLimitHundredths),
@@ -116,6 +138,6 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
                     Passed = !r.FailedCriteria.Contains(c.Ordinal),
                 }).ToList(),
             }).ToList(),
-        }, ct);
+        };
     }
 }
