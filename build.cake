@@ -5,6 +5,7 @@
 //   dotnet cake --target=Build
 //   dotnet cake --target=OpenApi   refresh api/openapi/jiebang.v1.json (and the SPA's schema.d.ts) from the host
 //   dotnet cake --target=Migrate --provider=postgres --connection="Host=...;Database=jiebang;..."
+//   dotnet cake --target=Bench --profile=M [--providers=sqlite,postgres] [--duration=10]   performance report in artifacts/perf
 
 using System.Xml.Linq;
 
@@ -16,6 +17,7 @@ var testResults = root.Combine("artifacts/test-results");
 
 const string PostgresEnv = "JIEBANG_TEST_POSTGRES";
 const int PostgresPort = 54329;
+const int BenchPostgresPort = 54339;
 
 Task("Build")
     .Does(() =>
@@ -237,6 +239,63 @@ Task("Migrate")
     if (exitCode != 0)
     {
         throw new Exception($"Migrations failed (exit code {exitCode}).");
+    }
+});
+
+// The performance harness (tests/perf): Release host and harness, wrk from apt, PostgreSQL from JIEBANG_TEST_POSTGRES
+// or a throw-away cluster. Writes artifacts/perf/report.md and report.json. Not part of Test.
+Task("Bench")
+    .Does(() =>
+{
+    if (!FileExists("/usr/bin/wrk") && !FileExists("/usr/local/bin/wrk"))
+    {
+        Information("Installing wrk (the load driver) from apt.");
+        if (StartProcess("apt-get", "install -y wrk") != 0)
+        {
+            throw new Exception("wrk is required: apt-get install -y wrk (as root).");
+        }
+    }
+    foreach (var project in new[] { "api/src/Host/Jiebang.Host.csproj", "tests/perf/Jiebang.Perf/Jiebang.Perf.csproj" })
+    {
+        DotNetBuild(root.CombineWithFilePath(project).FullPath, new DotNetBuildSettings { Configuration = "Release" });
+    }
+    var providers = Argument("providers", "sqlite,postgres");
+    var env = new Dictionary<string, string>();
+    TempPostgres postgres = null;
+    try
+    {
+        if (providers.Contains("postgres") && string.IsNullOrWhiteSpace(EnvironmentVariable(PostgresEnv)))
+        {
+            if (FindInitDb() is { } initdb)
+            {
+                postgres = TempPostgres.Start(Context, initdb, BenchPostgresPort);
+                env[PostgresEnv] = postgres.ConnectionString;
+            }
+            else
+            {
+                Warning("PostgreSQL will be SKIPPED by the bench: {0} is not set and no PostgreSQL server is installed.", PostgresEnv);
+            }
+        }
+        var exitCode = StartProcess("dotnet", new ProcessSettings
+        {
+            WorkingDirectory = root,
+            EnvironmentVariables = env,
+            Arguments = new ProcessArgumentBuilder()
+                .AppendQuoted(root.CombineWithFilePath("tests/perf/Jiebang.Perf/bin/Release/net10.0/Jiebang.Perf.dll").FullPath)
+                .Append("bench")
+                .Append("--profile").Append(Argument("profile", "M"))
+                .Append("--providers").Append(providers)
+                .Append("--duration").Append(Argument("duration", "10"))
+                .Append("--out").AppendQuoted(root.Combine("artifacts/perf").FullPath),
+        });
+        if (exitCode != 0)
+        {
+            throw new Exception($"The bench failed (exit code {exitCode}); see artifacts/perf/logs.");
+        }
+    }
+    finally
+    {
+        postgres?.Stop();
     }
 });
 

@@ -32,13 +32,21 @@ internal static class HostSetup
     {
         var options = app.Services.GetRequiredService<DatabaseOptions>();
         // Resolving the factory prepares an SQLite file (its folder, WAL mode) before the migrations open it.
-        _ = app.Services.GetRequiredService<DbConnectionFactory>();
+        var db = app.Services.GetRequiredService<DbConnectionFactory>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jiebang.Startup");
         if (options.MigrateOnStartup)
         {
             var started = TimeProvider.System.GetTimestamp();
-            MigrationRunner.MigrateUp(options.Provider.ToString(), options.ConnectionString);
-            logger.LogInformation("Database migrated ({Provider}) in {Elapsed} ms", options.Provider,
+            bool upToDate;
+            await using (var connection = await db.OpenAsync())
+            {
+                upToDate = await MigrationRunner.IsUpToDateAsync(connection);
+            }
+            if (!upToDate)
+            {
+                MigrationRunner.MigrateUp(options.Provider.ToString(), options.ConnectionString);
+            }
+            logger.LogInformation("Database {Outcome} ({Provider}) in {Elapsed} ms", upToDate ? "already up to date" : "migrated", options.Provider,
                 (int)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
         }
         if (app.Configuration.GetValue("Demo:Seed", false))

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using FastEndpoints;
 using Jiebang.Challenges.Contracts;
@@ -80,10 +81,16 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
             await Send.ResultAsync(Problems.Conflict("review.round_not_closed", "评分尚未结束", "Results are available once scoring is closed"));
             return;
         }
+        await Send.OkAsync(await ComputeAsync(connection, round), ct);
+    }
+
+    /// <summary>The results view of a round past scoring (the raw baseline of the benchmark serves the same).</summary>
+    internal static async Task<Response> ComputeAsync(DbConnection connection, RoundRow round)
+    {
         var (items, results) = await RoundResults.ComputeAsync(connection, round);
         var rubric = round.Rubric();
         var byId = items.ToDictionary(i => i.Id);
-        await Send.OkAsync(new Response
+        return new Response
         {
             RoundId = round.Id, Kind = round.Kind, Status = round.Status, PassThreshold = Hundredths.From(round.PassThresholdHundredths),
             SpreadLimit = Hundredths.From(round.SpreadLimitHundredths),
@@ -98,6 +105,6 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
                     Passed = !r.FailedCriteria.Contains(c.Ordinal),
                 }).ToList(),
             }).ToList(),
-        }, ct);
+        };
     }
 }
