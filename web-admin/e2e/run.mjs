@@ -287,23 +287,30 @@ try {
     await shot(page, '09-taskforce-applications');
   });
 
-  await step('task force registers three experts in the field and links their accounts', async () => {
+  await step('task force readies the three demo experts (accounts expert1–3) for the field', async () => {
+    // The demo data links expert1–3 to 张立, 陈静 and 刘洋. 陈静 is not in 集成电路 yet, and 张立 works at the demo
+    // university that applies here, which the conflict rule would keep him from: the task force edits both.
     const page = current;
     await go(page, '/experts');
-    for (const n of [1, 2, 3]) {
-      await page.getByTestId('create-expert').click();
-      const modal = dialog(page);
-      await modal.getByLabel('专家').fill(`端到端专家${n}`);
-      await modal.getByLabel('职称').fill('研究员');
-      await pick(page, modal.getByLabel('领域'), '集成电路');
-      await page.keyboard.press('Escape');
-      await ok(page);
-      await modal.waitFor({ state: 'hidden' });
-      const row = page.getByRole('row').filter({ hasText: `端到端专家${n}` });
-      await row.getByRole('button', { name: '绑定账号' }).click();
-      await dialog(page).getByLabel('用户名').fill(`expert${n}`);
-      await ok(page);
-      await row.getByText('已绑定').waitFor();
+    const row = (name) => page.getByRole('row').filter({ hasText: name });
+    await row('陈静').getByRole('button', { name: /编\s*辑/ }).click();
+    await pick(page, dialog(page).getByLabel('领域'), '集成电路');
+    await page.keyboard.press('Escape');
+    await ok(page);
+    await dialog(page).waitFor({ state: 'hidden' });
+    await row('陈静').getByText('集成电路').waitFor();
+    await row('张立').getByRole('button', { name: /编\s*辑/ }).click();
+    const affiliation = dialog(page).locator('.ant-form-item').filter({ hasText: '所在单位' });
+    const university = (await affiliation.locator('.ant-select').innerText()).trim();
+    assert.ok(university.length > 0, '张立 has an affiliation in the demo data');
+    await affiliation.locator('.ant-select').hover();
+    await affiliation.locator('.ant-select-clear').click();
+    await ok(page);
+    await dialog(page).waitFor({ state: 'hidden' });
+    await page.waitForFunction((u) => ![...document.querySelectorAll('tr')].some((r) => r.textContent.includes('张立') && r.textContent.includes(u)), university);
+    for (const name of ['张立', '陈静', '刘洋']) {
+      await row(name).getByText('已绑定').waitFor();
+      await row(name).getByText('集成电路').waitFor();
     }
     await shot(page, '10-taskforce-experts');
   });
@@ -325,8 +332,18 @@ try {
     await page.getByTestId('round-items').getByText(TITLE).waitFor();
     await page.getByTestId('auto-assign').click();
     await page.getByText(/本次分配 3 个任务/).waitFor();
-    assert.match(await page.getByTestId('round-items').innerText(), /3 \/ 3/);
+    await page.getByTestId('round-items').getByText('3 / 3').waitFor();
+    assert.equal(await page.getByTestId('round-items').getByText('人数不足').count(), 0, 'no item short of experts');
+    // The board (Rounds_AssignmentBoard): three assignments, one per expert, each expert at 1 of the round's limit.
+    await page.getByTestId('board-assignments').getByText('刘洋').waitFor();
+    const board = await page.getByTestId('board-assignments').innerText();
+    for (const name of ['张立', '陈静', '刘洋']) assert.ok(board.includes(name), `board lists ${name}`);
+    assert.equal((board.match(/未评分/g) ?? []).length, 3, 'three unscored assignments');
+    assert.equal((await page.getByTestId('board-loads').innerText()).match(/1 \/ 10/g)?.length, 3, 'each expert at 1 of 10');
     await shot(page, '11-taskforce-assignment-board');
+    await go(page, '/review');
+    await page.getByTestId('rounds-table').getByRole('row').filter({ hasText: '端到端揭榜论证' }).locator('[data-status="Assigning"]').waitFor();
+    await page.goto(state.roundUrl);
     await page.getByTestId('open-scoring').click();
     await page.locator('[data-status="Scoring"]').first().waitFor();
   });
@@ -415,16 +432,45 @@ try {
     const dues = modal.locator('.ant-picker:not(.ant-picker-range) input');
     await pickDate(page, dues.nth(0), shanghaiDay(10 + 365));
     await pickDate(page, dues.nth(1), shanghaiDay(10 + 720));
+    await modal.getByTestId('milestone-deliverables-0').fill('样机一台\n中期测试报告');
     await ok(page);
     await page.getByTestId('report-progress').waitFor();
     state.agreementUrl = page.url();
     // 30% × (500 + 300) 万元 = 240 万元, under the 1,000 万元 cap.
     await page.locator('[data-fen="240000000"]').first().waitFor();
+    await page.getByText('样机一台；中期测试报告').waitFor();
+    // Not yet countersigned by the issuer: no tranche can be paid.
+    await page.getByTestId('awaiting-confirmation').waitFor();
+    await page.getByTestId('issuer-confirmation').locator('[data-status="Unconfirmed"]').waitFor();
+    assert.ok(await page.getByTestId('pay-tranche').isDisabled(), 'paying waits for the issuer');
+    assert.equal(await page.getByTestId('confirm-agreement').count(), 0, 'the task force does not confirm for the issuer');
     await shot(page, '16-taskforce-agreement');
+    await page.goto(state.applicationUrl);
+    await page.locator('[data-status="Contracted"]').first().waitFor();
+  });
+
+  await step('the issuer countersigns the agreement; it shows as confirmed', async () => {
+    const page = await as('issuer1');
+    await page.goto(state.agreementUrl);
+    await page.getByTestId('awaiting-confirmation').waitFor();
+    assert.equal(await page.getByTestId('pay-tranche').count(), 0, 'the issuer pays nothing');
+    await page.getByTestId('confirm-agreement').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByTestId('issuer-confirmation').locator('[data-status="Confirmed"]').waitFor();
+    assert.match(await page.getByTestId('issuer-confirmation').innerText(), /已确认[\s\S]*issuer1/);
+    assert.equal(await page.getByTestId('confirm-agreement').count(), 0, 'confirmed once');
+    assert.equal(await page.getByTestId('awaiting-confirmation').count(), 0);
+    await shot(page, '16b-issuer-agreement-confirmed');
+    const again = await host.apiAs('issuer1', `/api/v1/agreements/${state.agreementUrl.split('/').pop()}/issuer-confirmation`, { method: 'POST' });
+    assert.equal(again.status, 409);
+    assert.equal((await again.json()).code, 'funding.already_confirmed');
   });
 
   await step('progress is reported and verified, a tranche is paid within the limit, and the ledger shows it', async () => {
-    const page = current;
+    const page = await as('taskforce');
+    await page.goto(state.agreementUrl);
+    await page.getByTestId('issuer-confirmation').locator('[data-status="Confirmed"]').waitFor();
+    assert.ok(await page.getByTestId('pay-tranche').isEnabled(), 'paying is open once the issuer has confirmed');
     await page.getByTestId('report-progress').click();
     await dialog(page).getByTestId('progress-issuer').fill('200');
     await dialog(page).getByTestId('progress-applicant').fill('100');
@@ -452,17 +498,24 @@ try {
     await page.getByTestId('budget-table').locator('[data-fen="90000000"]').waitFor();
     await shot(page, '18-taskforce-funding-budgets');
     await go(page, '/dashboard');
+    // The programme dashboard (Funding_GetDashboard) of the programme the batch belongs to.
+    await pick(page, page.getByTestId('dashboard-programme'), 'ZGC-QLGC');
     await page.getByTestId('time-to-agreement').getByText('基于 1 份协议。').waitFor();
+    await page.getByTestId('money').locator('[data-fen="90000000"]').first().waitFor();
+    const batchRow = page.getByTestId('dashboard-batches').getByRole('row').filter({ hasText: BATCH });
+    await batchRow.locator('[data-fen="240000000"]').first().waitFor();
+    assert.match(await batchRow.innerText(), /90 万元/);
+    assert.match(await page.getByTestId('consortia').innerText(), /1\s*\/\s*\d+/);
     assert.match(await page.getByTestId('funnel').innerText(), /签约\s*1/);
     await shot(page, '19-taskforce-dashboard-after');
   });
 
-  await step('the audit log lists the signing and the payment', async () => {
+  await step('the audit log lists the signing, the issuer\'s confirmation and the payment', async () => {
     const page = current;
-    // The Applications module does not react to AgreementSigned yet, so the application stays "Selected".
     await go(page, '/audit');
     await page.getByTestId('audit-table').getByText('Disburse').first().waitFor();
     await page.getByTestId('audit-table').getByText('Sign').first().waitFor();
+    await page.getByTestId('audit-table').getByText('ConfirmByIssuer').first().waitFor();
     await shot(page, '20-taskforce-audit');
   });
 
@@ -474,7 +527,9 @@ try {
     assert.equal(await page.getByTestId('sign-agreement').count(), 0);
     await page.goto(state.agreementUrl);
     await page.getByTestId('ledger-table').or(page.getByRole('tab', { name: '资金台账' })).first().waitFor();
+    await page.getByTestId('issuer-confirmation').locator('[data-status="Confirmed"]').waitFor();
     assert.equal(await page.getByTestId('pay-tranche').count(), 0);
+    assert.equal(await page.getByTestId('confirm-agreement').count(), 0);
     await page.goto(state.roundUrl);
     await page.locator('[data-status="Final"]').first().waitFor();
     assert.equal(await page.getByTestId('finalise-round').count(), 0);
@@ -489,6 +544,7 @@ try {
     await page.getByText('Read-only (audit)').waitFor();
     await go(page, '/dashboard');
     await page.getByText('Challenge funnel').waitFor();
+    await page.getByText('Awards and money per batch').waitFor();
     await shot(page, '22-auditor-dashboard-en');
   });
 } catch (error) {

@@ -61,7 +61,7 @@ const router = createBrowserRouter(
         { path: 'review/rounds/:id', element: area('review', <RoundPage />) },
         { path: 'experts', element: area('experts', <ExpertsPage />) },
         { path: 'funding', element: area('funding', <FundingPage />) },
-        { path: 'funding/agreements/:id', element: area('funding', <AgreementPage />) },
+        { path: 'funding/agreements/:id', element: area('agreements', <AgreementPage />) },
         { path: 'organisations', element: area('organisations', <OrganisationsPage />) },
         { path: 'audit', element: area('audit', <AuditPage />) },
         { path: 'assignments', element: area('assignments', <MyAssignmentsPage />) },

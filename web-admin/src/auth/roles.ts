@@ -11,6 +11,18 @@ export const areasByRole: Record<Role, string[]> = {
   Expert: ['assignments', 'conflicts'],
 };
 
+/**
+ * Pages reached by link rather than from the menu: an agreement is open to its parties (issuer and applicant users,
+ * whose organisation the API checks: 404 otherwise) as well as to the task force and auditors.
+ */
+export const linkedAreasByRole: Record<Role, string[]> = {
+  TaskForce: ['agreements'],
+  Auditor: ['agreements'],
+  Issuer: ['agreements'],
+  Applicant: ['agreements'],
+  Expert: [],
+};
+
 export const homeByRole: Record<Role, string> = {
   TaskForce: '/dashboard',
   Auditor: '/dashboard',
@@ -24,5 +36,5 @@ export function currentRole(): Role | null {
 }
 
 export function mayUse(area: string, role: Role | null = currentRole()): boolean {
-  return !!role && areasByRole[role].includes(area);
+  return !!role && (areasByRole[role].includes(area) || linkedAreasByRole[role].includes(area));
 }

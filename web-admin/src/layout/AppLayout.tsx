@@ -7,7 +7,7 @@ import {
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { session } from '../auth/session';
-import { areasByRole, type Role } from '../auth/roles';
+import { areasByRole, mayUse, type Role } from '../auth/roles';
 import { useRole, useSessionUser } from '../auth/useSession';
 import { useI18n, useT } from '../i18n';
 import { ErrorView } from '../components/Problem';
@@ -94,6 +94,6 @@ export function AppLayout() {
 /** A page outside the role's menu is refused here, as the API would refuse its calls. */
 export function RequireArea({ area, children }: { area: string; children: ReactNode }) {
   const role = useRole();
-  if (!role || !areasByRole[role].includes(area)) return <ErrorView error={new ApiError(403, undefined)} />;
+  if (!mayUse(area, role)) return <ErrorView error={new ApiError(403, undefined)} />;
   return <>{children}</>;
 }

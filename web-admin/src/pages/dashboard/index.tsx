@@ -1,25 +1,67 @@
-import { Alert, Card, Col, Row, Statistic, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Card, Col, Empty, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import ReactECharts from 'echarts-for-react';
-import dayjs from 'dayjs';
 import { api, unwrap, type Schemas } from '../../api/client';
-import { useT } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorView } from '../../components/Problem';
+import { ErrorView, QueryState } from '../../components/Problem';
 import { Money } from '../../components/Money';
 import { fenToWanText } from '../../lib/format';
-import { useAgreements, useBudgets } from '../funding';
 
 const challengeStatuses: Schemas['ChallengeStatus'][] = ['Draft', 'Submitted', 'UnderReview', 'Approved', 'Rejected', 'Published', 'Awarded', 'Unawarded', 'Completed', 'Terminated', 'Withdrawn'];
 const publishedStatuses = new Set<Schemas['ChallengeStatus']>(['Published', 'Awarded', 'Unawarded', 'Completed', 'Terminated']);
 const applicationStatuses: Schemas['ApplicationStatus'][] = ['Draft', 'Submitted', 'Eligible', 'Ineligible', 'UnderReview', 'Recommended', 'NotRecommended', 'Matched', 'Selected', 'NotSelected', 'Contracted', 'Withdrawn'];
 
+const wan = (fen: number) => Number(fenToWanText(fen).replace(/,/g, ''));
+
 /**
- * The task force's dashboard, computed from the list endpoints (counts via each list's total) and the agreements.
- * TODO: switch to the Funding dashboard endpoint (Funding_GetDashboard) once the API has it.
+ * The task force's and auditors' dashboard: the funnel over every batch (counts via each list's total), and the
+ * selected programme's funding dashboard (Funding_GetDashboard) for consortia, awards, money, time to signing and
+ * procurement.
  */
 export function DashboardPage() {
-  const t = useT();
+  const { t } = useI18n();
+  const programmes = useQuery({ queryKey: ['programmes'], queryFn: () => unwrap(api.GET('/api/v1/programmes')) });
+  const [chosen, setChosen] = useState<string>();
+  const programmeId = chosen ?? programmes.data?.find((p) => !p.isDemo)?.id ?? programmes.data?.[0]?.id;
+  return (
+    <>
+      <PageHeader
+        title={t('menu.dashboard')}
+        extra={programmes.data && programmes.data.length > 0 && (
+          <Space>
+            <Typography.Text type="secondary">{t('dashboard.programme')}</Typography.Text>
+            <Select style={{ minWidth: 280 }} value={programmeId} onChange={setChosen} data-testid="dashboard-programme"
+              options={programmes.data.map((p) => ({ value: p.id, label: `${p.code} · ${p.name}` }))} />
+          </Space>
+        )}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}><Funnel /></Col>
+        <Col xs={24} lg={12}>
+          {programmes.isError ? <ErrorView error={programmes.error} onRetry={() => programmes.refetch()} />
+            : programmeId ? <ProgrammeMoney programmeId={programmeId} />
+            : <Card loading={programmes.isPending}><Empty description={t('dashboard.noProgramme')} /></Card>}
+        </Col>
+        {programmeId && <ProgrammeFigures programmeId={programmeId} />}
+        <Col span={24}>
+          <Alert type="info" showIcon title={t('dashboard.source')} />
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+function useDashboard(programmeId: string) {
+  return useQuery({
+    queryKey: ['dashboard', programmeId],
+    queryFn: () => unwrap(api.GET('/api/v1/programmes/{programmeId}/dashboard', { params: { path: { programmeId } } })),
+  });
+}
+
+function Funnel() {
+  const { t } = useI18n();
   const challengeCounts = useQueries({
     queries: challengeStatuses.map((status) => ({
       queryKey: ['count', 'challenges', status],
@@ -36,119 +78,114 @@ export function DashboardPage() {
     queryKey: ['count', 'applications', 'eligible'],
     queryFn: async () => (await unwrap(api.GET('/api/v1/applications', { params: { query: { eligibility: 'Eligible', pageSize: 1 } } }))).total,
   });
-  const programmes = useQuery({ queryKey: ['programmes'], queryFn: () => unwrap(api.GET('/api/v1/programmes')) });
-  const { agreements } = useAgreements();
-  const budgets = useBudgets();
-  const agreementChallenges = useQueries({
-    queries: [...new Set(agreements.map((a) => a.challengeId))].map((id) => ({
-      queryKey: ['challenge', id],
-      queryFn: () => unwrap(api.GET('/api/v1/challenges/{id}', { params: { path: { id } } })),
-    })),
-  });
-  const agreementApplications = useQueries({
-    queries: agreements.map((a) => ({
-      queryKey: ['application', a.applicationId],
-      queryFn: () => unwrap(api.GET('/api/v1/applications/{id}', { params: { path: { id: a.applicationId } } })),
-    })),
-  });
-
-  const failed = [...challengeCounts, ...applicationCounts, eligible, programmes].find((q) => q.isError);
+  const failed = [...challengeCounts, ...applicationCounts, eligible].find((q) => q.isError);
   if (failed) return <ErrorView error={failed.error} onRetry={() => failed.refetch()} />;
 
   const challengeBy = (s: Schemas['ChallengeStatus']) => challengeCounts[challengeStatuses.indexOf(s)]?.data ?? 0;
   const applicationBy = (s: Schemas['ApplicationStatus']) => applicationCounts[applicationStatuses.indexOf(s)]?.data ?? 0;
-  const needs = challengeStatuses.filter((s) => s !== 'Draft').reduce((n, s) => n + challengeBy(s), 0);
-  const published = challengeStatuses.filter((s) => publishedStatuses.has(s)).reduce((n, s) => n + challengeBy(s), 0);
-  const applied = applicationStatuses.filter((s) => s !== 'Draft' && s !== 'Withdrawn').reduce((n, s) => n + applicationBy(s), 0);
-  const selected = applicationBy('Selected') + applicationBy('Contracted');
-  const contracted = agreements.length;
   const funnel = [
-    { name: t('dashboard.needs'), value: needs },
-    { name: t('dashboard.published'), value: published },
-    { name: t('dashboard.applied'), value: applied },
+    { name: t('dashboard.needs'), value: challengeStatuses.filter((s) => s !== 'Draft').reduce((n, s) => n + challengeBy(s), 0) },
+    { name: t('dashboard.published'), value: challengeStatuses.filter((s) => publishedStatuses.has(s)).reduce((n, s) => n + challengeBy(s), 0) },
+    { name: t('dashboard.applied'), value: applicationStatuses.filter((s) => s !== 'Draft' && s !== 'Withdrawn').reduce((n, s) => n + applicationBy(s), 0) },
     { name: t('dashboard.eligible'), value: eligible.data ?? 0 },
-    { name: t('dashboard.selected'), value: selected },
-    { name: t('dashboard.contracted'), value: contracted },
+    // A signed application moves on from Selected to Contracted.
+    { name: t('dashboard.selected'), value: applicationBy('Selected') + applicationBy('Contracted') },
+    { name: t('dashboard.contracted'), value: applicationBy('Contracted') },
   ];
-
-  const committed = budgets.rows.reduce((n, r) => n + (r.policy?.committedFen ?? 0), 0);
-  const paid = budgets.rows.reduce((n, r) => n + (r.policy?.paidFen ?? 0), 0);
-  const remaining = budgets.rows.reduce((n, r) => n + (r.policy?.availableFen ?? 0), 0);
-
-  const challengeById = new Map(agreementChallenges.filter((q) => q.data).map((q) => [q.data!.id, q.data!]));
-  const byField = new Map<string, { committed: number; paid: number }>();
-  for (const a of agreements) {
-    const field = challengeById.get(a.challengeId)?.fieldName ?? '…';
-    const entry = byField.get(field) ?? { committed: 0, paid: 0 };
-    entry.committed += a.balances.committedFen;
-    entry.paid += a.balances.paidFen;
-    byField.set(field, entry);
-  }
-  const consortia = agreementApplications.filter((q) => (q.data?.members.length ?? 0) > 1).length;
-  const target = (programmes.data ?? []).reduce((n, p) => n + p.targetConsortia, 0);
-  const days = agreements
-    .map((a) => {
-      const c = challengeById.get(a.challengeId);
-      return c?.publishedAt ? dayjs(a.signedAt).diff(dayjs(c.publishedAt), 'day') : null;
-    })
-    .filter((d): d is number => d !== null)
-    .sort((x, y) => x - y);
-  const median = days.length ? days[Math.floor(days.length / 2)] : null;
-
   return (
-    <>
-      <PageHeader title={t('menu.dashboard')} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
-          <Card title={t('dashboard.funnel')} data-testid="funnel">
-            <ReactECharts style={{ height: 320 }} option={{
-              animation: false,
-              tooltip: { trigger: 'item', formatter: '{b}: {c}' },
-              series: [{ type: 'funnel', sort: 'none', left: '10%', width: '80%', minSize: '8%', label: { show: true, position: 'inside', formatter: '{b} {c}' }, data: funnel }],
-            }} />
-            <Row gutter={8}>
-              {funnel.map((f) => <Col key={f.name} span={4}><Statistic title={f.name} value={f.value} /></Col>)}
-            </Row>
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card title={t('dashboard.money')} data-testid="money">
+    <Card title={t('dashboard.funnel')} data-testid="funnel" style={{ height: '100%' }}>
+      <ReactECharts style={{ height: 320 }} option={{
+        animation: false,
+        tooltip: { trigger: 'item', formatter: '{b}: {c}' },
+        series: [{ type: 'funnel', sort: 'none', left: '10%', width: '80%', minSize: '8%', label: { show: true, position: 'inside', formatter: '{b} {c}' }, data: funnel }],
+      }} />
+      <Row gutter={8}>
+        {funnel.map((f) => <Col key={f.name} span={4}><Statistic title={f.name} value={f.value} /></Col>)}
+      </Row>
+    </Card>
+  );
+}
+
+function ProgrammeMoney({ programmeId }: { programmeId: string }) {
+  const { t, locale } = useI18n();
+  const dashboard = useDashboard(programmeId);
+  return (
+    <Card title={t('dashboard.money')} data-testid="money" style={{ height: '100%' }}>
+      <QueryState query={dashboard}>
+        {(d) => (
+          <>
             <Row gutter={16} style={{ marginBottom: 16 }}>
-              <Col span={8}><Statistic title={t('funding.committed')} value={committed} formatter={() => <Money fen={committed} />} /></Col>
-              <Col span={8}><Statistic title={t('funding.paid')} value={paid} formatter={() => <Money fen={paid} />} /></Col>
-              <Col span={8}><Statistic title={t('funding.remaining')} value={remaining} formatter={() => <Money fen={remaining} />} /></Col>
+              <Col span={8}><Statistic title={t('funding.committed')} value={d.totals.committedFen} formatter={() => <Money fen={d.totals.committedFen} />} /></Col>
+              <Col span={8}><Statistic title={t('funding.paid')} value={d.totals.paidFen} formatter={() => <Money fen={d.totals.paidFen} />} /></Col>
+              <Col span={8}><Statistic title={t('dashboard.unpaid')} value={d.totals.remainingFen} formatter={() => <Money fen={d.totals.remainingFen} />} /></Col>
             </Row>
-            {byField.size === 0 ? <Typography.Text type="secondary">{t('dashboard.noAgreements')}</Typography.Text> : (
+            {d.fields.length === 0 ? <Typography.Text type="secondary">{t('dashboard.noAgreements')}</Typography.Text> : (
               <ReactECharts style={{ height: 220 }} option={{
                 animation: false,
                 tooltip: { trigger: 'axis' },
                 legend: { data: [t('funding.committed'), t('funding.paid')] },
-                xAxis: { type: 'category', data: [...byField.keys()] },
+                xAxis: { type: 'category', data: d.fields.map((f) => (locale === 'zh-CN' ? f.nameZh : f.nameEn)) },
                 yAxis: { type: 'value', name: t('money.wan') },
                 series: [
-                  { name: t('funding.committed'), type: 'bar', data: [...byField.values()].map((v) => Number(fenToWanText(v.committed).replace(/,/g, ''))) },
-                  { name: t('funding.paid'), type: 'bar', data: [...byField.values()].map((v) => Number(fenToWanText(v.paid).replace(/,/g, ''))) },
+                  { name: t('funding.committed'), type: 'bar', data: d.fields.map((f) => wan(f.money.committedFen)) },
+                  { name: t('funding.paid'), type: 'bar', data: d.fields.map((f) => wan(f.money.paidFen)) },
                 ],
               }} />
             )}
-          </Card>
-        </Col>
-        <Col xs={24} md={12}>
-          <Card title={t('dashboard.consortia')}>
-            <Statistic value={consortia} suffix={`/ ${target}`} data-testid="consortia" />
-            <Typography.Text type="secondary">{t('dashboard.consortiaHint')}</Typography.Text>
-          </Card>
-        </Col>
-        <Col xs={24} md={12}>
-          <Card title={t('dashboard.timeToAgreement')} data-testid="time-to-agreement">
-            <Statistic value={median ?? '—'} suffix={median !== null ? t('dashboard.days') : undefined} />
-            <Typography.Text type="secondary">{t('dashboard.timeHint', { n: days.length })}</Typography.Text>
-          </Card>
-        </Col>
-        <Col span={24}>
-          <Alert type="info" showIcon title={t('dashboard.source')} />
-        </Col>
-      </Row>
+          </>
+        )}
+      </QueryState>
+    </Card>
+  );
+}
+
+function ProgrammeFigures({ programmeId }: { programmeId: string }) {
+  const { t } = useI18n();
+  const dashboard = useDashboard(programmeId);
+  if (!dashboard.data) return null; // ProgrammeMoney shows the loading and the error.
+  const d = dashboard.data;
+  const median = d.timeToSigning.days;
+  return (
+    <>
+      <Col xs={24} md={8}>
+        <Card title={t('dashboard.consortia')} style={{ height: '100%' }}>
+          <Statistic value={d.consortia.formed} suffix={`/ ${d.consortia.target}`} data-testid="consortia" />
+          <Typography.Text type="secondary">
+            {t('dashboard.consortiaHint', { year: d.consortia.targetYear, n: d.consortia.agreements, m: d.consortia.agreementsWithApplicantConsortium })}
+          </Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={24} md={8}>
+        <Card title={t('dashboard.timeToAgreement')} data-testid="time-to-agreement" style={{ height: '100%' }}>
+          <Statistic value={median ?? '—'} precision={median == null ? undefined : 1} suffix={median != null ? t('dashboard.days') : undefined} />
+          <Typography.Text type="secondary">{t('dashboard.timeHint', { n: d.timeToSigning.agreements })}</Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={24} md={8}>
+        <Card title={t('dashboard.procurement')} data-testid="procurement" style={{ height: '100%' }}>
+          <Row gutter={8}>
+            <Col span={8}><Statistic title={t('dashboard.procurementProjects')} value={d.procurement.projects} /></Col>
+            <Col span={8}><Statistic title={t('dashboard.procurementContracts')} value={d.procurement.contracts} /></Col>
+            <Col span={8}><Statistic title={t('dashboard.procurementAmount')} value={d.procurement.amountFen} formatter={() => <Money fen={d.procurement.amountFen} />} /></Col>
+          </Row>
+        </Card>
+      </Col>
+      <Col span={24}>
+        <Card title={t('dashboard.batches')}>
+          <Table<Schemas['BatchFigures']> rowKey="batchId" size="small" pagination={false} dataSource={d.batches} data-testid="dashboard-batches"
+            columns={[
+              { title: t('challenge.batch'), render: (_, b) => `${b.code} · ${b.name}` },
+              { title: t('dashboard.published'), dataIndex: 'published', align: 'right' },
+              { title: t('dashboard.awarded'), dataIndex: 'awarded', align: 'right' },
+              { title: t('dashboard.unawarded'), dataIndex: 'unawarded', align: 'right' },
+              { title: t('dashboard.undecided'), dataIndex: 'undecided', align: 'right' },
+              { title: t('funding.totalBudget'), dataIndex: 'budgetFen', align: 'right', render: (v: number | null | undefined) => (v == null ? t('funding.noPolicy') : <Money fen={v} />) },
+              { title: t('funding.committed'), align: 'right', render: (_, b) => <Money fen={b.money.committedFen} /> },
+              { title: t('funding.paid'), align: 'right', render: (_, b) => <Money fen={b.money.paidFen} /> },
+              { title: t('dashboard.unpaid'), align: 'right', render: (_, b) => <Money fen={b.money.remainingFen} /> },
+            ]} />
+        </Card>
+      </Col>
     </>
   );
 }

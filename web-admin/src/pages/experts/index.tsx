@@ -70,7 +70,11 @@ function ExpertModal({ expert, orgOptions, onClose }: { expert: Schemas['ReviewE
     <Modal open title={expert ? t('common.edit') : t('expert.create')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />
       <Form form={form} layout="vertical" initialValues={expert ?? { active: true, fields: [], declaredConflicts: [] }}
-        onFinish={(v) => save.mutate({ ...v, declaredConflicts: v.declaredConflicts ?? [] }, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
+        onFinish={(v) => save.mutate(
+          // Declared person conflicts are not edited here: keep the expert's own (the API replaces the whole profile).
+          { ...v, declaredConflicts: v.declaredConflicts ?? [], declaredPersonConflicts: expert?.declaredPersonConflicts ?? [] },
+          { onError: (e) => setExtra(applyFieldErrors(form, e)) },
+        )}>
         <Form.Item name="name" label={t('expert.name')} rules={[{ required: true }]}><Input /></Form.Item>
         <Form.Item name="title" label={t('expert.title')} rules={[{ required: true }]}><Input /></Form.Item>
         <Form.Item name="fields" label={t('expert.fields')} rules={[{ required: true }]}><Select mode="multiple" options={fieldOptions} /></Form.Item>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useT } from '../../i18n';
-import { useIsTaskForce, useRole } from '../../auth/useSession';
+import { useIsTaskForce, useRole, useSessionUser } from '../../auth/useSession';
+import { mayUse } from '../../auth/roles';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState, ProblemAlert, applyFieldErrors } from '../../components/Problem';
 import { StatusTag } from '../../components/StatusTag';
@@ -14,6 +15,7 @@ import { bpText, formatDateTime, wanToFen } from '../../lib/format';
 import { useOrganisationNames } from '../experts';
 import { BudgetSummary } from '.';
 import { AgreementActions } from './AgreementActions';
+import { errorText } from '../programmes/BatchPage';
 
 type Agreement = Schemas['AgreementDetail'];
 
@@ -35,22 +37,31 @@ export function AgreementPage() {
   const canAct = useIsTaskForce();
   const role = useRole();
   const [dialog, setDialog] = useState<'progress' | 'pay' | null>(null);
+  const back = mayUse('funding', role) ? { to: '/funding', label: t('menu.funding') } : { to: '/applications', label: t(`menu.applications.own`) };
   return (
     <QueryState query={agreement}>
       {(a) => (
         <>
           <PageHeader
-            crumbs={[{ to: '/funding', label: t('menu.funding') }]}
+            crumbs={[back]}
             title={<Space>{t('agreement.title')}<Tag>{a.code}</Tag></Space>}
             sub={<StatusTag kind="agreement" value={a.status} />}
             extra={
               <Space>
                 {(role === 'TaskForce' || role === 'Issuer' || role === 'Applicant') && <Button onClick={() => setDialog('progress')} data-testid="report-progress">{t('progress.report')}</Button>}
-                {canAct && <Button type="primary" onClick={() => setDialog('pay')} data-testid="pay-tranche">{t('tranche.pay')}</Button>}
+                <ConfirmButton agreement={a} />
+                {canAct && (
+                  <Tooltip title={a.issuerConfirmedAt ? undefined : t('agreement.awaitingConfirmation')}>
+                    <Button type="primary" disabled={!a.issuerConfirmedAt} onClick={() => setDialog('pay')} data-testid="pay-tranche">{t('tranche.pay')}</Button>
+                  </Tooltip>
+                )}
                 <AgreementActions agreement={a} />
               </Space>
             }
           />
+          {!a.issuerConfirmedAt && a.status === 'Active' && (
+            <Alert style={{ marginBottom: 16 }} type="warning" showIcon title={t('agreement.awaitingConfirmation')} data-testid="awaiting-confirmation" />
+          )}
           <Card style={{ marginBottom: 16 }}>
             <BudgetSummary committed={a.balances.committedFen} paid={a.balances.paidFen} total={a.balances.remainingFen} />
           </Card>
@@ -67,6 +78,13 @@ export function AgreementPage() {
               <Descriptions.Item label={t('agreement.commitment')}><Money fen={a.commitmentFen} strong /></Descriptions.Item>
               <Descriptions.Item label={t('agreement.verifiedInvestment')}><Money fen={a.verifiedInvestmentFen} /></Descriptions.Item>
               <Descriptions.Item label={t('agreement.signedAt')}>{formatDateTime(a.signedAt)} · {a.signedBy}</Descriptions.Item>
+              <Descriptions.Item label={t('agreement.issuerConfirmation')}>
+                <span data-testid="issuer-confirmation">
+                  {a.issuerConfirmedAt
+                    ? <><Tag color="green" data-status="Confirmed">{t('agreement.confirmed')}</Tag>{formatDateTime(a.issuerConfirmedAt)} · {a.issuerConfirmedBy}</>
+                    : <Tag color="orange" data-status="Unconfirmed">{t('agreement.unconfirmed')}</Tag>}
+                </span>
+              </Descriptions.Item>
               <Descriptions.Item label={t('agreement.parties')}>{a.parties.map((p) => <Tag key={p.organisationId}>{orgs.name(p.organisationId)}（{p.role}）</Tag>)}</Descriptions.Item>
             </Descriptions>
           </Card>
@@ -77,6 +95,7 @@ export function AgreementPage() {
                   { title: '#', dataIndex: 'ordinal', render: (v: number) => v + 1 },
                   { title: t('milestone.name'), dataIndex: 'name' },
                   { title: t('milestone.dueOn'), dataIndex: 'dueOn' },
+                  { title: t('milestone.deliverable'), dataIndex: 'deliverables', render: (v: string[]) => (v.length ? v.join('；') : '—') },
                   { title: t('funding.tranches'), render: (_, m) => (m.trancheIndex != null && a.tranches[m.trancheIndex] ? `${a.tranches[m.trancheIndex].percent}%` : '—') },
                 ]} />
             ) },
@@ -108,6 +127,30 @@ export function AgreementPage() {
       )}
     </QueryState>
   );
+}
+
+/** The issuer's countersignature: a user of the agreement's issuer, once, while the agreement is active. */
+function ConfirmButton({ agreement: a }: { agreement: Agreement }) {
+  const t = useT();
+  const user = useSessionUser();
+  const { modal, message } = App.useApp();
+  const queryClient = useQueryClient();
+  const confirm = useAction(
+    () => unwrap(api.POST('/api/v1/agreements/{id}/issuer-confirmation', { params: { path: { id: a.id } } })),
+    { success: t('agreement.confirmed'), invalidate: [['agreement', a.id]] },
+  );
+  // The API checks the organisation (404 for another issuer's user); the button is only offered to the agreement's issuer.
+  const ownIssuer = user?.role === 'Issuer' && (user.organisationId == null || user.organisationId === a.issuerOrganisationId);
+  if (!ownIssuer || a.issuerConfirmedAt || a.status !== 'Active') return null;
+  const ask = () => modal.confirm({
+    title: t('agreement.confirmTitle'),
+    content: t('agreement.confirmHint'),
+    onOk: () => confirm.mutateAsync(undefined).catch((e) => {
+      message.error(errorText(e));
+      return queryClient.invalidateQueries({ queryKey: ['agreement', a.id] });
+    }),
+  });
+  return <Button type="primary" loading={confirm.isPending} onClick={ask} data-testid="confirm-agreement">{t('agreement.confirm')}</Button>;
 }
 
 function ProgressTable({ agreement: a }: { agreement: Agreement }) {

@@ -102,13 +102,18 @@ interface SignForm {
   issuerWan: number;
   applicantWan: number;
   period: [Dayjs, Dayjs];
-  milestones: { name: string; dueOn: Dayjs }[];
+  milestones: { name: string; dueOn: Dayjs; deliverables?: string }[];
 }
 
 /** The tranche the plan ties to milestone i (0-based), as the API expects it on each milestone; null when none. */
 export function trancheIndexFor(plan: Schemas['TrancheModel'][], milestone: number): number | null {
   const index = plan.findIndex((tr) => tr.milestoneIndex === milestone);
   return index < 0 ? null : index;
+}
+
+/** A milestone's deliverables as typed in the signing form: one per line, blank lines dropped. */
+export function deliverableLines(text: string | undefined): string[] {
+  return (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
 }
 
 function SignModal({ onClose }: { onClose: () => void }) {
@@ -131,7 +136,7 @@ function SignModal({ onClose }: { onClose: () => void }) {
         applicationId: v.applicationId, issuerInvestmentFen: wanToFen(v.issuerWan) ?? 0, applicantInvestmentFen: wanToFen(v.applicantWan) ?? 0,
         startsOn: v.period[0].format('YYYY-MM-DD'), endsOn: v.period[1].format('YYYY-MM-DD'),
         milestones: v.milestones.map((m, i) => ({
-          name: m.name, dueOn: m.dueOn.format('YYYY-MM-DD'), trancheIndex: trancheIndexFor(plan, i), deliverables: [], indicatorTargets: [],
+          name: m.name, dueOn: m.dueOn.format('YYYY-MM-DD'), trancheIndex: trancheIndexFor(plan, i), deliverables: deliverableLines(m.deliverables), indicatorTargets: [],
         })),
       },
     })),
@@ -163,6 +168,9 @@ function SignModal({ onClose }: { onClose: () => void }) {
                 <Space key={f.key} align="baseline" wrap>
                   <Form.Item name={[f.name, 'name']} label={t('milestone.name')} rules={[{ required: true }]}><Input /></Form.Item>
                   <Form.Item name={[f.name, 'dueOn']} label={t('milestone.dueOn')} rules={[{ required: true }]}><DatePicker /></Form.Item>
+                  <Form.Item name={[f.name, 'deliverables']} label={t('milestone.deliverables')}>
+                    <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} style={{ width: 220 }} data-testid={`milestone-deliverables-${f.name}`} />
+                  </Form.Item>
                   <Form.Item label={t('funding.tranches')}>
                     <Tag data-testid={`milestone-tranche-${f.name}`}>
                       {trancheIndexFor(plan, f.name) === null ? t('agreement.noTranche') : `${plan[trancheIndexFor(plan, f.name)!].percent}%`}

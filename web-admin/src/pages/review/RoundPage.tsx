@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Radio, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Progress, Radio, Row, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
@@ -71,11 +71,7 @@ function RoundActions({ round: r, onAssigned }: { round: Round; onAssigned: (o: 
     async (s: Step) => {
       const path = { id: r.id };
       switch (s) {
-        case 'assign': {
-          const outcome = await unwrap(api.POST('/api/v1/review/rounds/{id}/assign', { params: { path, header: { 'If-Match': etag(r.version) } } }));
-          onAssigned(outcome);
-          return outcome;
-        }
+        case 'assign': return unwrap(api.POST('/api/v1/review/rounds/{id}/assign', { params: { path, header: { 'If-Match': etag(r.version) } } }));
         case 'open-scoring': return unwrap(api.POST('/api/v1/review/rounds/{id}/open-scoring', { params: { path } }));
         case 'close': return unwrap(api.POST('/api/v1/review/rounds/{id}/close', { params: { path } }));
         case 'decide': return unwrap(api.POST('/api/v1/review/rounds/{id}/decide', { params: { path } }));
@@ -83,7 +79,11 @@ function RoundActions({ round: r, onAssigned }: { round: Round; onAssigned: (o: 
         case 'finalise': return unwrap(api.POST('/api/v1/review/rounds/{id}/finalise', { params: { path } }));
       }
     },
-    { invalidate: [['round', r.id], ['results', r.id], ['publication', r.id]] },
+    {
+      invalidate: [['round', r.id], ['board', r.id], ['rounds'], ['results', r.id], ['publication', r.id]],
+      // The outcome is shown once the round and its board have been read again, so the two agree.
+      onSuccess: (result, s) => { if (s === 'assign') onAssigned(result as Schemas['AssignmentOutcome']); },
+    },
   );
   const run = (s: Step) => step.mutate(s, {
     onError: (e) => {
@@ -131,7 +131,7 @@ function AddItemModal({ round, onClose }: { round: Round; onClose: () => void })
   });
   const add = useAction(
     () => unwrap(api.POST('/api/v1/review/rounds/{id}/items', { params: { path: { id: round.id } }, body: { subjectId: subjectId! } })),
-    { invalidate: [['round', round.id]], onSuccess: onClose },
+    { invalidate: [['round', round.id], ['board', round.id], ['rounds']], onSuccess: onClose },
   );
   const existing = new Set(round.items.map((i) => i.subjectId));
   return (
@@ -144,17 +144,22 @@ function AddItemModal({ round, onClose }: { round: Round; onClose: () => void })
   );
 }
 
+/** The assignment board (Rounds_AssignmentBoard): items with their experts, every assignment, the load per expert, short items. */
 function ItemsPanel({ round: r, lastAssign }: { round: Round; lastAssign: Schemas['AssignmentOutcome'] | null }) {
   const t = useT();
   const canAct = useIsTaskForce();
   const [handFor, setHandFor] = useState<Schemas['ReviewItem'] | null>(null);
-  const short = new Map((lastAssign?.short ?? []).map((s) => [s.itemId, s]));
+  const board = useQuery({ queryKey: ['board', r.id], queryFn: () => unwrap(api.GET('/api/v1/review/rounds/{id}/board', { params: { path: { id: r.id } } })) });
+  const short = new Map((board.data?.short ?? lastAssign?.short ?? []).map((s) => [s.itemId, s]));
+  const active = new Map((board.data?.items ?? []).map((i) => [i.itemId, i.active]));
   return (
     <>
+      {board.isError && <ProblemAlert error={board.error} />}
       {lastAssign && (
         <Alert style={{ marginBottom: 12 }} showIcon type={lastAssign.short.length ? 'warning' : 'success'}
           title={t('round.assignResult', { n: lastAssign.assigned.length, s: lastAssign.short.length })} />
       )}
+      {!lastAssign && short.size > 0 && <Alert style={{ marginBottom: 12 }} showIcon type="warning" title={t('round.shortItems', { n: short.size })} />}
       <Table<Schemas['ReviewItem']> rowKey="id" size="small" pagination={false} dataSource={r.items} locale={{ emptyText: t('round.noItems') }} data-testid="round-items"
         columns={[
           { title: t('round.subject'), render: (_, i) => <><Tag>{i.subjectCode}</Tag>{i.title}</> },
@@ -163,10 +168,10 @@ function ItemsPanel({ round: r, lastAssign }: { round: Round; lastAssign: Schema
             title: t('round.assigned'), align: 'right',
             render: (_, i) => {
               const s = short.get(i.id);
-              const full = i.activeAssignments >= r.expertsPerItem;
+              const n = active.get(i.id) ?? i.activeAssignments;
               return (
                 <Space>
-                  <Typography.Text type={full ? 'success' : 'warning'} data-testid={`assigned-${i.subjectCode}`}>{i.activeAssignments} / {r.expertsPerItem}</Typography.Text>
+                  <Typography.Text type={n >= r.expertsPerItem ? 'success' : 'warning'} data-testid={`assigned-${i.subjectCode}`}>{n} / {r.expertsPerItem}</Typography.Text>
                   {s && (
                     <Tooltip title={t('round.shortDetail', { available: s.available, inField: s.inField, conflicted: s.conflicted, atMax: s.atMaxLoad, reason: s.reason })}>
                       <Tag color="orange" icon={<WarningOutlined />}>{t('round.short')}</Tag>
@@ -181,6 +186,31 @@ function ItemsPanel({ round: r, lastAssign }: { round: Round; lastAssign: Schema
             : []),
         ]} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('round.conflictRule')}</Typography.Paragraph>
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <Card size="small" title={t('round.assignments')}>
+            <Table<Schemas['BoardAssignment']> rowKey="assignmentId" size="small" loading={board.isPending} dataSource={board.data?.assignments ?? []}
+              pagination={(board.data?.assignments.length ?? 0) > 20 ? { pageSize: 20 } : false} locale={{ emptyText: t('round.noAssignments') }} data-testid="board-assignments"
+              columns={[
+                { title: t('round.subject'), dataIndex: 'subjectCode', render: (v) => <Tag>{v}</Tag> },
+                { title: t('expert.name'), dataIndex: 'expertName' },
+                { title: t('round.assignmentStatus'), dataIndex: 'status', render: (v) => <StatusTag kind="assignment" value={v} /> },
+                { title: t('round.scoreStatus'), dataIndex: 'scoreStatus', render: (v) => <StatusTag kind="score" value={v} /> },
+                { title: t('round.assignedAt'), dataIndex: 'assignedAt', render: (v) => formatDateTime(v) },
+                { title: t('round.endReason'), dataIndex: 'endReason', render: (v) => v ?? '—' },
+              ]} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={t('round.loads')}>
+            <Table<Schemas['ExpertLoad']> rowKey="expertId" size="small" pagination={false} loading={board.isPending} dataSource={board.data?.loads ?? []} data-testid="board-loads"
+              columns={[
+                { title: t('expert.name'), dataIndex: 'name' },
+                { title: t('round.load'), width: 160, render: (_, l) => <Progress size="small" percent={l.maxLoad ? Math.round((l.load / l.maxLoad) * 100) : 0} format={() => `${l.load} / ${l.maxLoad}`} /> },
+              ]} />
+          </Card>
+        </Col>
+      </Row>
       {handFor && <HandAssignModal round={r} item={handFor} onClose={() => setHandFor(null)} />}
     </>
   );
@@ -193,7 +223,7 @@ function HandAssignModal({ round, item, onClose }: { round: Round; item: Schemas
   const experts = useQuery({ queryKey: ['experts'], queryFn: () => unwrap(api.GET('/api/v1/review/experts')) });
   const assign = useAction(
     (v: { expertId: string; reason: string }) => unwrap(api.POST('/api/v1/review/rounds/{id}/assignments', { params: { path: { id: round.id } }, body: { itemId: item.id, ...v } })),
-    { invalidate: [['round', round.id]], onSuccess: onClose },
+    { invalidate: [['round', round.id], ['board', round.id]], onSuccess: onClose },
   );
   return (
     <Modal open title={`${t('round.handAssign')} · ${item.subjectCode}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={assign.isPending}>

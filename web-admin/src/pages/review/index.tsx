@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Table } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap, type Schemas } from '../../api/client';
@@ -14,45 +14,25 @@ import { useAction } from '../../lib/hooks';
 import { formatDateTime, ZONE } from '../../lib/format';
 import { RubricEditor, validateRubric, type Criterion } from './components/RubricEditor';
 
-/**
- * The API has no list of rounds yet; the rounds are found through the audit log (every round's creation is
- * audited), then each is read from the Review module.
- */
-export function useRoundIds() {
-  return useQuery({
-    queryKey: ['rounds', 'ids'],
-    queryFn: async () => {
-      const page = await unwrap(api.GET('/api/v1/audit', { params: { query: { entityType: 'Round', action: 'Create', pageSize: 200 } } }));
-      return page.items.map((e) => e.entityId);
-    },
-  });
-}
-
+/** The review rounds, newest first (Rounds_List). */
 export function ReviewPage() {
   const t = useT();
   const canAct = useIsTaskForce();
-  const ids = useRoundIds();
-  const rounds = useQueries({
-    queries: (ids.data ?? []).map((id) => ({
-      queryKey: ['round', id],
-      queryFn: () => unwrap(api.GET('/api/v1/review/rounds/{id}', { params: { path: { id } } })),
-    })),
-  });
+  const rounds = useQuery({ queryKey: ['rounds'], queryFn: () => unwrap(api.GET('/api/v1/review/rounds')) });
   const [creating, setCreating] = useState(false);
-  const data = rounds.map((r) => r.data).filter((r): r is Schemas['ReviewRound'] => !!r);
   return (
     <>
       <PageHeader title={t('menu.review')} extra={canAct && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-round">{t('round.create')}</Button>} />
       <Card>
-        <QueryState query={ids} isEmpty={(d) => d.length === 0} empty={t('round.empty')}>
-          {() => (
-            <Table<Schemas['ReviewRound']> rowKey="id" dataSource={data} loading={rounds.some((r) => r.isPending)} pagination={false}
+        <QueryState query={rounds} isEmpty={(d) => d.length === 0} empty={t('round.empty')}>
+          {(data) => (
+            <Table<Schemas['RoundSummary']> rowKey="id" dataSource={data} pagination={data.length > 20 ? { pageSize: 20 } : false} data-testid="rounds-table"
               columns={[
-                { title: t('round.name'), dataIndex: 'name', render: (v, r) => <Link to={`/review/rounds/${r.id}`}>{v}</Link> },
+                { title: t('round.name'), dataIndex: 'name', render: (v, r) => <Space><Link to={`/review/rounds/${r.id}`}>{v}</Link>{r.isDemo && <Tag>{t('common.demo')}</Tag>}</Space> },
                 { title: t('round.kind'), dataIndex: 'kind', render: (v) => t(`round.kind.${v}`) },
                 { title: t('common.status'), dataIndex: 'status', render: (v) => <StatusTag kind="round" value={v} /> },
-                { title: t('round.items'), render: (_, r) => r.items.length, align: 'right' },
-                { title: t('round.scoringWindow'), render: (_, r) => `${formatDateTime(r.scoringOpensAt)} ~ ${formatDateTime(r.scoringClosesAt)}` },
+                { title: t('round.items'), dataIndex: 'items', align: 'right' },
+                { title: t('round.createdAt'), dataIndex: 'createdAt', render: (v) => formatDateTime(v) },
               ]} />
           )}
         </QueryState>
