@@ -55,24 +55,27 @@ internal static class Hardening
         return services;
     }
 
-    /// <summary>Applies the JSON body limit to API requests; the attachment upload raises its own limit.</summary>
-    public static async Task LimitBodies(HttpContext context, RequestDelegate next)
+    /// <summary>Applies the JSON body limit (read once from configuration) to API requests; the attachment upload raises its own limit.</summary>
+    public static Func<HttpContext, RequestDelegate, Task> LimitBodies(IConfiguration configuration)
     {
-        var limit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(BodyLimitKey, DefaultBodyLimit);
-        var multipart = context.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
-        if (context.Request.Path.StartsWithSegments("/api") && !multipart)
+        var limit = configuration.GetValue(BodyLimitKey, DefaultBodyLimit);
+        return async (context, next) =>
         {
-            if (context.Request.ContentLength > limit)
+            var multipart = context.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
+            if (context.Request.Path.StartsWithSegments("/api") && !multipart)
             {
-                await TooLarge().ExecuteAsync(context);
-                return;
+                if (context.Request.ContentLength > limit)
+                {
+                    await TooLarge().ExecuteAsync(context);
+                    return;
+                }
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                {
+                    size.MaxRequestBodySize = limit;
+                }
             }
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            {
-                size.MaxRequestBodySize = limit;
-            }
-        }
-        await next(context);
+            await next(context);
+        };
     }
 
     public static IResult TooLarge() =>

@@ -57,7 +57,7 @@ app.UseStatusCodePages(HostSetup.WriteStatusProblemAsync);
 app.Use(Hardening.SecurityHeaders);
 app.UseCors();
 app.UseRateLimiter();
-app.Use(Hardening.LimitBodies);
+app.Use(Hardening.LimitBodies(app.Configuration));
 app.UseAuthentication();
 app.Use(HostSetup.RefuseBadCredentials);
 app.UseAuthorization();
