@@ -25,6 +25,7 @@ public static class PlatformModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<Feed.FeedWriter>();
+        services.AddSingleton<Feed.FeedSequencer>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<Idempotency.IdempotencyStore>();

@@ -91,6 +91,8 @@ public abstract class CrashDurabilityTests
         try
         {
             await WaitReadyAsync(client, restarted);
+            // Feed events written before the kill wait to be sequenced; any read of the feed gives them their positions.
+            (await client.GetAsync("/api/v1/feed?limit=1")).EnsureSuccessStatusCode();
             var db = new DbConnectionFactory(new DatabaseOptions { Provider = Enum.Parse<DatabaseProvider>(Provider), ConnectionString = connectionString! });
             await using var connection = await db.OpenAsync();
             var rows = (await connection.QueryAsync<Row>("""

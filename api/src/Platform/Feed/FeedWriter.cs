@@ -31,25 +31,20 @@ public static class FeedTypes
 }
 
 /// <summary>
-/// Appends feed events inside the caller's transaction, so an event exists exactly when the change it describes does.
-/// Positions come from one counter row whose lock is held until the transaction ends: transactions that write events
-/// commit in position order, so a reader that has seen position N never later finds a smaller one appear. Append as the
-/// last step before commit to keep that lock short.
+/// Records feed events inside the caller's transaction, so an event exists exactly when the change it describes does.
+/// It takes no shared lock: events wait in platform_feed_pending until <see cref="FeedSequencer"/> gives the committed
+/// ones their positions, which a reader of the feed does before it answers.
 /// </summary>
 public sealed class FeedWriter(TimeProvider clock)
 {
-    private const string Next = "UPDATE platform_feed_counter SET last_position = last_position + 1 WHERE id = 1";
-    private const string Current = "SELECT last_position FROM platform_feed_counter WHERE id = 1";
-    private const string Lock = "UPDATE platform_feed_counter SET last_position = last_position WHERE id = 1";
-
     private const string InsertEvent = """
-        INSERT INTO platform_feed_event (position, id, occurred_at, type, resource_type, resource_id, is_public, payload)
-        VALUES (@Position, @Id, @OccurredAt, @Type, @ResourceType, @ResourceId, @IsPublic, @Payload)
+        INSERT INTO platform_feed_pending (id, occurred_at, type, resource_type, resource_id, is_public, payload)
+        VALUES (@Id, @OccurredAt, @Type, @ResourceType, @ResourceId, @IsPublic, @Payload)
         """;
 
     private const string InsertAudience = """
-        INSERT INTO platform_feed_audience (position, organisation_id, region_code)
-        SELECT @Position, id, region_code FROM platform_organisation WHERE id = @OrganisationId
+        INSERT INTO platform_feed_pending_audience (event_id, organisation_id, region_code)
+        SELECT @EventId, id, region_code FROM platform_organisation WHERE id = @OrganisationId
         """;
 
     public Task AppendAsync(DbConnection connection, DbTransaction tx, FeedEvent feedEvent) =>
@@ -59,12 +54,10 @@ public sealed class FeedWriter(TimeProvider clock)
     {
         foreach (var e in events)
         {
-            await connection.ExecuteAsync(Next, transaction: tx);
-            var position = await connection.ExecuteScalarAsync<long>(Current, transaction: tx);
+            var id = Guid.CreateVersion7();
             await connection.ExecuteAsync(InsertEvent, new
             {
-                Position = position,
-                Id = Guid.CreateVersion7(),
+                Id = id,
                 OccurredAt = e.OccurredAt ?? clock.GetUtcNow(),
                 e.Type,
                 e.ResourceType,
@@ -74,20 +67,21 @@ public sealed class FeedWriter(TimeProvider clock)
             }, tx);
             foreach (var organisationId in (e.Organisations ?? []).Distinct())
             {
-                await connection.ExecuteAsync(InsertAudience, new { Position = position, OrganisationId = organisationId }, tx);
+                await connection.ExecuteAsync(InsertAudience, new { EventId = id, OrganisationId = organisationId }, tx);
             }
         }
     }
-
-    /// <summary>Takes the counter's lock without moving it: for writers that must check the feed before appending.</summary>
-    public Task LockAsync(DbConnection connection, DbTransaction tx) => connection.ExecuteAsync(Lock, transaction: tx);
 }
 
 /// <summary>
-/// Events that are due to time rather than to a request (an application window opening or closing). The feed asks every
-/// registered catch-up to append what has become due before it answers, so a reader never waits for a background timer.
+/// Events that are due to time rather than to a request (an application window opening or closing). The sequencer asks
+/// every registered catch-up, before it orders the waiting events, so a reader never waits for a background timer.
 /// </summary>
 public interface IFeedCatchUp
 {
-    Task CatchUpAsync(CancellationToken ct);
+    /// <summary>A plain read: whether anything has become due. Called without the sequencer's lock, so only a hint.</summary>
+    Task<bool> IsDueAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>Appends what is due, under the sequencer's lock (so two readers never append the same event).</summary>
+    Task AppendDueAsync(DbConnection connection, DbTransaction tx, FeedWriter feed, CancellationToken ct);
 }

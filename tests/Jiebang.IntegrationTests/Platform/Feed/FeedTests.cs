@@ -134,22 +134,26 @@ public abstract class FeedTests(JiebangHost host) : HostTests(host)
             drafts.Add(id);
         }
 
-        var seen = new List<string>();
-        var cursor = start;
+        // Three followers read at once, so the feed is sequenced by several readers while the writers commit.
         using var stop = new CancellationTokenSource();
-        var follower = Task.Run(async () =>
+        var followers = Enumerable.Range(0, 3).Select(f => Task.Run(async () =>
         {
+            var seen = new List<string>();
+            var cursor = start;
             while (true)
             {
-                var page = await tf.GetAsync($"/api/v1/feed?limit=2&after={Uri.EscapeDataString(cursor)}").Expect(HttpStatusCode.OK);
+                // Only a read that began after the last write was acknowledged may end the follow: a read already in flight
+                // when the writers finish can rightly answer "no more" without their last events.
+                var writersDone = stop.IsCancellationRequested;
+                var page = await tf.GetAsync($"/api/v1/feed?limit={2 + f}&after={Uri.EscapeDataString(cursor)}").Expect(HttpStatusCode.OK);
                 seen.AddRange(page["items"]!.AsArray().Select(i => (string)i!["cursor"]!));
                 cursor = (string)page["next"]!;
-                if (stop.IsCancellationRequested && !(bool)page["hasMore"]!)
+                if (writersDone && !(bool)page["hasMore"]!)
                 {
-                    return;
+                    return seen;
                 }
             }
-        });
+        })).ToList();
         var writers = Enumerable.Range(0, 4).Select(async w =>
         {
             for (var i = 0; i < 3; i++)
@@ -161,11 +165,14 @@ public abstract class FeedTests(JiebangHost host) : HostTests(host)
         await Task.WhenAll(writers);
         await tf.PostJson($"/api/v1/batches/{batchId}/publish").Expect(HttpStatusCode.OK);
         await stop.CancelAsync();
-        await follower;
+        var followed = await Task.WhenAll(followers);
 
         var (all, _) = await FollowAsync(tf, start, limit: 500);
-        Assert.Equal(all.Select(i => (string)i["cursor"]!).ToList(), seen);
-        Assert.Equal(seen.Count, seen.Distinct().Count());
+        foreach (var seen in followed)
+        {
+            Assert.Equal(all.Select(i => (string)i["cursor"]!).ToList(), seen);
+            Assert.Equal(seen.Count, seen.Distinct().Count());
+        }
         Assert.All(drafts, id => Assert.Single(About(all, id)));
         Assert.True(all.Count >= 12 + 12, $"expected at least 24 events, saw {all.Count}");
     }

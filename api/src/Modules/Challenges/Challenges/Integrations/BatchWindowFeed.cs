@@ -1,16 +1,17 @@
+using System.Data.Common;
 using Dapper;
 using Jiebang.Challenges.Features.ListBatches;
-using Jiebang.Platform.Database;
 using Jiebang.Platform.Feed;
 
 namespace Jiebang.Challenges.Integrations;
 
 /// <summary>
 /// Appends "window opened" and "window closed" events for published batches once the clock has passed the moment.
-/// The check is a plain read; only when something is due does it take the feed's lock and look again, so concurrent
-/// readers never append the same event twice.
+/// The feed's sequencer calls it under its lock, after a plain read said something is due, so concurrent readers never
+/// append the same event twice. Appended events are sequenced in the same transaction, so "not yet in the feed" is
+/// a question about platform_feed_event alone.
 /// </summary>
-internal sealed class BatchWindowFeed(DbConnectionFactory db, FeedWriter feed, TimeProvider clock) : IFeedCatchUp
+internal sealed class BatchWindowFeed(TimeProvider clock) : IFeedCatchUp
 {
     private const string Due = """
         SELECT b.id AS Id, b.code AS Code, b.opens_at AS OpensAt, b.closes_at AS ClosesAt, @Opened AS Type
@@ -24,43 +25,32 @@ internal sealed class BatchWindowFeed(DbConnectionFactory db, FeedWriter feed, T
           AND NOT EXISTS (SELECT 1 FROM platform_feed_event e WHERE e.resource_id = b.id AND e.type = @Closed)
         """;
 
-    public async Task CatchUpAsync(CancellationToken ct)
-    {
-        var args = new
-        {
-            Now = clock.GetUtcNow(),
-            Published = nameof(BatchStatus.Published),
-            Opened = FeedTypes.BatchWindowOpened,
-            Closed = FeedTypes.BatchWindowClosed,
-        };
-        await using (var reader = await db.OpenAsync(ct))
-        {
-            if (!(await reader.QueryAsync<DueEvent>(Due, args)).Any())
-            {
-                return;
-            }
-        }
+    public async Task<bool> IsDueAsync(DbConnection connection, CancellationToken ct) =>
+        (await connection.QueryAsync<DueEvent>(Due, Arguments())).Any();
 
-        var (connection, tx) = await db.BeginAsync(ct);
-        await using (connection)
-        await using (tx)
-        {
-            await feed.LockAsync(connection, tx);
-            var due = (await connection.QueryAsync<DueEvent>(Due, args, tx))
-                .OrderBy(d => d.Type == FeedTypes.BatchWindowOpened ? d.OpensAt : d.ClosesAt)
-                .ThenBy(d => d.Code, StringComparer.Ordinal)
-                .ToList();
-            await feed.AppendAsync(connection, tx, due.Select(d => new FeedEvent(d.Type, "batch", d.Id, IsPublic: true,
-                new Dictionary<string, string>
-                {
-                    ["code"] = d.Code,
-                    ["opensAt"] = d.OpensAt.ToString("O"),
-                    ["closesAt"] = d.ClosesAt.ToString("O"),
-                },
-                OccurredAt: d.Type == FeedTypes.BatchWindowOpened ? d.OpensAt : d.ClosesAt)).ToList());
-            await tx.CommitAsync(ct);
-        }
+    public async Task AppendDueAsync(DbConnection connection, DbTransaction tx, FeedWriter feed, CancellationToken ct)
+    {
+        var due = (await connection.QueryAsync<DueEvent>(Due, Arguments(), tx))
+            .OrderBy(d => d.Type == FeedTypes.BatchWindowOpened ? d.OpensAt : d.ClosesAt)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ToList();
+        await feed.AppendAsync(connection, tx, due.Select(d => new FeedEvent(d.Type, "batch", d.Id, IsPublic: true,
+            new Dictionary<string, string>
+            {
+                ["code"] = d.Code,
+                ["opensAt"] = d.OpensAt.ToString("O"),
+                ["closesAt"] = d.ClosesAt.ToString("O"),
+            },
+            OccurredAt: d.Type == FeedTypes.BatchWindowOpened ? d.OpensAt : d.ClosesAt)).ToList());
     }
+
+    private object Arguments() => new
+    {
+        Now = clock.GetUtcNow(),
+        Published = nameof(BatchStatus.Published),
+        Opened = FeedTypes.BatchWindowOpened,
+        Closed = FeedTypes.BatchWindowClosed,
+    };
 
     private sealed class DueEvent
     {

@@ -88,7 +88,7 @@ internal sealed class Row
     public string Payload { get; set; } = "{}";
 }
 
-internal sealed class Endpoint(DbConnectionFactory db, IEnumerable<IFeedCatchUp> catchUps) : Endpoint<Request, FeedPage>
+internal sealed class Endpoint(DbConnectionFactory db, FeedSequencer sequencer) : Endpoint<Request, FeedPage>
 {
     public override void Configure()
     {
@@ -104,10 +104,7 @@ internal sealed class Endpoint(DbConnectionFactory db, IEnumerable<IFeedCatchUp>
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        foreach (var catchUp in catchUps)
-        {
-            await catchUp.CatchUpAsync(ct);
-        }
+        await sequencer.SequenceAsync(ct);
         var after = req.After is null ? 0 : FeedCursor.TryParse(req.After, out var p) ? p : 0;
         var caller = User.Caller();
         var visible = caller switch
