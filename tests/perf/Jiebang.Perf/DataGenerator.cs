@@ -290,6 +290,14 @@ internal sealed class DataGenerator(DbConnectionFactory db, Profile profile)
                 UPDATE review_assignment SET score_status = 'Submitted', saved_at = @At, submitted_at = @At, version = version + 1 WHERE round_id = @RoundId
                 """, new { RoundId = roundId, At = now.AddDays(-11) });
         }
+        await using (var connection = await db.OpenAsync())
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            // What closing the round keeps: its results per item and criterion.
+            var round = await RoundStore.LoadAsync(connection, roundId, tx);
+            await RoundResults.KeepAsync(connection, tx, round!);
+            await tx.CommitAsync();
+        }
         return roundId;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Dapper;
 using Jiebang.IntegrationTests.Infrastructure;
 
 namespace Jiebang.IntegrationTests.Review.NeedRound;
@@ -163,6 +164,21 @@ public abstract class NeedRoundTests(JiebangHost host) : HostTests(host)
             Assert.Equal(80m, (decimal)top["criteria"]![0]!["mean"]!);
             Assert.All(results["items"]!.AsArray().Skip(1), r => Assert.Equal(0, (int)r!["count"]!));
             Assert.All(results["items"]!.AsArray().Skip(1), r => Assert.Null(r!["rank"]));
+
+            // Closing kept the results per item and criterion; a round closed before results were kept (no rows) is
+            // computed from its sheets, to the same figures.
+            var closedRound = Guid.Parse(roundId);
+            await using (var connection = await Host.Db.OpenAsync())
+            {
+                Assert.Equal(results["items"]!.AsArray().Count,
+                    await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM review_item_result WHERE round_id = @Id", new { Id = closedRound }));
+                Assert.Equal(2, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM review_item_criterion_result WHERE round_id = @Id", new { Id = closedRound }));
+                await connection.ExecuteAsync("DELETE FROM review_item_criterion_result WHERE round_id = @Id", new { Id = closedRound });
+                await connection.ExecuteAsync("DELETE FROM review_item_result WHERE round_id = @Id", new { Id = closedRound });
+            }
+            var computed = await tf.GetAsync($"/api/v1/review/rounds/{roundId}/results").Expect(HttpStatusCode.OK);
+            // Numbers compared as numbers: kept figures come back as 76 where the arithmetic wrote 76.0.
+            Assert.True(JsonNode.DeepEquals(results, computed), $"kept:     {results.ToJsonString()}\ncomputed: {computed.ToJsonString()}");
 
             // The export carries per-expert scores and is for the task force only.
             await expert.GetAsync($"/api/v1/review/rounds/{roundId}/export").Expect(HttpStatusCode.Forbidden);

@@ -45,8 +45,9 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         {
             return RoundStep.Refuse(RoundStore.ChangedConcurrently());
         }
-        // Pass or fail is kept with each item as it stood at close: it is what Applications shows (推荐 / 未推荐) and what matchmaking returns to.
-        var (items, results) = await RoundResults.ComputeAsync(connection, round, tx);
+        // The results are kept as they stand at close (scores no longer change); pass or fail also goes on each item as
+        // it stood at close: it is what Applications shows (推荐 / 未推荐) and what matchmaking returns to.
+        var (items, results) = await RoundResults.KeepAsync(connection, tx, round);
         var passed = results.ToDictionary(r => r.ItemId, r => r.Passed);
         foreach (var item in items)
         {

@@ -87,7 +87,7 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
     /// <summary>The results view of a round past scoring (the raw baseline of the benchmark serves the same).</summary>
     internal static async Task<Response> ComputeAsync(DbConnection connection, RoundRow round)
     {
-        var (items, results) = await RoundResults.ComputeAsync(connection, round);
+        var (items, results) = await RoundResults.ReadAsync(connection, round);
         var rubric = round.Rubric();
         var byId = items.ToDictionary(i => i.Id);
         return new Response
