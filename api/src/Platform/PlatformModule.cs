@@ -26,6 +26,8 @@ public static class PlatformModule
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<Feed.FeedWriter>();
         services.AddSingleton<Feed.FeedSequencer>();
+        services.AddSingleton<Messaging.Outbox>();
+        services.AddHostedService<Messaging.OutboxDispatcher>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<Idempotency.IdempotencyStore>();

@@ -2,6 +2,8 @@ using Dapper;
 using Jiebang.Applications.Domain;
 using Jiebang.Applications.Features.Shared;
 using Jiebang.Challenges.Contracts;
+using Jiebang.Funding.Domain;
+using Jiebang.Funding.Features.Shared;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Organisations;
 using Jiebang.Review.Contracts;
@@ -11,6 +13,8 @@ using ApplicationSubmit = Jiebang.Applications.Features.SubmitApplication.Data;
 using BatchInsert = Jiebang.Challenges.Features.CreateBatch.Data;
 using ChallengeInsert = Jiebang.Challenges.Features.CreateChallenge.Data;
 using ExpertInsert = Jiebang.Review.Features.CreateExpert.Data;
+using AgreementInsert = Jiebang.Funding.Features.SignAgreement.Data;
+using PolicyInsert = Jiebang.Funding.Features.SetFundingPolicy.Data;
 using ProgrammeInsert = Jiebang.Challenges.Features.CreateProgramme.Data;
 using RoundInsert = Jiebang.Review.Features.CreateRound.Data;
 
@@ -216,9 +220,81 @@ internal sealed class DataGenerator(DbConnectionFactory db, Profile profile)
             }
         }
 
+        await FundingAsync(closed, bulk, random, now);
+
         var published = open.Concat(closed).Select(c => c.Id).ToList();
         return new GeneratedData(programmeId, open.Select(c => new OpenChallenge(c.Id, c.IndicatorIds)).ToList(), published,
             applicants.Select(a => new Applicant(a.Id)).ToList(), resultsRound, District, TimeProvider.System.GetElapsedTime(started));
+    }
+
+    private const string InsertProcurement = """
+        INSERT INTO funding_procurement (id, agreement_id, contract_date, amount_fen, product, recorded_by, recorded_at)
+        VALUES (@Id, @AgreementId, @ContractDate, @AmountFen, @Product, @RecordedBy, @Now)
+        """;
+
+    /// <summary>
+    /// What the programme dashboard reads, for the closed batches: a funding policy per batch; of each batch's challenges
+    /// six in ten awarded with a signed agreement to their first application (issuer and lead as parties, the commitment and
+    /// one or two tranches in the ledger, one in three with a procurement contract), two unawarded, two undecided.
+    /// </summary>
+    private async Task FundingAsync(IReadOnlyList<ChallengeRef> closed, IReadOnlyList<BulkApplication> bulk, Random random, DateTimeOffset now)
+    {
+        var firstApplication = bulk.GroupBy(a => a.Challenge.Id).ToDictionary(g => g.Key, g => g.First());
+        var actor = new Jiebang.Platform.Auth.Caller(null, "性能测试", "TaskForce", null, null, null);
+        var plan = FundingStore.WritePlan([new Tranche(40, 0), new Tranche(60, 1)]);
+        foreach (var batch in closed.GroupBy(c => c.BatchId))
+        {
+            await using var connection = await db.OpenAsync();
+            await using var tx = await connection.BeginTransactionAsync();
+            await connection.ExecuteAsync(PolicyInsert.Insert, new
+            {
+                BatchId = batch.Key, RatioBp = 3_000, CapPerProjectFen = 500_000_000L, TotalBudgetFen = 20_000_000_000L, Tranches = plan, Now = now.AddDays(-200),
+            }, tx);
+            foreach (var (challenge, n) in batch.Select((c, n) => (c, n)))
+            {
+                var outcome = (n % 10) switch { < 6 => ChallengeStatus.Awarded, < 8 => ChallengeStatus.Unawarded, _ => ChallengeStatus.Published };
+                await connection.ExecuteAsync("UPDATE challenges_challenge SET status = @Status WHERE id = @Id",
+                    new { Status = outcome.ToString(), challenge.Id }, tx);
+                if (outcome != ChallengeStatus.Awarded || !firstApplication.TryGetValue(challenge.Id, out var application))
+                {
+                    continue;
+                }
+                var id = Guid.CreateVersion7();
+                var signedAt = now.AddDays(-random.Next(20, 120));
+                var issuerInvestment = 600_000_000L + random.Next(0, 100) * 1_000_000L;
+                var applicantInvestment = 300_000_000L;
+                var commitment = FundingArithmetic.Commitment(3_000, issuerInvestment, applicantInvestment, 500_000_000L);
+                await connection.ExecuteAsync(AgreementInsert.InsertAgreement, new
+                {
+                    Id = id, Code = "XY-" + application.Code, ApplicationId = application.Id, ChallengeId = challenge.Id, BatchId = batch.Key,
+                    IssuerOrganisationId = challenge.IssuerId, LeadOrganisationId = application.Lead.Id, IssuerInvestmentFen = issuerInvestment,
+                    ApplicantInvestmentFen = applicantInvestment, RatioBp = 3_000, CapFen = 500_000_000L, CommitmentFen = commitment, Tranches = plan,
+                    StartsOn = FundingStore.FormatDay(DateOnly.FromDateTime(signedAt.UtcDateTime)),
+                    EndsOn = FundingStore.FormatDay(DateOnly.FromDateTime(signedAt.UtcDateTime).AddYears(2)),
+                    Status = nameof(AgreementStatus.Active), Now = signedAt, SignedBy = actor.Name,
+                }, tx);
+                await connection.ExecuteAsync(AgreementInsert.InsertParty, new[]
+                {
+                    new { AgreementId = id, OrganisationId = challenge.IssuerId, Role = nameof(PartyRole.Issuer), IssuerOrganisationId = challenge.IssuerId },
+                    new { AgreementId = id, OrganisationId = application.Lead.Id, Role = nameof(PartyRole.Lead), IssuerOrganisationId = challenge.IssuerId },
+                }, tx);
+                await FundingStore.AppendAsync(connection, tx, id, batch.Key, LedgerKind.Commit, commitment, null, "签约承诺（性能测试）", actor, signedAt);
+                await FundingStore.AppendAsync(connection, tx, id, batch.Key, LedgerKind.Disburse, commitment * 40 / 100, 0, "首笔拨付（性能测试）", actor, signedAt.AddDays(5));
+                if (n % 2 == 0)
+                {
+                    await FundingStore.AppendAsync(connection, tx, id, batch.Key, LedgerKind.Disburse, commitment * 60 / 100, 1, "第二笔拨付（性能测试）", actor, signedAt.AddDays(15));
+                }
+                if (n % 3 == 0)
+                {
+                    await connection.ExecuteAsync(InsertProcurement, new
+                    {
+                        Id = Guid.CreateVersion7(), AgreementId = id, ContractDate = FundingStore.FormatDay(DateOnly.FromDateTime(signedAt.UtcDateTime).AddDays(10)),
+                        AmountFen = 100_000_000L, Product = "样机采购（性能测试）", RecordedBy = actor.Name, Now = signedAt.AddDays(10),
+                    }, tx);
+                }
+            }
+            await tx.CommitAsync();
+        }
     }
 
     /// <summary>A closed application round: its items, five submitted score sheets per item over five criteria.</summary>

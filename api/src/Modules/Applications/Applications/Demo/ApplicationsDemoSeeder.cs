@@ -8,6 +8,7 @@ using Jiebang.Platform.Audit;
 using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Demo;
+using Jiebang.Platform.Messaging;
 using Jiebang.Platform.Organisations;
 using Jiebang.Platform.Time;
 using Mediator;
@@ -109,6 +110,8 @@ internal sealed class ApplicationsDemoSeeder(DbConnectionFactory db, IServiceSco
 
         var actor = Caller.SystemFor("DemoData");
         var submitted = new List<ApplicationSubmitted>();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+        OutboxEntries sent;
         var (connection, tx) = await db.BeginAsync(ct);
         await using (connection)
         await using (tx)
@@ -143,13 +146,10 @@ internal sealed class ApplicationsDemoSeeder(DbConnectionFactory db, IServiceSco
             await organisations.RecordCreditStandingAsync(connection, tx, association, CreditStanding.BadRecord, source, Shanghai.Today(clock));
             await audit.WriteAsync(connection, tx, actor, "Platform", "Organisation", association, "RecordCreditStanding",
                 new { standing = CreditStanding.BadRecord.ToString(), source });
+            sent = await outbox.EnqueueAsync(connection, tx, [.. submitted]);
             await tx.CommitAsync(ct);
         }
-        var publisher = scope.ServiceProvider.GetRequiredService<IPublisher>();
-        foreach (var notification in submitted)
-        {
-            await publisher.Publish(notification, ct);
-        }
+        await outbox.DispatchAsync(sent, ct);
     }
 
     private async Task<Guid> RegisterAssociationAsync(CancellationToken ct)

@@ -8,6 +8,7 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
+using Jiebang.Platform.Messaging;
 using Mediator;
 
 namespace Jiebang.Applications.Features.OverrideEligibility;
@@ -28,7 +29,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(DbConnectionFactory db, IPublisher publisher, AuditWriter audit, ApplicationFeed feed) : Endpoint<Request, ApplicationDetail>
+internal sealed class Endpoint(DbConnectionFactory db, Outbox outbox, AuditWriter audit, ApplicationFeed feed) : Endpoint<Request, ApplicationDetail>
 {
     private const string Override = """
         UPDATE applications_application
@@ -48,7 +49,7 @@ internal sealed class Endpoint(DbConnectionFactory db, IPublisher publisher, Aud
     {
         var id = Route<Guid>("id");
         ApplicationDetail detail;
-        Guid challengeId;
+        OutboxEntries sent;
         var (connection, tx) = await db.BeginAsync(ct);
         await using (connection)
         await using (tx)
@@ -78,10 +79,10 @@ internal sealed class Endpoint(DbConnectionFactory db, IPublisher publisher, Aud
                 await feed.StatusChangedAsync(connection, tx, id, row.Status, Enum.Parse<ApplicationStatus>(req.Outcome.ToString()));
             }
             detail = await ApplicationStore.DetailAsync(connection, (await ApplicationStore.LoadAsync(connection, id, tx))!, tx);
-            challengeId = row.ChallengeId;
+            sent = await outbox.EnqueueAsync(connection, tx, new EligibilityDecided(id, row.ChallengeId, req.Outcome, true));
             await tx.CommitAsync(ct);
         }
-        await publisher.Publish(new EligibilityDecided(id, challengeId, req.Outcome, true), ct);
+        await outbox.DispatchAsync(sent, ct);
         HttpContext.Response.Headers.ETag = Versioning.ETag(detail.Version);
         await Send.OkAsync(detail, ct);
     }

@@ -9,6 +9,7 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
+using Jiebang.Platform.Messaging;
 using Mediator;
 
 namespace Jiebang.Applications.Features.RunEligibilityCheck;
@@ -23,7 +24,7 @@ internal sealed class Response
     public int AlreadyDecided { get; init; }
 }
 
-internal sealed class Endpoint(DbConnectionFactory db, Parties parties, IPublisher publisher, AuditWriter audit, ApplicationFeed feed, TimeProvider clock)
+internal sealed class Endpoint(DbConnectionFactory db, Parties parties, Outbox outbox, AuditWriter audit, ApplicationFeed feed, TimeProvider clock)
     : EndpointWithoutRequest<Response>
 {
     private const string Submitted = "SELECT a.id FROM applications_application a WHERE a.batch_id = @Batch AND a.status = 'Submitted' ORDER BY a.code";
@@ -80,6 +81,7 @@ internal sealed class Endpoint(DbConnectionFactory db, Parties parties, IPublish
             judged[i] = (row, rules.All(r => r.Passed) ? EligibilityOutcome.Eligible : EligibilityOutcome.Ineligible, rules);
         }
         var decided = new List<EligibilityDecided>();
+        OutboxEntries sent;
         var (writer, tx) = await db.BeginAsync(ct);
         await using (writer)
         await using (tx)
@@ -100,12 +102,10 @@ internal sealed class Endpoint(DbConnectionFactory db, Parties parties, IPublish
                 decided.Add(new EligibilityDecided(row.Id, row.ChallengeId, outcome, false));
                 await feed.StatusChangedAsync(writer, tx, row.Id, row.Status, outcome == EligibilityOutcome.Eligible ? ApplicationStatus.Eligible : ApplicationStatus.Ineligible);
             }
+            sent = await outbox.EnqueueAsync(writer, tx, [.. decided]);
             await tx.CommitAsync(ct);
         }
-        foreach (var notification in decided)
-        {
-            await publisher.Publish(notification, ct);
-        }
+        await outbox.DispatchAsync(sent, ct);
         await Send.OkAsync(new Response
         {
             Checked = decided.Count,

@@ -10,6 +10,7 @@ using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
 using Jiebang.Platform.Idempotency;
+using Jiebang.Platform.Messaging;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 
@@ -22,7 +23,7 @@ internal sealed class Request
     public int? ExpectedVersion { get; set; }
 }
 
-internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, ISender sender, IPublisher publisher, Parties parties, AuditWriter audit, ApplicationFeed feed, TimeProvider clock)
+internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, ISender sender, Outbox outbox, Parties parties, AuditWriter audit, ApplicationFeed feed, TimeProvider clock)
     : Endpoint<Request, ApplicationDetail>
 {
     public override void Configure()
@@ -64,8 +65,8 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
                     new { from = p.From.ToString(), to = nameof(ApplicationStatus.Submitted), version = p.VersionNo });
                 await feed.StatusChangedAsync(connection, tx, id, p.From, ApplicationStatus.Submitted);
                 var detail = await ApplicationStore.DetailAsync(connection, (await ApplicationStore.LoadAsync(connection, id, tx))!, tx);
-                return WriteOutcome.Done(StatusCodes.Status200OK, detail, detail.Version,
-                    afterCommit: async token => await publisher.Publish(p.Notification, token));
+                var sent = await outbox.EnqueueAsync(connection, tx, p.Notification);
+                return WriteOutcome.Done(StatusCodes.Status200OK, detail, detail.Version, afterCommit: token => outbox.DispatchAsync(sent, token));
             }, ct);
         await Send.ResultAsync(result);
     }

@@ -8,6 +8,7 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
+using Jiebang.Platform.Messaging;
 using Mediator;
 
 namespace Jiebang.Applications.Features.WithdrawApplication;
@@ -22,7 +23,7 @@ internal sealed class Validator : Validator<Request>
     public Validator() => RuleFor(x => x.Reason).MaximumLength(2000);
 }
 
-internal sealed class Endpoint(DbConnectionFactory db, IPublisher publisher, AuditWriter audit, ApplicationFeed feed, TimeProvider clock) : Endpoint<Request, ApplicationDetail>
+internal sealed class Endpoint(DbConnectionFactory db, Outbox outbox, AuditWriter audit, ApplicationFeed feed, TimeProvider clock) : Endpoint<Request, ApplicationDetail>
 {
     private const string Withdraw = """
         UPDATE applications_application SET status = 'Withdrawn', updated_at = @Now, version = version + 1 WHERE id = @Id AND version = @Version
@@ -41,7 +42,7 @@ internal sealed class Endpoint(DbConnectionFactory db, IPublisher publisher, Aud
         var id = Route<Guid>("id");
         var caller = User.Caller();
         ApplicationDetail detail;
-        Guid challengeId;
+        OutboxEntries sent;
         var (connection, tx) = await db.BeginAsync(ct);
         await using (connection)
         await using (tx)
@@ -62,10 +63,10 @@ internal sealed class Endpoint(DbConnectionFactory db, IPublisher publisher, Aud
                 new { from = row.Status.ToString(), to = nameof(ApplicationStatus.Withdrawn), reason = req.Reason });
             await feed.StatusChangedAsync(connection, tx, id, row.Status, ApplicationStatus.Withdrawn);
             detail = await ApplicationStore.DetailAsync(connection, (await ApplicationStore.LoadAsync(connection, id, tx))!, tx);
-            challengeId = row.ChallengeId;
+            sent = await outbox.EnqueueAsync(connection, tx, new ApplicationWithdrawn(id, row.ChallengeId));
             await tx.CommitAsync(ct);
         }
-        await publisher.Publish(new ApplicationWithdrawn(id, challengeId), ct);
+        await outbox.DispatchAsync(sent, ct);
         HttpContext.Response.Headers.ETag = Versioning.ETag(detail.Version);
         await Send.OkAsync(detail, ct);
     }

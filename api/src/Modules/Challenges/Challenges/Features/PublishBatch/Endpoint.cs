@@ -9,11 +9,12 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
+using Jiebang.Platform.Messaging;
 using Mediator;
 
 namespace Jiebang.Challenges.Features.PublishBatch;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWriter feed, TimeProvider clock, IPublisher publisher) : EndpointWithoutRequest<Batch>
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWriter feed, TimeProvider clock, Outbox outbox) : EndpointWithoutRequest<Batch>
 {
     public override void Configure()
     {
@@ -32,6 +33,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWr
         var (connection, tx) = await db.BeginAsync(ct);
         List<Guid> published;
         Batch batch;
+        OutboxEntries sent;
         await using (connection)
         await using (tx)
         {
@@ -91,9 +93,10 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWr
                     ["code"] = c.Code, ["title"] = c.Title, ["field"] = c.Field, ["batch"] = row.Code,
                     ["status"] = nameof(ChallengeStatus.Published),
                 })).ToList());
+            sent = await outbox.EnqueueAsync(connection, tx, new BatchPublished(id, published, batch.OpensAt, batch.ClosesAt));
             await tx.CommitAsync(ct);
         }
-        await publisher.Publish(new BatchPublished(id, published, batch.OpensAt, batch.ClosesAt), ct);
+        await outbox.DispatchAsync(sent, ct);
         HttpContext.Response.Headers.ETag = Versioning.ETag(batch.Version);
         await Send.OkAsync(batch, ct);
     }

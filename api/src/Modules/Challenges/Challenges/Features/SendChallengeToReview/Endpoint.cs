@@ -6,7 +6,7 @@ using Mediator;
 
 namespace Jiebang.Challenges.Features.SendChallengeToReview;
 
-internal sealed class Endpoint(ChallengeTransitions transitions, IPublisher publisher) : TransitionEndpoint<ReasonRequest>(transitions)
+internal sealed class Endpoint(ChallengeTransitions transitions) : TransitionEndpoint<ReasonRequest>(transitions)
 {
     protected override ChallengeAction Action => ChallengeAction.SendToReview;
 
@@ -17,6 +17,6 @@ internal sealed class Endpoint(ChallengeTransitions transitions, IPublisher publ
 
     protected override string? ReasonOf(ReasonRequest req) => req.Reason;
 
-    protected override async Task AfterAsync(ChallengeDetail detail, CancellationToken ct) =>
-        await publisher.Publish(new ChallengeSentToNeedReview(detail.Id, detail.BatchId, detail.OrganisationId, detail.Field), ct);
+    protected override INotification[] Notifications(ChallengeDetail detail) =>
+        [new ChallengeSentToNeedReview(detail.Id, detail.BatchId, detail.OrganisationId, detail.Field)];
 }

@@ -6,6 +6,8 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Feed;
+using Jiebang.Platform.Messaging;
+using Mediator;
 using Microsoft.AspNetCore.Http;
 
 namespace Jiebang.Challenges.Features.Shared;
@@ -35,7 +37,7 @@ internal sealed record TransitionResult(TransitionOutcome Outcome, ChallengeStat
 }
 
 /// <summary>Moves a challenge through its lifecycle: one transaction with the version check and the audit record.</summary>
-internal sealed class ChallengeTransitions(DbConnectionFactory db, AuditWriter audit, FeedWriter feed, TimeProvider clock)
+internal sealed class ChallengeTransitions(DbConnectionFactory db, AuditWriter audit, FeedWriter feed, Outbox outbox, TimeProvider clock)
 {
     private static readonly HashSet<ChallengeStatus> PublicAfter =
         [ChallengeStatus.Awarded, ChallengeStatus.Unawarded, ChallengeStatus.Completed, ChallengeStatus.Terminated];
@@ -48,9 +50,11 @@ internal sealed class ChallengeTransitions(DbConnectionFactory db, AuditWriter a
         WHERE id = @Id AND version = @Version
         """;
 
+    /// <param name="notify">Notifications the move causes; written to the outbox with it and delivered after commit.</param>
     public async Task<TransitionResult> ApplyAsync(Guid id, ChallengeAction action, Caller actor, Func<ChallengeRow, bool> mayAct,
-        int? expectedVersion, string? reason, CancellationToken ct)
+        int? expectedVersion, string? reason, CancellationToken ct, Func<ChallengeDetail, INotification[]>? notify = null)
     {
+        OutboxEntries sent;
         var (connection, tx) = await db.BeginAsync(ct);
         await using (connection)
         await using (tx)
@@ -94,7 +98,9 @@ internal sealed class ChallengeTransitions(DbConnectionFactory db, AuditWriter a
                 await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.ChallengeStatusChanged, "challenge", id, IsPublic: true,
                     new Dictionary<string, string> { ["code"] = row.Code, ["title"] = row.Title, ["from"] = row.Status.ToString(), ["status"] = to.ToString() }));
             }
+            sent = notify is null ? OutboxEntries.None : await outbox.EnqueueAsync(connection, tx, notify(detail!));
             await tx.CommitAsync(ct);
+            await outbox.DispatchAsync(sent, ct);
             return new(TransitionOutcome.Moved, row.Status, detail);
         }
     }

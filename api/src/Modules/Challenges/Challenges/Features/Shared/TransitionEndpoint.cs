@@ -3,6 +3,7 @@ using FluentValidation;
 using Jiebang.Challenges.Domain;
 using Jiebang.Platform.Auth;
 using Jiebang.Platform.Http;
+using Mediator;
 
 namespace Jiebang.Challenges.Features.Shared;
 
@@ -27,7 +28,8 @@ internal abstract class TransitionEndpoint<TRequest>(ChallengeTransitions transi
 
     protected abstract string? ReasonOf(TRequest req);
 
-    protected virtual Task AfterAsync(ChallengeDetail detail, CancellationToken ct) => Task.CompletedTask;
+    /// <summary>Notifications to other modules that the move causes (written to the outbox in its transaction).</summary>
+    protected virtual INotification[] Notifications(ChallengeDetail detail) => [];
 
     protected void Document(string route, string role, string operationId, string summary)
     {
@@ -41,13 +43,12 @@ internal abstract class TransitionEndpoint<TRequest>(ChallengeTransitions transi
     {
         var caller = User.Caller();
         var result = await transitions.ApplyAsync(Route<Guid>("id"), Action, caller, row => MayAct(caller, row),
-            Versioning.Parse(HttpContext.Request.Headers.IfMatch), ReasonOf(req), ct);
+            Versioning.Parse(HttpContext.Request.Headers.IfMatch), ReasonOf(req), ct, Notifications);
         if (result.Problem(Action) is { } problem)
         {
             await Send.ResultAsync(problem);
             return;
         }
-        await AfterAsync(result.Detail!, ct);
         HttpContext.Response.Headers.ETag = Versioning.ETag(result.Detail!.Version);
         await Send.OkAsync(result.Detail, ct);
     }

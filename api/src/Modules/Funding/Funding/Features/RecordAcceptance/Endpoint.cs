@@ -8,11 +8,12 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
+using Jiebang.Platform.Messaging;
 using Mediator;
 
 namespace Jiebang.Funding.Features.RecordAcceptance;
 
-internal sealed class Endpoint(DbConnectionFactory db, ISender sender, IPublisher publisher, AuditWriter audit, TimeProvider clock)
+internal sealed class Endpoint(DbConnectionFactory db, ISender sender, Outbox outbox, AuditWriter audit, TimeProvider clock)
     : Endpoint<Request, Acceptance>
 {
     public override void Configure()
@@ -97,15 +98,11 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, IPublishe
             await connection.ExecuteAsync(Data.Close, new { Id = id, To = to.ToString(), Now = now, Active = nameof(AgreementStatus.Active) }, tx);
             await audit.WriteAsync(connection, tx, caller, FundingStore.Module, "Agreement", id, req.Passed ? "AcceptancePassed" : "AcceptanceFailed",
                 new { notes, failedIndicators = results.Count(r => !r.Passed), settlement = settlementSummary });
+            var sent = await outbox.EnqueueAsync(connection, tx, req.Passed
+                ? new ChallengeCompleted(agreement.ChallengeId, id)
+                : new ChallengeTerminated(agreement.ChallengeId, id, "验收未通过 / Acceptance failed: " + notes));
             await tx.CommitAsync(ct);
-            if (req.Passed)
-            {
-                await publisher.Publish(new ChallengeCompleted(agreement.ChallengeId, id), ct);
-            }
-            else
-            {
-                await publisher.Publish(new ChallengeTerminated(agreement.ChallengeId, id, "验收未通过 / Acceptance failed: " + notes), ct);
-            }
+            await outbox.DispatchAsync(sent, ct);
             await Send.OkAsync(new Acceptance(id, req.Passed, notes, results, caller.Name, now, to.ToString()), ct);
         }
     }

@@ -12,12 +12,13 @@ using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
 using Jiebang.Platform.Idempotency;
+using Jiebang.Platform.Messaging;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 
 namespace Jiebang.Funding.Features.SignAgreement;
 
-internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, ISender sender, IPublisher publisher, AuditWriter audit, FeedWriter feed, TimeProvider clock)
+internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, ISender sender, Outbox outbox, AuditWriter audit, FeedWriter feed, TimeProvider clock)
     : Endpoint<Request, AgreementDetail>
 {
     public override void Configure()
@@ -150,14 +151,12 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
                         ["commitmentFen"] = commitment.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     },
                     parties.Select(x => x.Org).ToList()));
+                var sent = await outbox.EnqueueAsync(connection, tx,
+                    new ApplicationContracted(req.ApplicationId, id),
+                    new ChallengeAwarded(p.Challenge.Id, id),
+                    new AgreementSigned(id, req.ApplicationId, p.Challenge.Id, batchId, p.Challenge.IssuerOrganisationId, commitment, now));
                 return WriteOutcome.Done(StatusCodes.Status201Created, detail, detail.Version, $"/api/v1/agreements/{id}",
-                    afterCommit: async token =>
-                    {
-                        await publisher.Publish(new ApplicationContracted(req.ApplicationId, id), token);
-                        await publisher.Publish(new ChallengeAwarded(p.Challenge.Id, id), token);
-                        await publisher.Publish(new AgreementSigned(id, req.ApplicationId, p.Challenge.Id, batchId,
-                            p.Challenge.IssuerOrganisationId, commitment, now), token);
-                    });
+                    afterCommit: token => outbox.DispatchAsync(sent, token));
             }, ct);
         await Send.ResultAsync(result);
     }

@@ -9,6 +9,7 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
+using Jiebang.Platform.Messaging;
 using Mediator;
 
 namespace Jiebang.Funding.Features.TerminateAgreement;
@@ -33,7 +34,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, IPublisher publisher) : Endpoint<Request, AgreementDetail>
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, Outbox outbox) : Endpoint<Request, AgreementDetail>
 {
     private const string MarkTerminated = """
         UPDATE funding_agreement SET status = @Terminated, updated_at = @Now, version = version + 1 WHERE id = @Id AND status = @Active
@@ -54,7 +55,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         var id = Route<Guid>("id");
         var caller = User.Caller();
         AgreementDetail detail;
-        Guid challengeId;
+        OutboxEntries sent;
         var (connection, tx) = await db.BeginAsync(ct);
         await using (connection)
         await using (tx)
@@ -105,10 +106,10 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 verifiedInvestmentFen = verified,
             });
             detail = await FundingStore.DetailAsync(connection, (await FundingStore.AgreementAsync(connection, id, tx))!, tx);
-            challengeId = agreement.ChallengeId;
+            sent = await outbox.EnqueueAsync(connection, tx, new ChallengeTerminated(agreement.ChallengeId, id, reason));
             await tx.CommitAsync(ct);
         }
-        await publisher.Publish(new ChallengeTerminated(challengeId, id, req.Reason.Trim()), ct);
+        await outbox.DispatchAsync(sent, ct);
         await Send.OkAsync(detail, ct);
     }
 }

@@ -6,13 +6,14 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
+using Jiebang.Platform.Messaging;
 using Jiebang.Review.Contracts;
 using Jiebang.Review.Features.Shared;
 using Mediator;
 
 namespace Jiebang.Review.Features.CloseRound;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, IPublisher publisher) : RoundTransitionEndpoint(db, audit, clock)
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, Outbox outbox) : RoundTransitionEndpoint(db, audit, clock, outbox)
 {
     private const string Pending = """
         SELECT COUNT(*) FROM review_assignment WHERE round_id = @Id AND status = 'Active' AND score_status <> 'Submitted'
@@ -59,6 +60,6 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 from = From.ToString(), to = nameof(ReviewRoundStatus.Closed), unsubmitted = pending,
                 passed = subjects.Count(s => s.Passed), failed = subjects.Count(s => !s.Passed),
             },
-            (view, ct) => publisher.Publish(new ReviewRoundClosed(round.Id, view.Kind, subjects), ct).AsTask());
+            [new ReviewRoundClosed(round.Id, round.Kind, subjects)]);
     }
 }

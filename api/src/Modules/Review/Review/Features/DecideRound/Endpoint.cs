@@ -6,12 +6,13 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
+using Jiebang.Platform.Messaging;
 using Jiebang.Review.Contracts;
 using Jiebang.Review.Features.Shared;
 
 namespace Jiebang.Review.Features.DecideRound;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : RoundTransitionEndpoint(db, audit, clock)
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, Outbox outbox) : RoundTransitionEndpoint(db, audit, clock, outbox)
 {
     public override void Configure()
     {

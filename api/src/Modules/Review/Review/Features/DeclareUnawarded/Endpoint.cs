@@ -7,6 +7,7 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
+using Jiebang.Platform.Messaging;
 using Jiebang.Review.Features.Shared;
 using Mediator;
 
@@ -32,7 +33,7 @@ internal sealed class Response
 /// 流榜 for a challenge no review round can cover: its window has closed and not one application passed the formal check.
 /// (A challenge whose applications were reviewed becomes Unawarded when that round is final with none selected.)
 /// </summary>
-internal sealed class Endpoint(DbConnectionFactory db, ISender sender, IPublisher publisher, AuditWriter audit) : Endpoint<Request, Response>
+internal sealed class Endpoint(DbConnectionFactory db, ISender sender, Outbox outbox, AuditWriter audit) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -73,15 +74,17 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, IPublishe
             return;
         }
         var reason = req.Reason.Trim();
+        OutboxEntries sent;
         var (connection, tx) = await db.BeginAsync(ct);
         await using (connection)
         await using (tx)
         {
             await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, "Challenge", id, "DeclareUnawarded", new { challenge.Code, reason });
+            // No round decided this; the challenge's own handler moves it and ignores a repeat.
+            sent = await outbox.EnqueueAsync(connection, tx, new ChallengeUnawarded(id, Guid.Empty, $"无合格申报（流榜）：{reason} / No eligible application"));
             await tx.CommitAsync(ct);
         }
-        // No round decided this; the challenge's own handler moves it and ignores a repeat.
-        await publisher.Publish(new ChallengeUnawarded(id, Guid.Empty, $"无合格申报（流榜）：{reason} / No eligible application"), ct);
+        await outbox.DispatchAsync(sent, ct);
         var after = await sender.Send(new GetChallengeInfo(id), ct);
         await Send.OkAsync(new Response { ChallengeId = id, Status = after!.Status }, ct);
     }

@@ -8,14 +8,15 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
+using Jiebang.Platform.Messaging;
 using Jiebang.Review.Contracts;
 using Jiebang.Review.Features.Shared;
 using Mediator;
 
 namespace Jiebang.Review.Features.FinaliseRound;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, IPublisher publisher, ISender sender)
-    : RoundTransitionEndpoint(db, audit, clock)
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, Outbox outbox, ISender sender)
+    : RoundTransitionEndpoint(db, audit, clock, outbox)
 {
     public override void Configure()
     {
@@ -46,31 +47,32 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         {
             return RoundStep.Refuse(RoundStore.ChangedConcurrently());
         }
-        var unawarded = Unawarded(decisions).ToList();
+        if (round.Kind == ReviewRoundKind.ApplicationReview)
+        {
+            // Items stored before their challenge was kept with them ask Applications (rare; a read, no write elsewhere).
+            foreach (var d in decisions.Where(d => d.ChallengeId is null))
+            {
+                d.ChallengeId = (await sender.Send(new GetApplicationSummary(d.SubjectId)))?.ChallengeId;
+            }
+        }
+        var unawarded = round.Kind == ReviewRoundKind.ApplicationReview ? Unawarded(decisions).ToList() : [];
+        // The owners move their own records; their handlers are idempotent, so a repeated notification changes nothing.
+        var notifications = decisions.Select(d => (round.Kind, d.Outcome) switch
+            {
+                (ReviewRoundKind.NeedReview, ReviewDecisionOutcome.Pass) => (INotification)new ChallengeNeedApproved(d.SubjectId, round.Id, d.Reason),
+                (ReviewRoundKind.NeedReview, _) => new ChallengeNeedRejected(d.SubjectId, round.Id, d.Reason),
+                (_, ReviewDecisionOutcome.Pass) => new ApplicationSelected(d.SubjectId, round.Id),
+                _ => new ApplicationNotSelected(d.SubjectId, round.Id, d.Reason),
+            })
+            .Concat(unawarded.Select(challengeId => new ChallengeUnawarded(challengeId, round.Id,
+                "揭榜论证定案，无入选申报（流榜） / The application review is final and no application was selected")))
+            .ToList();
         return new RoundStep(null, new
             {
                 decisions = decisions.Select(d => new { d.SubjectId, outcome = d.Outcome.ToString() }),
                 unawardedChallenges = unawarded,
             },
-            async (view, ct) =>
-            {
-                // The owners move their own records; their handlers are idempotent, so a repeated notification changes nothing.
-                foreach (var d in decisions)
-                {
-                    var task = (view.Kind, d.Outcome) switch
-                    {
-                        (ReviewRoundKind.NeedReview, ReviewDecisionOutcome.Pass) => publisher.Publish(new ChallengeNeedApproved(d.SubjectId, round.Id, d.Reason), ct),
-                        (ReviewRoundKind.NeedReview, _) => publisher.Publish(new ChallengeNeedRejected(d.SubjectId, round.Id, d.Reason), ct),
-                        (_, ReviewDecisionOutcome.Pass) => publisher.Publish(new ApplicationSelected(d.SubjectId, round.Id), ct),
-                        _ => publisher.Publish(new ApplicationNotSelected(d.SubjectId, round.Id, d.Reason), ct),
-                    };
-                    await task;
-                }
-                if (view.Kind == ReviewRoundKind.ApplicationReview)
-                {
-                    await UnawardedAsync(round.Id, decisions, ct);
-                }
-            });
+            notifications);
     }
 
     /// <summary>Challenges of the round none of whose applications passed: 流榜.</summary>
@@ -80,18 +82,4 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         .Where(g => g.All(d => d.Outcome != ReviewDecisionOutcome.Pass))
         .Select(g => g.Key)
         .Order();
-
-    /// <summary>Tells Challenges of each challenge left without a selected application; items stored before the challenge was kept ask Applications.</summary>
-    private async Task UnawardedAsync(Guid roundId, List<DecisionRow> decisions, CancellationToken ct)
-    {
-        foreach (var d in decisions.Where(d => d.ChallengeId is null))
-        {
-            d.ChallengeId = (await sender.Send(new GetApplicationSummary(d.SubjectId), ct))?.ChallengeId;
-        }
-        foreach (var challengeId in Unawarded(decisions))
-        {
-            await publisher.Publish(new ChallengeUnawarded(challengeId, roundId,
-                "揭榜论证定案，无入选申报（流榜） / The application review is final and no application was selected"), ct);
-        }
-    }
 }

@@ -6,13 +6,14 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
+using Jiebang.Platform.Messaging;
 using Jiebang.Review.Contracts;
 using Jiebang.Review.Features.Shared;
 using Mediator;
 
 namespace Jiebang.Review.Features.OpenScoring;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, IPublisher publisher) : RoundTransitionEndpoint(db, audit, clock)
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, Outbox outbox) : RoundTransitionEndpoint(db, audit, clock, outbox)
 {
     public override void Configure()
     {
@@ -42,7 +43,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         }
         return await RoundStore.MoveAsync(connection, tx, round.Id, From, ReviewRoundStatus.Scoring, now)
             ? new RoundStep(null, new { from = From.ToString(), to = nameof(ReviewRoundStatus.Scoring), items = items.Count },
-                (view, ct) => publisher.Publish(new ReviewScoringOpened(round.Id, view.Kind, items.Select(i => i.SubjectId).ToList()), ct).AsTask())
+                [new ReviewScoringOpened(round.Id, round.Kind, items.Select(i => i.SubjectId).ToList())])
             : RoundStep.Refuse(RoundStore.ChangedConcurrently());
     }
 }

@@ -7,12 +7,13 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
+using Jiebang.Platform.Messaging;
 using Jiebang.Review.Contracts;
 using Jiebang.Review.Features.Shared;
 
 namespace Jiebang.Review.Features.PubliciseRound;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWriter feed, TimeProvider clock, ReviewOptions options) : RoundTransitionEndpoint(db, audit, clock)
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWriter feed, TimeProvider clock, ReviewOptions options, Outbox outbox) : RoundTransitionEndpoint(db, audit, clock, outbox)
 {
     private const string Publicise = """
         UPDATE review_round SET status = @To, publicised_at = @Now, objections_close_at = @Until, updated_at = @Now, version = version + 1

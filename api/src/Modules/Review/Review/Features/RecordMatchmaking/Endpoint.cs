@@ -6,6 +6,7 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
+using Jiebang.Platform.Messaging;
 using Jiebang.Review.Contracts;
 using Jiebang.Review.Features.Shared;
 using Mediator;
@@ -31,7 +32,7 @@ internal sealed class Response
     public required string Note { get; init; }
 }
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, IPublisher publisher) : Endpoint<Request, Response>
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, Outbox outbox) : Endpoint<Request, Response>
 {
     private const string Remove = "DELETE FROM review_matchmaking WHERE item_id = @ItemId";
 
@@ -76,9 +77,10 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             }, tx);
             await audit.WriteAsync(connection, tx, caller, RoundStore.Module, "Matchmaking", itemId, "RecordMatchmaking",
                 new { roundId, req.Matched, req.Note });
-            await tx.CommitAsync(ct);
             // Applications moves the application to Matched (or back to its review result); its handler is idempotent.
-            await publisher.Publish(new MatchmakingRecorded(roundId, item.SubjectId, req.Matched, item.Passed ?? false), ct);
+            var sent = await outbox.EnqueueAsync(connection, tx, new MatchmakingRecorded(roundId, item.SubjectId, req.Matched, item.Passed ?? false));
+            await tx.CommitAsync(ct);
+            await outbox.DispatchAsync(sent, ct);
             await Send.OkAsync(new Response { ItemId = itemId, Matched = req.Matched, Note = req.Note.Trim() }, ct);
         }
     }

@@ -5,13 +5,18 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
+using Jiebang.Platform.Messaging;
 using Jiebang.Review.Contracts;
+using Mediator;
 using Microsoft.AspNetCore.Http;
 
 namespace Jiebang.Review.Features.Shared;
 
-/// <summary>What a round step decided: a refusal (nothing written), or the audit summary and what to tell others after commit.</summary>
-internal sealed record RoundStep(IResult? Refusal, object? Summary, Func<ReviewRound, CancellationToken, Task>? AfterCommit = null)
+/// <summary>
+/// What a round step decided: a refusal (nothing written), or the audit summary and the notifications to other modules,
+/// written to the outbox with the move and delivered after commit.
+/// </summary>
+internal sealed record RoundStep(IResult? Refusal, object? Summary, IReadOnlyList<INotification>? Notifications = null)
 {
     public static RoundStep Refuse(IResult problem) => new(problem, null);
 }
@@ -21,7 +26,7 @@ internal sealed record RoundStep(IResult? Refusal, object? Summary, Func<ReviewR
 /// and move it in one transaction with its audit record, then answer with the round. The slice says which state it
 /// starts from and what it checks.
 /// </summary>
-internal abstract class RoundTransitionEndpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : EndpointWithoutRequest<ReviewRound>
+internal abstract class RoundTransitionEndpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock, Outbox outbox) : EndpointWithoutRequest<ReviewRound>
 {
     protected abstract ReviewRoundStatus From { get; }
 
@@ -36,6 +41,7 @@ internal abstract class RoundTransitionEndpoint(DbConnectionFactory db, AuditWri
         var id = Route<Guid>("id");
         ReviewRound view;
         RoundStep step;
+        OutboxEntries sent;
         var (connection, tx) = await db.BeginAsync(ct);
         await using (connection)
         await using (tx)
@@ -59,12 +65,10 @@ internal abstract class RoundTransitionEndpoint(DbConnectionFactory db, AuditWri
             }
             await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, RoundStore.Entity, id, Action.Audit, step.Summary);
             view = await RoundStore.ViewAsync(connection, (await RoundStore.LoadAsync(connection, id, tx))!, tx);
+            sent = await outbox.EnqueueAsync(connection, tx, [.. step.Notifications ?? []]);
             await tx.CommitAsync(ct);
         }
-        if (step.AfterCommit is not null)
-        {
-            await step.AfterCommit(view, ct);
-        }
+        await outbox.DispatchAsync(sent, ct);
         HttpContext.Response.Headers.ETag = Versioning.ETag(view.Version);
         await Send.OkAsync(view, ct);
     }
