@@ -59,14 +59,14 @@ export function RemoveAssignmentModal({ roundId, assignment, onClose, onRemoved 
         <Form.Item name="replacement" label={t('board.replacement')}>
           <Radio.Group data-testid="remove-replacement" options={(['None', 'Automatic', 'Named'] as const).map((r) => ({ value: r, label: t(`board.replacement.${r}`) }))} />
         </Form.Item>
-        {replacement === 'Named' && (
-          <Form.Item name="replacementExpertId" label={t('board.replacementExpert')} rules={[{ required: true, message: t('board.replacementExpertRequired') }]}>
-            <Select showSearch optionFilterProp="label" loading={experts.isPending} data-testid="remove-expert"
-              options={(experts.data ?? []).filter((e) => e.active && e.id !== assignment.expertId).map((e) => ({
-                value: e.id, label: `${e.name}（${e.fields.map((f) => t(`field.${f}`)).join('、')}）`,
-              }))} />
-          </Form.Item>
-        )}
+        {/* Always mounted (hidden unless Named), so its rule follows the choice instead of outliving it. */}
+        <Form.Item name="replacementExpertId" label={t('board.replacementExpert')} hidden={replacement !== 'Named'}
+          rules={replacement === 'Named' ? [{ required: true, message: t('board.replacementExpertRequired') }] : []}>
+          <Select showSearch optionFilterProp="label" loading={experts.isPending && replacement === 'Named'} data-testid="remove-expert"
+            options={(experts.data ?? []).filter((e) => e.active && e.id !== assignment.expertId).map((e) => ({
+              value: e.id, label: `${e.name}（${e.fields.map((f) => t(`field.${f}`)).join('、')}）`,
+            }))} />
+        </Form.Item>
       </Form>
       <Typography.Paragraph type="secondary">{t(`board.replacementHint.${replacement ?? 'Automatic'}`)}</Typography.Paragraph>
     </Modal>
