@@ -12,13 +12,14 @@ import { wanToFen } from '../../lib/format';
 type Agreement = Schemas['AgreementDetail'];
 type Dialog = 'procurement' | 'acceptance' | 'terminate' | 'close' | null;
 
-/** The later steps of an agreement: procurement (issuer or task force), acceptance, termination and closing (task force). */
+/** The later steps of an agreement: acceptance and termination while active, then procurement (issuer or task force) and closing (task force). */
 export function AgreementActions({ agreement: a }: { agreement: Agreement }) {
   const t = useT();
   const role = useRole();
   const [dialog, setDialog] = useState<Dialog>(null);
   const buttons = [];
-  if ((role === 'TaskForce' || role === 'Issuer') && a.status !== 'Terminated' && a.status !== 'Closed') {
+  // Procurement is recorded after acceptance passed (the API answers 409 funding.not_accepted before).
+  if ((role === 'TaskForce' || role === 'Issuer') && a.status === 'Completed') {
     buttons.push(<Button key="p" onClick={() => setDialog('procurement')} data-testid="record-procurement">{t('procurement.record')}</Button>);
   }
   if (role === 'TaskForce') {
