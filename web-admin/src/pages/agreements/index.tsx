@@ -12,6 +12,7 @@ import { Money } from '../../components/Money';
 import { formatDateTime } from '../../lib/format';
 import { useBatchOptions } from '../../lib/useFields';
 import { useOrganisationNames } from '../experts';
+import { useSessionUser } from '../../auth/useSession';
 
 type Query = NonNullable<operations['Agreements_List']['parameters']['query']>;
 const statuses: Schemas['AgreementStatus'][] = ['Active', 'Completed', 'Terminated', 'Closed'];
@@ -26,6 +27,13 @@ export function AgreementList({ showBatchFilter = true }: { showBatchFilter?: bo
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
   const { options: batchOptions } = useBatchOptions();
   const orgs = useOrganisationNames();
+  const user = useSessionUser();
+  // Issuers and applicants may not list organisations: their own is named as such, another party shown as a dash.
+  const orgName = (id: string) => {
+    const name = orgs.name(id);
+    if (name !== id) return name;
+    return id === user?.organisationId ? t('objection.ownOrganisation') : '—';
+  };
   const list = useQuery({
     queryKey: ['agreements', query],
     placeholderData: keepPreviousData,
@@ -54,8 +62,8 @@ export function AgreementList({ showBatchFilter = true }: { showBatchFilter?: bo
             columns={[
               { title: t('agreement.code'), dataIndex: 'code', render: (v, a) => <Link to={`/funding/agreements/${a.id}`}>{v}</Link> },
               { title: t('common.status'), dataIndex: 'status', render: (v) => <StatusTag kind="agreement" value={v} /> },
-              { title: t('agreement.issuer'), dataIndex: 'issuerOrganisationId', render: (v) => orgs.name(v) },
-              { title: t('agreement.lead'), dataIndex: 'leadOrganisationId', render: (v) => orgs.name(v) },
+              { title: t('agreement.issuer'), dataIndex: 'issuerOrganisationId', render: (v) => orgName(v) },
+              { title: t('agreement.lead'), dataIndex: 'leadOrganisationId', render: (v) => orgName(v) },
               { title: t('agreement.jointInvestment'), dataIndex: 'jointInvestmentFen', align: 'right', render: (v) => <Money fen={v} /> },
               { title: t('agreement.commitment'), dataIndex: 'commitmentFen', align: 'right', render: (v) => <Money fen={v} /> },
               { title: t('funding.paid'), dataIndex: 'paidFen', align: 'right', render: (v) => <Money fen={v} /> },
