@@ -403,6 +403,51 @@ try {
     await shot(page, '15-taskforce-publication');
   });
 
+  await step('applicant finds the publication under 公示与异议 and files an objection; it sees only its own', async () => {
+    const page = await as('applicant1');
+    await page.getByTestId('main-menu').getByText('公示与异议').click();
+    await page.getByTestId('publication-list').getByRole('link').first().click();
+    await page.getByTestId('publication-table').locator('[data-status="Pass"]').waitFor();
+    await page.getByTestId('file-objection').click();
+    // Submitting without a reason is stopped next to the field.
+    await dialog(page).getByRole('button', { name: '提交异议' }).click();
+    await dialog(page).getByText('请填写理由').waitFor();
+    await dialog(page).getByTestId('objection-reason').fill('我单位对团队成员资质认定有异议，请复核（端到端测试）。');
+    await dialog(page).getByRole('button', { name: '提交异议' }).click();
+    await dialog(page).waitFor({ state: 'hidden' });
+    const table = page.getByTestId('objection-table');
+    await table.getByText('我单位对团队成员资质认定有异议').waitFor();
+    await table.locator('[data-status="Open"]').waitFor();
+    assert.equal(await table.locator('tbody tr.ant-table-row').count(), 1);
+    state.publicationUrl = page.url();
+    // A GET without a body (apiAs sends a JSON content type, which a list with query parameters reads as a body).
+    const listed = await fetch(`${host.url}/api/v1/review/rounds/${state.roundUrl.split('/').pop()}/objections`,
+      { headers: { Authorization: `Bearer ${await host.token('applicant1')}` } });
+    assert.equal(listed.status, 200);
+    assert.equal((await listed.json()).total, 1);
+    await shot(page, '15b-applicant-objection-filed');
+  });
+
+  await step('task force resolves the objection on record while the round is publicised', async () => {
+    const page = await as('taskforce');
+    await page.goto(state.roundUrl);
+    await page.getByRole('tab', { name: '公示与异议' }).click();
+    const table = page.getByTestId('objection-table');
+    await table.getByText('我单位对团队成员资质认定有异议').waitFor();
+    await table.getByRole('button', { name: '处理异议' }).click();
+    await dialog(page).getByTestId('objection-resolution').fill('经复核，团队成员资质认定无误，维持原决定。');
+    await ok(page);
+    await dialog(page).waitFor({ state: 'hidden' });
+    await table.locator('[data-status="Dismissed"]').waitFor();
+    await table.getByText(/经复核，团队成员资质认定无误/).waitFor();
+    assert.equal(await table.getByRole('button', { name: '处理异议' }).count(), 0);
+    await shot(page, '15c-taskforce-objection-resolved');
+    // The applicant reads the resolution of its objection on its publication page.
+    const applicant = await as('applicant1');
+    await applicant.goto(state.publicationUrl);
+    await applicant.getByTestId('objection-table').locator('[data-status="Dismissed"]').waitFor();
+  });
+
   console.log('Phase 3 — after the objection period: final, agreement, progress and payment (business time: +10 days)');
   await host.start(10);
 
@@ -466,6 +511,25 @@ try {
     assert.equal((await again.json()).code, 'funding.already_confirmed');
   });
 
+  await step('issuer and applicant reach their agreement through 我的协议 (the agreement list)', async () => {
+    for (const [user, name] of [['issuer1', '24-issuer-agreements'], ['applicant1', '25-applicant-agreements']]) {
+      const page = await as(user);
+      await page.getByTestId('main-menu').getByText('我的协议').click();
+      const table = page.getByTestId('agreement-table');
+      await table.locator('[data-status="Active"]').first().waitFor();
+      await table.locator('[data-fen="240000000"]').first().waitFor();
+      await shot(page, name);
+      await table.getByRole('link').first().click();
+      await page.getByTestId('issuer-confirmation').waitFor();
+      assert.equal(page.url().split('/').pop(), state.agreementUrl.split('/').pop(), `${user} opens its agreement from the list`);
+    }
+    const list = async (user) => fetch(`${host.url}/api/v1/agreements`, { headers: { Authorization: `Bearer ${await host.token(user)}` } });
+    const listed = await list('applicant1');
+    assert.equal((await listed.json()).total, 1);
+    const expert = await list('expert1');
+    assert.equal((await expert.json()).total, 0, 'an expert lists no agreement');
+  });
+
   await step('progress is reported and verified, a tranche is paid within the limit, and the ledger shows it', async () => {
     const page = await as('taskforce');
     await page.goto(state.agreementUrl);
@@ -517,6 +581,44 @@ try {
     await page.getByTestId('audit-table').getByText('Sign').first().waitFor();
     await page.getByTestId('audit-table').getByText('ConfirmByIssuer').first().waitFor();
     await shot(page, '20-taskforce-audit');
+  });
+
+  await step('task force records the acceptance (验收) against the indicator target; the agreement is completed', async () => {
+    const page = await as('taskforce');
+    await page.goto(state.agreementUrl);
+    await page.getByTestId('record-acceptance').click();
+    const modal = dialog(page);
+    await modal.getByTestId('acceptance-form').waitFor();
+    // A passing verdict while the indicator is not marked as met is refused by the API, next to the verdict.
+    await modal.getByTestId('acceptance-achieved-0').fill('±0.7');
+    await modal.getByTestId('acceptance-notes').fill('样机经第三方检测，重复定位精度达标（端到端测试）。');
+    await modal.getByText('验收通过', { exact: true }).click();
+    await ok(page);
+    await modal.locator('.ant-form-item-explain-error').filter({ hasText: '有指标未达标' }).waitFor();
+    await modal.getByTestId('acceptance-met-0').click();
+    await ok(page);
+    await dialog(page).waitFor({ state: 'hidden' });
+    await page.locator('[data-status="Completed"]').first().waitFor();
+    await shot(page, '23-taskforce-acceptance-completed');
+  });
+
+  await step('issuer records the procurement on the agreement page; the API\'s field error shows next to the amount', async () => {
+    const page = await as('issuer1');
+    await page.goto(state.agreementUrl);
+    await page.getByTestId('record-procurement').click();
+    const modal = dialog(page);
+    await modal.getByTestId('procurement-product').fill('高端芯片封装测试设备（首台套）');
+    await pickDate(page, modal.locator('.ant-picker input').first(), shanghaiDay(10));
+    await modal.getByTestId('procurement-amount').fill('0');
+    await ok(page);
+    await modal.locator('.ant-form-item-explain-error').filter({ hasText: '采购金额须大于零' }).waitFor();
+    await modal.getByTestId('procurement-amount').fill('120');
+    await ok(page);
+    await dialog(page).waitFor({ state: 'hidden' });
+    await page.getByRole('tab', { name: '采购承诺' }).click();
+    await page.getByText('高端芯片封装测试设备（首台套）').waitFor();
+    await page.locator('[data-fen="120000000"]').first().waitFor();
+    await shot(page, '26-issuer-procurement');
   });
 
   await step('auditor sees everything and can change nothing', async () => {

@@ -22,6 +22,8 @@ import { FundingPage } from './pages/funding';
 import { AgreementPage } from './pages/funding/AgreementPage';
 import { OrganisationsPage } from './pages/organisations';
 import { AuditPage } from './pages/audit';
+import { AgreementsPage } from './pages/agreements';
+import { PublicationPage, PublicationsPage } from './pages/publications';
 import { MyAssignmentsPage } from './pages/assignments';
 import { ScoringPage } from './pages/assignments/ScoringPage';
 import { ConflictsPage } from './pages/assignments/ConflictsPage';
@@ -64,6 +66,9 @@ const router = createBrowserRouter(
         { path: 'funding/agreements/:id', element: area('agreements', <AgreementPage />) },
         { path: 'organisations', element: area('organisations', <OrganisationsPage />) },
         { path: 'audit', element: area('audit', <AuditPage />) },
+        { path: 'agreements', element: area('agreements', <AgreementsPage />) },
+        { path: 'publications', element: area('publications', <PublicationsPage />) },
+        { path: 'publications/:id', element: area('publications', <PublicationPage />) },
         { path: 'assignments', element: area('assignments', <MyAssignmentsPage />) },
         { path: 'assignments/:id', element: area('assignments', <ScoringPage />) },
         { path: 'conflicts', element: area('conflicts', <ConflictsPage />) },

@@ -209,7 +209,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * 合作研发协议列表 / List the agreements the caller may see, newest first
+         * @description The task force and auditors see every agreement; an issuer those on its own challenges; an applicant those its organisation is lead or member of; experts none. Rows a caller may not see are never counted.
+         *
+         *     Roles: TaskForce, Issuer, Applicant, Expert, Auditor
+         */
+        get: operations["Agreements_List"];
         put?: never;
         /**
          * 登记已签署的合作研发协议并从批次预算中锁定配套资金；支持 Idempotency-Key / Record a signed agreement and reserve its co-funding from the batch budget; honours Idempotency-Key
@@ -1499,7 +1505,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * 论证轮次的异议列表 / The objections filed against a round, oldest first
+         * @description The task force and auditors see every objection of any round; a party of the publicised round (issuer, lead or member) only those its own organisation filed; anyone else gets 404 for the round, as for its publication.
+         *
+         *     Roles: TaskForce, Auditor, Issuer, Applicant
+         */
+        get: operations["Rounds_ListObjections"];
         put?: never;
         /**
          * 公示期内当事方提出异议 / A party files an objection during the publication period
@@ -1725,11 +1737,45 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        AgreementListItem: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            challengeId: string;
+            /** Format: uuid */
+            batchId: string;
+            /** Format: uuid */
+            issuerOrganisationId: string;
+            /** Format: uuid */
+            leadOrganisationId: string;
+            status: components["schemas"]["AgreementStatus"];
+            /** Format: int64 */
+            jointInvestmentFen: number;
+            /** Format: int64 */
+            commitmentFen: number;
+            /** Format: int64 */
+            committedFen: number;
+            /** Format: int64 */
+            paidFen: number;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** Format: date-time */
+            issuerConfirmedAt?: string | null;
+        };
         AgreementParty: {
             /** Format: uuid */
             organisationId: string;
             role: string;
         };
+        /** @enum {string} */
+        AgreementStatus: "Active" | "Completed" | "Terminated" | "Closed";
         ApiProblem: {
             type: string;
             title: string;
@@ -2484,6 +2530,25 @@ export interface components {
         };
         /** @enum {string} */
         ObjectionStatus: "Open" | "Upheld" | "Dismissed";
+        ObjectionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            itemId: string;
+            subjectCode: string;
+            title: string;
+            /** Format: uuid */
+            organisationId: string;
+            reason: string;
+            status: components["schemas"]["ObjectionStatus"];
+            resolution?: string | null;
+            /** Format: date-time */
+            filedAt: string;
+            /** Format: date-time */
+            resolvedAt?: string | null;
+        };
         Organisation: {
             /** Format: uuid */
             id: string;
@@ -2511,6 +2576,15 @@ export interface components {
             outcome: components["schemas"]["EligibilityOutcome"];
             reason: string;
         };
+        PagedOfAgreementListItem: {
+            items: components["schemas"]["AgreementListItem"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedOfApplicationListItem: {
             items: components["schemas"]["ApplicationListItem"][];
             /** Format: int32 */
@@ -2531,6 +2605,15 @@ export interface components {
         };
         PagedOfChallengeSummary: {
             items: components["schemas"]["ChallengeSummary"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfObjectionView: {
+            items: components["schemas"]["ObjectionView"][];
             /** Format: int32 */
             total: number;
             /** Format: int32 */
@@ -3795,6 +3878,68 @@ export interface operations {
             };
             /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Agreements_List: {
+        parameters: {
+            query?: {
+                batch?: string | null;
+                challenge?: string | null;
+                status?: components["schemas"]["AgreementStatus"];
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfAgreementListItem"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9306,6 +9451,78 @@ export interface operations {
             };
             /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Rounds_ListObjections: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ObjectionStatus"];
+                item?: string | null;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfObjectionView"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

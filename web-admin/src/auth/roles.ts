@@ -6,20 +6,21 @@ export type Role = 'TaskForce' | 'Issuer' | 'Applicant' | 'Expert' | 'Auditor';
 export const areasByRole: Record<Role, string[]> = {
   TaskForce: ['dashboard', 'programmes', 'challenges', 'applications', 'review', 'experts', 'funding', 'organisations', 'audit'],
   Auditor: ['dashboard', 'programmes', 'challenges', 'applications', 'review', 'experts', 'funding', 'organisations', 'audit'],
-  Issuer: ['challenges', 'applications', 'organisations'],
-  Applicant: ['challenges', 'applications', 'organisations'],
+  Issuer: ['challenges', 'applications', 'publications', 'agreements', 'organisations'],
+  Applicant: ['challenges', 'applications', 'publications', 'agreements', 'organisations'],
   Expert: ['assignments', 'conflicts'],
 };
 
 /**
  * Pages reached by link rather than from the menu: an agreement is open to its parties (issuer and applicant users,
- * whose organisation the API checks: 404 otherwise) as well as to the task force and auditors.
+ * whose organisation the API checks: 404 otherwise) as well as to the task force and auditors, who find agreements on
+ * the funding page; issuers and applicants have their own agreement list and publication pages in the menu.
  */
 export const linkedAreasByRole: Record<Role, string[]> = {
   TaskForce: ['agreements'],
   Auditor: ['agreements'],
-  Issuer: ['agreements'],
-  Applicant: ['agreements'],
+  Issuer: [],
+  Applicant: [],
   Expert: [],
 };
 

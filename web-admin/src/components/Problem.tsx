@@ -15,14 +15,15 @@ export function fieldPath(key: string): (string | number)[] {
 
 /**
  * Puts the API's field errors next to the form's fields; returns the messages that have no field on this form
- * (to show above it).
+ * (to show above it). `aliases` maps an API field to the form field that edits it under another name (money typed in
+ * 万元 for a field in fen, e.g. { amountFen: 'amountWan' }).
  */
-export function applyFieldErrors(form: FormInstance, error: unknown): string[] {
+export function applyFieldErrors(form: FormInstance, error: unknown, aliases: Record<string, string> = {}): string[] {
   if (!(error instanceof ApiError)) return [];
   const unmatched: string[] = [];
   const fields: { name: (string | number)[]; errors: string[] }[] = [];
   for (const [key, messages] of Object.entries(error.fieldErrors)) {
-    const name = fieldPath(key);
+    const name = fieldPath(aliases[key] ?? key);
     // Only paths the form actually has; getFieldInstance exists for every mounted item.
     if (form.getFieldInstance(name) !== undefined || form.isFieldTouched(name) || hasValue(form, name)) {
       fields.push({ name, errors: messages });

@@ -8,7 +8,7 @@ const colours: Record<string, string> = {
   Selected: 'purple', NotSelected: 'default', Contracted: 'green', Assigning: 'gold', Scoring: 'blue', Closed: 'default',
   Decided: 'cyan', Publicised: 'orange', Final: 'green', Pass: 'green', Fail: 'red', Open: 'orange', Upheld: 'red',
   Dismissed: 'default', Active: 'blue', Verified: 'green', Returned: 'orange', Good: 'green', BadRecord: 'red',
-  Signed: 'blue', Accepted: 'green',
+  Signed: 'blue', Accepted: 'green', Confirmed: 'green', Unconfirmed: 'orange',
 };
 
 /** A status enum value as a coloured, translated tag (`kind` picks the dictionary: challenge, application, round…). */

@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined, LogoutOutlined,
-  MoneyCollectOutlined, ProjectOutlined, SafetyOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
+  MoneyCollectOutlined, NotificationOutlined, ProfileOutlined, ProjectOutlined, SafetyOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -18,6 +18,7 @@ const icons: Record<string, ReactNode> = {
   applications: <SolutionOutlined />, review: <FileSearchOutlined />, experts: <TeamOutlined />,
   funding: <MoneyCollectOutlined />, organisations: <BankOutlined />, audit: <AuditOutlined />,
   assignments: <FileSearchOutlined />, conflicts: <SafetyOutlined />,
+  agreements: <ProfileOutlined />, publications: <NotificationOutlined />,
 };
 
 export function AppLayout() {

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, Collapse, Descriptions, Form, Input, Modal, Radio, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Collapse, Descriptions, Form, Input, Modal, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, Link } from 'react-router';
 import { api, unwrap, etag, download, type Schemas } from '../../api/client';
 import { useI18n, useT } from '../../i18n';
 import { useRole } from '../../auth/useSession';
+import { AttachmentUpload, multipart } from '../../components/AttachmentUpload';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState, ProblemAlert, applyFieldErrors } from '../../components/Problem';
 import { StatusTag } from '../../components/StatusTag';
@@ -153,30 +154,12 @@ function Attachments({ a }: { a: Schemas['ApplicationDetail'] }) {
   const t = useT();
   const role = useRole();
   const { message } = App.useApp();
-  const upload = useAction(
-    (file: File) => {
-      const body = new FormData();
-      body.append('file', file);
-      return unwrap(api.POST('/api/v1/applications/{id}/attachments', {
-        params: { path: { id: a.id } },
-        // The schema types the multipart field as a string; the browser sends the file itself.
-        body: body as unknown as Schemas['AttachmentUpload'],
-        bodySerializer: (b) => b as unknown as FormData,
-      }));
-    },
-    { invalidate: [['application', a.id]] },
-  );
   const open = new Date(a.closesAt).getTime() > Date.now();
   return (
     <>
     {role === 'Applicant' && open && (
-      <Space style={{ marginBottom: 12 }}>
-        <Upload showUploadList={false} accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg"
-          customRequest={({ file }) => upload.mutate(file as File, { onError: (e) => message.error(errorText(e)) })}>
-          <Button loading={upload.isPending}>{t('attachment.upload')}</Button>
-        </Upload>
-        <Typography.Text type="secondary">{t('attachment.uploadHint')}</Typography.Text>
-      </Space>
+      <AttachmentUpload testId="application-upload" invalidate={[['application', a.id]]}
+        send={(file) => unwrap(api.POST('/api/v1/applications/{id}/attachments', { params: { path: { id: a.id } }, ...multipart<Schemas['AttachmentUpload']>(file) }))} />
     )}
     <Table<Schemas['AttachmentView']> rowKey="id" size="small" pagination={false} dataSource={a.attachments} locale={{ emptyText: t('application.noAttachments') }}
       columns={[

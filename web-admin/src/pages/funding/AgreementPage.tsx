@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { api, unwrap, type Schemas } from '../../api/client';
+import { api, unwrap, download, type Schemas } from '../../api/client';
+import { AttachmentUpload, multipart } from '../../components/AttachmentUpload';
 import { useT } from '../../i18n';
 import { useIsTaskForce, useRole, useSessionUser } from '../../auth/useSession';
 import { mayUse } from '../../auth/roles';
@@ -37,7 +38,7 @@ export function AgreementPage() {
   const canAct = useIsTaskForce();
   const role = useRole();
   const [dialog, setDialog] = useState<'progress' | 'pay' | null>(null);
-  const back = mayUse('funding', role) ? { to: '/funding', label: t('menu.funding') } : { to: '/applications', label: t(`menu.applications.own`) };
+  const back = mayUse('funding', role) ? { to: '/funding', label: t('menu.funding') } : { to: '/agreements', label: t('menu.agreements') };
   return (
     <QueryState query={agreement}>
       {(a) => (
@@ -160,6 +161,7 @@ function ProgressTable({ agreement: a }: { agreement: Agreement }) {
   return (
     <>
       <Table<Schemas['ProgressReport']> rowKey="id" size="small" pagination={false} dataSource={a.progressReports} data-testid="progress-table" locale={{ emptyText: t('progress.empty') }}
+        expandable={{ expandedRowRender: (p) => <ProgressAttachments agreement={a} report={p} />, rowExpandable: () => true }}
         columns={[
           { title: t('milestone.name'), dataIndex: 'milestoneIndex', render: (v: number) => milestoneName(a, v) },
           { title: t('progress.claimedIssuer'), dataIndex: 'claimedIssuerFen', align: 'right', render: (v) => <Money fen={v} /> },
@@ -167,9 +169,36 @@ function ProgressTable({ agreement: a }: { agreement: Agreement }) {
           { title: t('common.status'), dataIndex: 'status', render: (v) => <StatusTag kind="progress" value={v} /> },
           { title: t('progress.verified'), render: (_, p) => p.verifiedIssuerFen != null ? <><Money fen={p.verifiedIssuerFen} /> + <Money fen={p.verifiedApplicantFen} /></> : '—' },
           { title: t('progress.submittedAt'), dataIndex: 'submittedAt', render: (v) => formatDateTime(v) },
+          { title: t('progress.attachments'), render: (_, p) => <Tag data-testid="progress-attachment-count">{p.attachments.length}</Tag> },
           ...(canAct ? [{ title: '', render: (_: unknown, p: Schemas['ProgressReport']) => p.status === 'Submitted' && <Button size="small" type="primary" onClick={() => setVerifying(p)} data-testid="verify-progress">{t('progress.verify')}</Button> }] : []),
         ]} />
       {verifying && <VerifyModal agreement={a} report={verifying} onClose={() => setVerifying(null)} />}
+    </>
+  );
+}
+
+/** A progress report's supporting files (票据、审计报告…): downloads, and uploads while the report awaits its decision. */
+function ProgressAttachments({ agreement: a, report }: { agreement: Agreement; report: Schemas['ProgressReport'] }) {
+  const t = useT();
+  const role = useRole();
+  const { message } = App.useApp();
+  const mayUpload = (role === 'TaskForce' || role === 'Issuer' || role === 'Applicant') && report.status === 'Submitted';
+  return (
+    <>
+      {mayUpload && (
+        <AttachmentUpload testId="progress-upload" invalidate={[['agreement', a.id]]} hint={t('progress.attachmentHint')}
+          send={(file) => unwrap(api.POST('/api/v1/progress-reports/{id}/attachments', { params: { path: { id: report.id } }, ...multipart<Schemas['ProgressAttachmentUpload']>(file) }))} />
+      )}
+      <Table<Schemas['ProgressAttachment']> rowKey="id" size="small" pagination={false} dataSource={report.attachments} locale={{ emptyText: t('application.noAttachments') }}
+        data-testid="progress-attachments"
+        columns={[
+          { title: t('attachment.fileName'), dataIndex: 'fileName', render: (v, f) => (
+            <a onClick={() => download(`/api/v1/progress-reports/${report.id}/attachments/${f.id}`, f.fileName).catch((e) => message.error(errorText(e)))}>{v}</a>
+          ) },
+          { title: t('attachment.size'), dataIndex: 'sizeBytes', render: (v: number) => `${(v / 1024).toFixed(1)} KB` },
+          { title: t('audit.actor'), dataIndex: 'uploadedBy' },
+          { title: t('attachment.uploadedAt'), dataIndex: 'uploadedAt', render: (v) => formatDateTime(v) },
+        ]} />
     </>
   );
 }
@@ -188,7 +217,7 @@ function ProgressModal({ agreement: a, onClose }: { agreement: Agreement; onClos
   return (
     <Modal open title={t('progress.report')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />
-      <Form form={form} layout="vertical" initialValues={{ milestoneIndex: 0 }} onFinish={(v) => save.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
+      <Form form={form} layout="vertical" initialValues={{ milestoneIndex: 0 }} onFinish={(v) => save.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e, { issuerInvestmentFen: 'issuerWan', applicantInvestmentFen: 'applicantWan' })) })}>
         <Form.Item name="milestoneIndex" label={t('milestone.name')} rules={[{ required: true }]}><MilestoneSelect agreement={a} /></Form.Item>
         <Form.Item name="issuerWan" label={t('progress.claimedIssuer')} rules={[{ required: true }]}><InputNumber min={0} addonAfter={t('money.wan')} data-testid="progress-issuer" /></Form.Item>
         <Form.Item name="applicantWan" label={t('progress.claimedApplicant')} rules={[{ required: true }]}><InputNumber min={0} addonAfter={t('money.wan')} data-testid="progress-applicant" /></Form.Item>
@@ -213,7 +242,7 @@ function VerifyModal({ agreement: a, report, onClose }: { agreement: Agreement; 
     <Modal open title={t('progress.verify')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />
       <Form form={form} layout="vertical" initialValues={{ issuerWan: report.claimedIssuerFen / 1e6, applicantWan: report.claimedApplicantFen / 1e6 }}
-        onFinish={(v) => save.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
+        onFinish={(v) => save.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e, { verifiedIssuerFen: 'issuerWan', verifiedApplicantFen: 'applicantWan' })) })}>
         <Form.Item name="issuerWan" label={t('progress.verifiedIssuer')} rules={[{ required: true }]}><InputNumber min={0} addonAfter={t('money.wan')} /></Form.Item>
         <Form.Item name="applicantWan" label={t('progress.verifiedApplicant')} rules={[{ required: true }]}><InputNumber min={0} addonAfter={t('money.wan')} /></Form.Item>
         <Form.Item name="note" label={t('common.note')}><Input.TextArea rows={2} /></Form.Item>
@@ -236,7 +265,7 @@ function PayModal({ agreement: a, onClose }: { agreement: Agreement; onClose: ()
   return (
     <Modal open title={t('tranche.pay')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={pay.isPending}>
       <ProblemAlert error={pay.error} extra={extra} />
-      <Form form={form} layout="vertical" initialValues={{ milestoneIndex: 0 }} onFinish={(v) => pay.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
+      <Form form={form} layout="vertical" initialValues={{ milestoneIndex: 0 }} onFinish={(v) => pay.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e, { amountFen: 'amountWan' })) })}>
         <Form.Item name="milestoneIndex" label={t('milestone.name')} rules={[{ required: true }]}><MilestoneSelect agreement={a} /></Form.Item>
         <Form.Item name="amountWan" label={t('tranche.amount')} rules={[{ required: true }]}><InputNumber min={0} addonAfter={t('money.wan')} data-testid="pay-amount" /></Form.Item>
         <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, message: t('common.reasonRequired') }]}><Input data-testid="pay-reason" /></Form.Item>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueries, useQuery } from '@tanstack/react-query';
+import { AgreementList } from '../agreements';
 import { Link, useNavigate } from 'react-router';
 import type { Dayjs } from 'dayjs';
 import { api, unwrap, ApiError, type Schemas } from '../../api/client';
@@ -9,22 +10,9 @@ import { useT } from '../../i18n';
 import { useIsTaskForce } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState, ProblemAlert, applyFieldErrors } from '../../components/Problem';
-import { StatusTag } from '../../components/StatusTag';
 import { Money } from '../../components/Money';
 import { useAction } from '../../lib/hooks';
-import { formatDateTime, wanToFen } from '../../lib/format';
-
-/** No agreement list exists in the API yet: agreements are found through the audit log's "Sign" entries. */
-export function useAgreements() {
-  const ids = useQuery({
-    queryKey: ['agreements', 'ids'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/audit', { params: { query: { entityType: 'Agreement', action: 'Sign', pageSize: 200 } } }))).items.map((e) => e.entityId),
-  });
-  const agreements = useQueries({
-    queries: (ids.data ?? []).map((id) => ({ queryKey: ['agreement', id], queryFn: () => unwrap(api.GET('/api/v1/agreements/{id}', { params: { path: { id } } })) })),
-  });
-  return { ids, agreements: agreements.map((a) => a.data).filter((a): a is Schemas['AgreementDetail'] => !!a), pending: agreements.some((a) => a.isPending) };
-}
+import { wanToFen } from '../../lib/format';
 
 /** Every published batch's budget (committed / paid / remaining) from its funding policy. */
 export function useBudgets() {
@@ -49,7 +37,6 @@ export function useBudgets() {
 export function FundingPage() {
   const t = useT();
   const canAct = useIsTaskForce();
-  const { ids, agreements, pending } = useAgreements();
   const budgets = useBudgets();
   const [signing, setSigning] = useState(false);
   return (
@@ -73,27 +60,10 @@ export function FundingPage() {
         </QueryState>
       </Card>
       <Card title={t('funding.agreements')}>
-        <QueryState query={ids} isEmpty={(d) => d.length === 0} empty={t('agreement.empty')}>
-          {() => <AgreementTable agreements={agreements} loading={pending} />}
-        </QueryState>
+        <AgreementList />
       </Card>
       {signing && <SignModal onClose={() => setSigning(false)} />}
     </>
-  );
-}
-
-export function AgreementTable({ agreements, loading }: { agreements: Schemas['AgreementDetail'][]; loading?: boolean }) {
-  const t = useT();
-  return (
-    <Table<Schemas['AgreementDetail']> rowKey="id" size="small" loading={loading} dataSource={agreements} pagination={false} data-testid="agreement-table"
-      columns={[
-        { title: t('agreement.code'), dataIndex: 'code', render: (v, a) => <Link to={`/funding/agreements/${a.id}`}>{v}</Link> },
-        { title: t('common.status'), dataIndex: 'status', render: (v) => <StatusTag kind="agreement" value={v} /> },
-        { title: t('agreement.jointInvestment'), dataIndex: 'jointInvestmentFen', align: 'right', render: (v) => <Money fen={v} /> },
-        { title: t('agreement.commitment'), dataIndex: 'commitmentFen', align: 'right', render: (v) => <Money fen={v} /> },
-        { title: t('funding.paid'), align: 'right', render: (_, a) => <Money fen={a.balances.paidFen} /> },
-        { title: t('agreement.signedAt'), dataIndex: 'signedAt', render: (v) => formatDateTime(v) },
-      ]} />
   );
 }
 
@@ -146,7 +116,7 @@ function SignModal({ onClose }: { onClose: () => void }) {
     <Modal open width={760} title={t('agreement.sign')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={sign.isPending}>
       <ProblemAlert error={sign.error} extra={extra} />
       <Form form={form} layout="vertical" initialValues={{ milestones: [{ name: '中期' }, { name: '验收' }] }}
-        onFinish={(v) => sign.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
+        onFinish={(v) => sign.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e, { issuerInvestmentFen: 'issuerWan', applicantInvestmentFen: 'applicantWan' })) })}>
         <Form.Item name="applicationId" label={t('agreement.application')} rules={[{ required: true }]}>
           <Select loading={selected.isPending} data-testid="agreement-application" notFoundContent={t('agreement.noSelected')}
             options={(selected.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.code} · ${a.leadOrganisationName} · ${a.challengeTitle}` }))} />

@@ -13,6 +13,9 @@ import { useAction } from '../../lib/hooks';
 import { formatDateTime } from '../../lib/format';
 import { errorText } from '../programmes/BatchPage';
 import { RubricEditor } from './components/RubricEditor';
+import { ObjectionsCard } from './components/Objections';
+import { RemoveAssignmentModal } from './components/RemoveAssignmentModal';
+import { useOrganisationNames } from '../experts';
 
 type Round = Schemas['ReviewRound'];
 const order: Schemas['ReviewRoundStatus'][] = ['Draft', 'Assigning', 'Scoring', 'Closed', 'Decided', 'Publicised', 'Final'];
@@ -149,6 +152,9 @@ function ItemsPanel({ round: r, lastAssign }: { round: Round; lastAssign: Schema
   const t = useT();
   const canAct = useIsTaskForce();
   const [handFor, setHandFor] = useState<Schemas['ReviewItem'] | null>(null);
+  const [removing, setRemoving] = useState<Schemas['BoardAssignment'] | null>(null);
+  const [removed, setRemoved] = useState<Schemas['RemoveAssignmentResponse'] | null>(null);
+  const editable = canAct && (r.status === 'Draft' || r.status === 'Assigning' || r.status === 'Scoring');
   const board = useQuery({ queryKey: ['board', r.id], queryFn: () => unwrap(api.GET('/api/v1/review/rounds/{id}/board', { params: { path: { id: r.id } } })) });
   const short = new Map((board.data?.short ?? lastAssign?.short ?? []).map((s) => [s.itemId, s]));
   const active = new Map((board.data?.items ?? []).map((i) => [i.itemId, i.active]));
@@ -158,6 +164,11 @@ function ItemsPanel({ round: r, lastAssign }: { round: Round; lastAssign: Schema
       {lastAssign && (
         <Alert style={{ marginBottom: 12 }} showIcon type={lastAssign.short.length ? 'warning' : 'success'}
           title={t('round.assignResult', { n: lastAssign.assigned.length, s: lastAssign.short.length })} />
+      )}
+      {removed && (
+        <Alert style={{ marginBottom: 12 }} showIcon closable onClose={() => setRemoved(null)} type={removed.short ? 'warning' : 'success'} data-testid="removal-outcome"
+          title={removed.replacementExpertId ? t('board.replaced') : t('board.removedNoReplacement')}
+          description={removed.departures.length ? t('board.departures', { list: removed.departures.map((d) => t(`board.departure.${d}`)).join('、') }) : undefined} />
       )}
       {!lastAssign && short.size > 0 && <Alert style={{ marginBottom: 12 }} showIcon type="warning" title={t('round.shortItems', { n: short.size })} />}
       <Table<Schemas['ReviewItem']> rowKey="id" size="small" pagination={false} dataSource={r.items} locale={{ emptyText: t('round.noItems') }} data-testid="round-items"
@@ -198,6 +209,11 @@ function ItemsPanel({ round: r, lastAssign }: { round: Round; lastAssign: Schema
                 { title: t('round.scoreStatus'), dataIndex: 'scoreStatus', render: (v) => <StatusTag kind="score" value={v} /> },
                 { title: t('round.assignedAt'), dataIndex: 'assignedAt', render: (v) => formatDateTime(v) },
                 { title: t('round.endReason'), dataIndex: 'endReason', render: (v) => v ?? '—' },
+                ...(editable ? [{
+                  title: '', render: (_: unknown, a: Schemas['BoardAssignment']) => a.status === 'Active' && a.scoreStatus !== 'Submitted' && (
+                    <Button size="small" danger onClick={() => setRemoving(a)} data-testid={`remove-${a.subjectCode}-${a.expertName}`}>{t('board.remove')}</Button>
+                  ),
+                }] : []),
               ]} />
           </Card>
         </Col>
@@ -212,6 +228,7 @@ function ItemsPanel({ round: r, lastAssign }: { round: Round; lastAssign: Schema
         </Col>
       </Row>
       {handFor && <HandAssignModal round={r} item={handFor} onClose={() => setHandFor(null)} />}
+      {removing && <RemoveAssignmentModal roundId={r.id} assignment={removing} onClose={() => setRemoving(null)} onRemoved={setRemoved} />}
     </>
   );
 }
@@ -351,6 +368,8 @@ function MatchmakingModal({ round, item, onClose }: { round: Round; item: Schema
 
 function PublicationPanel({ round }: { round: Round }) {
   const t = useT();
+  const canAct = useIsTaskForce();
+  const orgs = useOrganisationNames();
   const publication = useQuery({ queryKey: ['publication', round.id], queryFn: () => unwrap(api.GET('/api/v1/review/rounds/{id}/publication', { params: { path: { id: round.id } } })) });
   return (
     <QueryState query={publication}>
@@ -365,70 +384,10 @@ function PublicationPanel({ round }: { round: Round }) {
               { title: t('common.reason'), dataIndex: 'reason' },
             ]} />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('round.objectionsHint')}</Typography.Paragraph>
-          <Objections round={round} />
+          <ObjectionsCard round={{ id: round.id, status: round.status, objectionsCloseAt: p.objectionsCloseAt }} canFile={false} canResolve={canAct}
+            subjects={round.items.map((i) => ({ itemId: i.id, subjectCode: i.subjectCode, title: i.title }))} orgName={orgs.name} />
         </>
       )}
     </QueryState>
-  );
-}
-
-/**
- * The API has no list of a round's objections yet: they are found through the audit log (each filing is audited with
- * its round), and an objection with a later audit entry has been resolved.
- */
-function Objections({ round }: { round: Round }) {
-  const t = useT();
-  const canAct = useIsTaskForce();
-  const [resolving, setResolving] = useState<string | null>(null);
-  const entries = useQuery({
-    queryKey: ['objections', round.id],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/audit', { params: { query: { entityType: 'Objection', pageSize: 200 } } }))).items,
-  });
-  return (
-    <QueryState query={entries}>
-      {(items) => {
-        const filed = items.filter((e) => e.action === 'File' && (e.summary ?? '').includes(round.id));
-        const rows = filed.map((f) => {
-          const summary = JSON.parse(f.summary ?? '{}') as { itemId?: string; reason?: string };
-          const later = items.find((e) => e.entityId === f.entityId && e.action !== 'File');
-          return { id: f.entityId, filedAt: f.occurredAt, by: f.actorName, item: round.items.find((i) => i.id === summary.itemId), reason: summary.reason, resolved: later };
-        });
-        return (
-          <Card size="small" title={t('objection.title')}>
-            <Table rowKey="id" size="small" pagination={false} dataSource={rows} locale={{ emptyText: t('objection.empty') }}
-              columns={[
-                { title: t('round.subject'), render: (_, r) => r.item?.subjectCode ?? '—' },
-                { title: t('common.reason'), dataIndex: 'reason' },
-                { title: t('objection.filedBy'), render: (_, r) => `${r.by} · ${formatDateTime(r.filedAt)}` },
-                { title: t('common.status'), render: (_, r) => (r.resolved ? `${r.resolved.action} · ${formatDateTime(r.resolved.occurredAt)}` : <StatusTag kind="objection" value="Open" />) },
-                ...(canAct && round.status === 'Publicised' ? [{
-                  title: '', render: (_: unknown, r: { id: string; resolved?: unknown }) => !r.resolved && <Button size="small" onClick={() => setResolving(r.id)}>{t('objection.resolve')}</Button>,
-                }] : []),
-              ]} />
-            {resolving && <ResolveModal round={round} objectionId={resolving} onClose={() => setResolving(null)} />}
-          </Card>
-        );
-      }}
-    </QueryState>
-  );
-}
-
-function ResolveModal({ round, objectionId, onClose }: { round: Round; objectionId: string; onClose: () => void }) {
-  const t = useT();
-  const [form] = Form.useForm<Schemas['ResolveObjectionRequest']>();
-  const save = useAction(
-    (body: Schemas['ResolveObjectionRequest']) => unwrap(api.POST('/api/v1/review/rounds/{id}/objections/{objectionId}/resolve', { params: { path: { id: round.id, objectionId } }, body })),
-    { invalidate: [['objections', round.id], ['round', round.id]], onSuccess: onClose },
-  );
-  return (
-    <Modal open title={t('objection.resolve')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
-      <ProblemAlert error={save.error} />
-      <Form form={form} layout="vertical" initialValues={{ outcome: 'Dismissed' }} onFinish={(v) => save.mutate(v, { onError: (e) => applyFieldErrors(form, e) })}>
-        <Form.Item name="outcome" label={t('objection.outcome')}>
-          <Radio.Group options={[{ value: 'Upheld', label: t('status.objection.Upheld') }, { value: 'Dismissed', label: t('status.objection.Dismissed') }]} />
-        </Form.Item>
-        <Form.Item name="resolution" label={t('objection.resolution')} rules={[{ required: true }]}><Input.TextArea rows={3} /></Form.Item>
-      </Form>
-    </Modal>
   );
 }

@@ -1,0 +1,89 @@
+using Dapper;
+using FastEndpoints;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Errors;
+using Jiebang.Platform.Http;
+using Jiebang.Platform.Paging;
+using Jiebang.Review.Contracts;
+using Jiebang.Review.Features.Shared;
+
+namespace Jiebang.Review.Features.ListObjections;
+
+/// <summary>Filters for a round's objections.</summary>
+internal sealed class Request : PageRequest
+{
+    public ObjectionStatus? Status { get; set; }
+    public Guid? Item { get; set; }
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator() => this.AddPageRules();
+}
+
+/// <summary>An objection (异议) filed during the publication period, with its resolution once on record.</summary>
+internal sealed class ObjectionView
+{
+    public Guid Id { get; set; }
+    public Guid RoundId { get; set; }
+    public Guid ItemId { get; set; }
+    public string SubjectCode { get; set; } = "";
+    public string Title { get; set; } = "";
+    /// <summary>The organisation of the party that filed it.</summary>
+    public Guid OrganisationId { get; set; }
+    public string Reason { get; set; } = "";
+    public ObjectionStatus Status { get; set; }
+    public string? Resolution { get; set; }
+    public DateTimeOffset FiledAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+}
+
+internal sealed class Endpoint(DbConnectionFactory db) : Endpoint<Request, Paged<ObjectionView>>
+{
+    private const string Columns = """
+        o.id AS Id, o.round_id AS RoundId, o.item_id AS ItemId, i.subject_code AS SubjectCode, i.title AS Title, o.organisation_id AS OrganisationId,
+        o.reason AS Reason, o.status AS Status, o.resolution AS Resolution, o.filed_at AS FiledAt, o.resolved_at AS ResolvedAt
+        """;
+
+    private const string Parties = "SELECT conflict_organisations FROM review_item WHERE round_id = @RoundId";
+
+    public override void Configure()
+    {
+        Get("/api/v1/review/rounds/{id:guid}/objections");
+        Roles(Platform.Auth.Roles.TaskForce, Platform.Auth.Roles.Auditor, Platform.Auth.Roles.Issuer, Platform.Auth.Roles.Applicant);
+        Description(b => b.Api("Rounds_ListObjections", "Review",
+                "论证轮次的异议列表 / The objections filed against a round, oldest first",
+                "The task force and auditors see every objection of any round; a party of the publicised round (issuer, lead or member) only those its "
+                + "own organisation filed; anyone else gets 404 for the round, as for its publication.")
+            .Ok<Paged<ObjectionView>>().Problems(400, 401, 403, 404), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var caller = User.Caller();
+        await using var connection = await db.OpenAsync(ct);
+        var round = await RoundStore.LoadAsync(connection, Route<Guid>("id"));
+        var visible = round is not null && (caller.ReadsEverything
+            || (round.Status is ReviewRoundStatus.Publicised or ReviewRoundStatus.Final && caller.OrganisationId is { } org
+                && (await connection.QueryAsync<string>(Parties, new { RoundId = round.Id }))
+                    .Any(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Contains(org))));
+        if (!visible)
+        {
+            await Send.ResultAsync(Problems.NotFound("round"));
+            return;
+        }
+        var where = new Conditions().And("o.round_id = @RoundId")
+            .AndIf(!caller.ReadsEverything, "o.organisation_id = @Org")
+            .AndIf(req.Status is not null, "o.status = @Status")
+            .AndIf(req.Item is not null, "o.item_id = @Item");
+        var args = new
+        {
+            RoundId = round!.Id, Org = caller.OrganisationId, Status = req.Status?.ToString(), req.Item, Skip = req.Skip, Take = req.PageSize,
+        };
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM review_objection o {where.Sql}", args);
+        var items = await connection.QueryAsync<ObjectionView>(
+            $"SELECT {Columns} FROM review_objection o JOIN review_item i ON i.id = o.item_id {where.Sql} ORDER BY o.filed_at, o.id {db.Dialect.Page}", args);
+        await Send.OkAsync(new Paged<ObjectionView> { Items = items.AsList(), Total = total, Page = req.Page, PageSize = req.PageSize }, ct);
+    }
+}
