@@ -308,7 +308,7 @@ internal sealed class DataGenerator(DbConnectionFactory db, Profile profile)
             {
                 Id = roundId, Kind = nameof(ReviewRoundKind.ApplicationReview), Name = $"性能测试论证{index + 1}", Status = nameof(ReviewRoundStatus.Closed),
                 PassThresholdHundredths = 6_000, ExpertsPerItem = Profile.ExpertsPerItem, MaxLoad = 1_000, SpreadLimitHundredths = 2_000,
-                ScoringOpensAt = now.AddDays(-20), ScoringClosesAt = now.AddDays(-10), Now = now.AddDays(-30),
+                ScoringOpensAt = now.AddDays(-20), ScoringClosesAt = now.AddDays(-10), Visibility = nameof(ReviewVisibility.SealedUntilClose), Now = now.AddDays(-30),
             }, tx);
             await connection.ExecuteAsync(RoundInsert.InsertCriterion, Enumerable.Range(1, Profile.Criteria).Select(o => new
             {
