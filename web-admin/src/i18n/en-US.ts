@@ -547,4 +547,23 @@ export const en: Record<string, string> = {
   'dashboard.procurementProjects': 'Projects',
   'dashboard.procurementContracts': 'Contracts',
   'dashboard.procurementAmount': 'Amount',
+
+  // Background jobs (exports, the formal check, auto-assignment): the header indicator and the progress on pages.
+  'jobs.title': 'Jobs',
+  'jobs.empty': 'No background jobs',
+  'jobs.status.Queued': 'Queued',
+  'jobs.status.Running': 'Running',
+  'jobs.status.Succeeded': 'Done',
+  'jobs.status.Failed': 'Failed',
+  'jobs.processed': '{processed} / {total}',
+  'jobs.download': 'Download result',
+  'jobs.started': 'Started in the background; you may leave this page — see "Jobs" at the top right.',
+  'jobs.kind.applications.export': 'Applications export',
+  'jobs.kind.applications.eligibility-check': 'Formal check',
+  'jobs.kind.review.assign': 'Automatic assignment',
+  'jobs.kind.review.round-export': 'Round results export',
+  'jobs.summary.check': '{checked} checked: {eligible} eligible, {ineligible} ineligible ({already} decided before)',
+  'jobs.summary.assign': '{assigned} assignments made, {short} items short of experts',
+  'jobs.summary.exportRows': '{rows} applications',
+  'jobs.summary.export': 'Export ready',
 };

@@ -547,4 +547,23 @@ export const zh: Record<string, string> = {
   'dashboard.procurementProjects': '项目数',
   'dashboard.procurementContracts': '合同数',
   'dashboard.procurementAmount': '合同金额',
+
+  // Background jobs (exports, the formal check, auto-assignment): the header indicator and the progress on pages.
+  'jobs.title': '任务',
+  'jobs.empty': '暂无后台任务',
+  'jobs.status.Queued': '排队中',
+  'jobs.status.Running': '进行中',
+  'jobs.status.Succeeded': '已完成',
+  'jobs.status.Failed': '失败',
+  'jobs.processed': '{processed} / {total}',
+  'jobs.download': '下载结果',
+  'jobs.started': '已在后台开始，可离开本页，进度见右上角“任务”。',
+  'jobs.kind.applications.export': '导出申报汇总',
+  'jobs.kind.applications.eligibility-check': '资格审查',
+  'jobs.kind.review.assign': '自动分配专家',
+  'jobs.kind.review.round-export': '导出论证结果',
+  'jobs.summary.check': '审查 {checked} 份：合格 {eligible}，不合格 {ineligible}（此前已审 {already}）',
+  'jobs.summary.assign': '分配 {assigned} 个任务，人数不足 {short} 项',
+  'jobs.summary.exportRows': '共 {rows} 份申报',
+  'jobs.summary.export': '导出完成',
 };
