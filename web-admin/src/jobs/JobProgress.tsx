@@ -48,7 +48,7 @@ export function JobProgress({ job, compact = false }: { job: Job; compact?: bool
           </Button>
         )}
       </Space>
-      {job.problem && <Alert type="error" showIcon style={{ marginTop: 4 }} message={job.problem.code} description={compact ? undefined : job.problem.detail} />}
+      {job.problem && <Alert type="error" showIcon style={{ marginTop: 4 }} title={job.problem.code} description={compact ? undefined : job.problem.detail} />}
     </div>
   );
 }

@@ -65,6 +65,7 @@ describe('JobsIndicator', () => {
     const { calls } = fakeApi();
     URL.createObjectURL = vi.fn(() => 'blob:x');
     URL.revokeObjectURL = vi.fn();
+    const saved = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     renderWith(<JobsIndicator />);
     const button = await screen.findByTestId('jobs-indicator');
     await waitFor(() => expect(button).toHaveAttribute('data-running', '1'));
@@ -83,6 +84,8 @@ describe('JobsIndicator', () => {
 
     fireEvent.click(within(list).getByTestId('job-download'));
     await waitFor(() => expect(calls).toContain(`GET /api/v1/jobs/${EXPORT_ID}/result`));
+    await waitFor(() => expect(saved).toHaveBeenCalled());
+    saved.mockRestore();
   }, 10_000);
 });
 

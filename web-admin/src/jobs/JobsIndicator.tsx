@@ -1,4 +1,4 @@
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { Badge, Button, Empty, Popover, Typography } from 'antd';
 import { SyncOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useT } from '../i18n';
 import { formatDateTime } from '../lib/format';
@@ -17,19 +17,13 @@ export function JobsIndicator() {
   const content = (
     <div style={{ width: 380, maxHeight: 420, overflowY: 'auto' }} data-testid="jobs-list">
       {list.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('jobs.empty')} /> : (
-        <List
-          size="small"
-          dataSource={list}
-          renderItem={(job) => (
-            <List.Item key={job.id} data-testid="jobs-item" data-kind={job.kind}>
-              <div style={{ width: '100%' }}>
-                <Typography.Text strong>{t(`jobs.kind.${job.kind}`)}</Typography.Text>
-                <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{formatDateTime(job.createdAt)}</Typography.Text>
-                <JobProgress job={job} compact />
-              </div>
-            </List.Item>
-          )}
-        />
+        list.map((job) => (
+          <div key={job.id} data-testid="jobs-item" data-kind={job.kind} style={{ padding: '8px 4px', borderBottom: '1px solid #f0f0f0' }}>
+            <Typography.Text strong>{t(`jobs.kind.${job.kind}`)}</Typography.Text>
+            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{formatDateTime(job.createdAt)}</Typography.Text>
+            <JobProgress job={job} compact />
+          </div>
+        ))
       )}
     </div>
   );
