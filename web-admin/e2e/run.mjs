@@ -143,6 +143,29 @@ const BATCH = `E2E-${Date.now().toString(36).toUpperCase()}`;
 const TITLE = '端到端测试需求：高端芯片封装测试设备';
 const state = {};
 
+/**
+ * Background jobs: the formal check just run went through a job whose progress reached 100 %, and the applications
+ * export runs as a job too; both are listed by the header's Jobs indicator with their progress.
+ */
+async function jobsSteps() {
+  await step('the formal check ran as a background job; the applications export runs as one; both reach 100 % in the Jobs list', async () => {
+    const page = await as('taskforce');
+    const batchId = state.batchUrl.split('/').pop();
+    await go(page, `/applications?batch=${batchId}`);
+    await page.getByTestId('export-applications').click();
+    await page.locator('[data-testid="job-progress"][data-percent="100"][data-job-status="Succeeded"]').first().waitFor();
+    await page.getByTestId('jobs-indicator').click();
+    const list = page.getByTestId('jobs-list');
+    for (const kind of ['applications.eligibility-check', 'applications.export']) {
+      await list.locator(`[data-testid="jobs-item"][data-kind="${kind}"] [data-testid="job-progress"][data-percent="100"]`).first().waitFor();
+    }
+    await list.getByText(/审查 1 份：合格 1/).first().waitFor();
+    await list.locator('[data-kind="applications.export"] [data-testid="job-download"]').first().waitFor();
+    await shot(page, '09b-taskforce-jobs');
+    await page.getByTestId('jobs-indicator').click();
+  });
+}
+
 try {
   console.log(`E2E against a fresh host (data in ${host.dataDir}); screenshots in ${shots}`);
   await host.start(0);
@@ -286,6 +309,8 @@ try {
     await page.getByRole('row').filter({ hasText: TITLE }).locator('[data-eligibility="Eligible"]').waitFor();
     await shot(page, '09-taskforce-applications');
   });
+
+  await jobsSteps();
 
   await step('task force readies the three demo experts (accounts expert1–3) for the field', async () => {
     // The demo data links expert1–3 to 张立, 陈静 and 刘洋. 陈静 is not in 集成电路 yet, and 张立 works at the demo

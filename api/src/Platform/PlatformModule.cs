@@ -33,6 +33,9 @@ public static class PlatformModule
         services.AddSingleton<Idempotency.IdempotencyStore>();
         services.AddSingleton<Idempotency.IdempotentWrite>();
         services.AddSingleton<Demo.IDemoSeeder, Demo.PlatformDemoSeeder>();
+        services.AddSingleton(configuration.GetSection("Jobs").Get<Jobs.JobsOptions>() ?? new Jobs.JobsOptions());
+        services.AddSingleton<Jobs.JobStore>();
+        services.AddHostedService<Jobs.JobRunner>();
 
         var auth = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
         ValidateSigningKey(auth, environment);

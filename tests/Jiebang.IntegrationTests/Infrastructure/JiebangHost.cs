@@ -76,6 +76,21 @@ public abstract class JiebangHost : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>
+    /// Stops the host and starts a new one on the same database, as a restart after a stop or crash would; settings
+    /// given here stay in force for the following starts. Clients of the old host no longer work.
+    /// </summary>
+    public async Task RestartAsync(params (string Key, string Value)[] settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            Settings[key] = value;
+        }
+        await _factory!.DisposeAsync();
+        _factory = new Factory(this);
+        _ = _factory.Server;
+    }
+
     public void SkipIfUnavailable() => Assert.SkipWhen(SkipReason is not null, $"{ProviderName}: {SkipReason}");
 
     public IServiceProvider Services => (_factory ?? throw new InvalidOperationException(SkipReason)).Services;

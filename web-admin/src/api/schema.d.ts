@@ -382,6 +382,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/export-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 在后台导出申报汇总表，返回可查询进度的任务 / Start the applications export as a background job and follow its progress
+         * @description 202 with the job and its Location (GET /api/v1/jobs/{id}); the workbook, identical to GET /api/v1/applications/export, is downloaded from /api/v1/jobs/{id}/result. While the caller's export of the same batch/challenge is queued or running, that job is returned.
+         *
+         *     Roles: TaskForce, Auditor
+         */
+        post: operations["Applications_StartExportJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/export": {
         parameters: {
             query?: never;
@@ -482,6 +504,28 @@ export interface paths {
          * @description 登录并获取访问令牌 / Sign in and get a bearer token
          */
         post: operations["Auth_IssueToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{batchId}/eligibility-check-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 在后台对批次进行资格审查，返回可查询进度的任务 / Start a batch's formal check as a background job and follow its progress
+         * @description 202 with the job and its Location (GET /api/v1/jobs/{id}). The job does what POST .../eligibility-check does and its result is that endpoint's response; a refusal (eligibility.window_not_closed) ends the job Failed with that code and changes nothing. While a formal check of the batch is queued or running, that job is returned.
+         *
+         *     Roles: TaskForce
+         */
+        post: operations["Applications_StartEligibilityCheckJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -780,6 +824,72 @@ export interface paths {
          * @description Challenge published or changed, application window opened or closed (public); application status changed, review round publicised, agreement signed (the parties, their districts' keys, the task force and auditors). Each event is written in the same transaction as the change; no event is skipped or repeated across pages, even while writes go on.
          */
         get: operations["Feed_Read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载导出任务生成的文件 / Download the file an export job produced
+         * @description The same workbook the synchronous export returns. 409 job.no_file while the job has not succeeded or when its kind produces no file.
+         *
+         *     Roles: TaskForce, Issuer, Applicant, Expert, Auditor
+         */
+        get: operations["Jobs_GetResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 后台任务的状态与进度 / A background job's status, progress and result summary
+         * @description Visible to the person who started the job, and to the task force and auditors; anyone else gets 404.
+         *
+         *     Roles: TaskForce, Issuer, Applicant, Expert, Auditor
+         */
+        get: operations["Jobs_Get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的后台任务（最近的在前） / The caller's recent background jobs, newest first
+         * @description mine=false lists everybody's jobs for the task force and auditors; for anyone else it lists their own.
+         *
+         *     Roles: TaskForce, Issuer, Applicant, Expert, Auditor
+         */
+        get: operations["Jobs_List"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1258,6 +1368,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/review/rounds/{id}/assign-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 在后台自动分配专家，返回可查询进度的任务 / Start automatic expert assignment as a background job and follow its progress
+         * @description 202 with the job and its Location (GET /api/v1/jobs/{id}). The job does what POST .../assign does and its result is that endpoint's response; a refusal (review.no_items, review.round_invalid_state, review.concurrent_change) ends the job Failed with that code and changes nothing. While an assignment of the round is queued or running, that job is returned.
+         *
+         *     Roles: TaskForce
+         */
+        post: operations["Rounds_StartAssignJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/review/rounds/{id}/assign": {
         parameters: {
             query?: never;
@@ -1372,6 +1504,28 @@ export interface paths {
          * @description Roles: TaskForce
          */
         post: operations["Rounds_Decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/rounds/{id}/export-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 在后台导出论证结果与专家评分，返回可查询进度的任务 / Start the round export as a background job and follow its progress
+         * @description 202 with the job and its Location (GET /api/v1/jobs/{id}); the workbook, identical to GET .../export, is downloaded from /api/v1/jobs/{id}/result. A round still being scored ends the job Failed with review.round_not_closed. While the caller's export of the round is queued or running, that job is returned.
+         *
+         *     Roles: TaskForce
+         */
+        post: operations["Rounds_StartExportJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2275,6 +2429,12 @@ export interface components {
             /** Format: int32 */
             maxLoad: number;
         };
+        ExportApplicationsRequest: {
+            /** Format: uuid */
+            batch?: string | null;
+            /** Format: uuid */
+            challenge?: string | null;
+        };
         FeedItem: {
             cursor: string;
             type: string;
@@ -2452,6 +2612,40 @@ export interface components {
             rank?: number | null;
             passed: boolean;
             criteria: components["schemas"]["CriterionResult"][];
+        };
+        JobProblem: {
+            code: string;
+            detail: string;
+        };
+        /** @enum {string} */
+        JobStatus: "Queued" | "Running" | "Succeeded" | "Failed";
+        JobView: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            target: string;
+            status: components["schemas"]["JobStatus"];
+            /** Format: int32 */
+            processed: number;
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            percent: number;
+            result?: Record<string, never> | null;
+            hasFile: boolean;
+            fileName?: string | null;
+            problem?: components["schemas"]["JobProblem"] | null;
+            /** Format: uuid */
+            requestedBy: string;
+            requestedByName: string;
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** Format: date-time */
+            finishedAt?: string | null;
         };
         LedgerEntry: {
             /** Format: uuid */
@@ -4777,6 +4971,75 @@ export interface operations {
             };
         };
     };
+    Applications_StartExportJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportApplicationsRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
     Applications_Export: {
         parameters: {
             query?: {
@@ -5203,6 +5466,55 @@ export interface operations {
                 };
             };
             /** @description Too Many Requests. Problem codes / 错误代码: `rate_limited`, `auth.locked_out` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Applications_StartEligibilityCheckJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6592,6 +6904,190 @@ export interface operations {
             };
             /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Jobs_GetResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `job.no_file` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Jobs_Get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Jobs_List: {
+        parameters: {
+            query?: {
+                mine?: boolean | null;
+                take?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"][];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8526,6 +9022,64 @@ export interface operations {
             };
         };
     };
+    Rounds_StartAssignJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
     Rounds_Assign: {
         parameters: {
             query?: never;
@@ -8958,6 +9512,64 @@ export interface operations {
             };
             /** @description Conflict. Problem codes / 错误代码: `review.round_invalid_state`, `review.concurrent_change`, `review.items_undecided` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Rounds_StartExportJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,7 @@ import { useRole, useSessionUser } from '../auth/useSession';
 import { useI18n, useT } from '../i18n';
 import { ErrorView } from '../components/Problem';
 import { ApiError } from '../api/client';
+import { JobsIndicator } from '../jobs/JobsIndicator';
 
 const icons: Record<string, ReactNode> = {
   dashboard: <DashboardOutlined />, programmes: <ProjectOutlined />, challenges: <FlagOutlined />,
@@ -59,6 +60,7 @@ export function AppLayout() {
           <Space size="middle">
             {role === 'Auditor' && <Tag color="orange">{t('app.readOnly')}</Tag>}
             {user.isDemo && <Tag>{t('app.demo')}</Tag>}
+            <JobsIndicator />
             <Segmented
               size="small"
               value={locale}

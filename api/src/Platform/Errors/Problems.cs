@@ -53,11 +53,17 @@ public static class Problems
         "programme" => "工程",
         "organisation" => "主体",
         "user" => "用户",
+        "job" => "后台任务",
         _ => "资源",
     };
 
+    /// <summary>The problem a result built here carries (its status, code and detail), or null for any other result.</summary>
+    public static ApiProblem? Describe(IResult result) => result is ProblemResult p ? p.Problem : null;
+
     private sealed class ProblemResult(ApiProblem problem) : IResult, IStatusCodeHttpResult
     {
+        public ApiProblem Problem => problem;
+
         public int? StatusCode => problem.Status;
 
         public Task ExecuteAsync(HttpContext httpContext)

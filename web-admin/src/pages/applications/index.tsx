@@ -1,8 +1,8 @@
 import { App, Button, Card, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, keepPreviousData } from '@tanstack/react-query';
+import { useMutation, useQuery, keepPreviousData } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, unwrap, download, type Schemas } from '../../api/client';
+import { api, unwrap, type Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { useRole } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,6 +12,8 @@ import { Money } from '../../components/Money';
 import { useBatchOptions } from '../../lib/useFields';
 import { formatDateTime } from '../../lib/format';
 import { errorText } from '../programmes/BatchPage';
+import { JobProgress, downloadJobResult } from '../../jobs/JobProgress';
+import { isActive, usePageJob } from '../../jobs/jobs';
 
 const statuses: Schemas['ApplicationStatus'][] = ['Draft', 'Submitted', 'Eligible', 'Ineligible', 'UnderReview', 'Recommended', 'NotRecommended', 'Matched', 'Selected', 'NotSelected', 'Contracted', 'Withdrawn'];
 
@@ -50,6 +52,16 @@ export function ApplicationsPage() {
     setParams(next);
   };
   const canExport = role === 'TaskForce' || role === 'Auditor';
+  // The export runs as a background job; its file downloads when it ends here, and stays in the header's Jobs list.
+  const exportJob = usePageJob('applications.export', `|batch:${filter.batch ?? '-'}|challenge:${filter.challenge ?? '-'}`, (job) => {
+    if (job.status === 'Succeeded' && job.hasFile) downloadJobResult(job).catch((e) => message.error(errorText(e)));
+    else if (job.problem) message.error(`${job.problem.code}: ${job.problem.detail}`);
+  });
+  const startExport = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/applications/export-jobs', { body: { batch: filter.batch ?? null, challenge: filter.challenge ?? null } })),
+    onSuccess: (job) => exportJob.track(job),
+    onError: (e) => message.error(errorText(e)),
+  });
   return (
     <>
       <PageHeader
@@ -58,14 +70,12 @@ export function ApplicationsPage() {
           <Space>
             {canExport && (
               <Button icon={<DownloadOutlined />} disabled={!filter.batch && !filter.challenge} data-testid="export-applications"
-                onClick={() => {
-                  const q = filter.batch ? `batch=${filter.batch}` : `challenge=${filter.challenge}`;
-                  const hide = message.loading(t('common.exporting'), 0);
-                  download(`/api/v1/applications/export?${q}`, 'applications.xlsx').catch((e) => message.error(errorText(e))).finally(hide);
-                }}>
+                loading={startExport.isPending || (!!exportJob.job && isActive(exportJob.job))}
+                onClick={() => startExport.mutate()}>
                 {t('application.export')}
               </Button>
             )}
+            {canExport && exportJob.job && <JobProgress job={exportJob.job} compact />}
             {role === 'Applicant' && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/challenges?phase=Open&status=Published')}>{t('application.new')}</Button>}
           </Space>
         }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Space, Statistic, Table, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap, etag, ApiError, download, type Schemas } from '../../api/client';
@@ -14,6 +14,8 @@ import { Money } from '../../components/Money';
 import { useAction } from '../../lib/hooks';
 import { bpText, formatDateTime, fenToWanText, wanToFen } from '../../lib/format';
 import { windowErrors } from '.';
+import { JobProgress } from '../../jobs/JobProgress';
+import { isActive, resultOf, usePageJob } from '../../jobs/jobs';
 
 export function BatchPage() {
   const { id = '' } = useParams();
@@ -55,10 +57,22 @@ function BatchActions({ batch }: { batch: Schemas['Batch'] }) {
     () => unwrap(api.POST('/api/v1/batches/{id}/publish', { params: { path: { id: batch.id }, header: { 'If-Match': etag(batch.version) } } })),
     { success: t('batch.published'), invalidate: [['batch', batch.id], ['batches'], ['challenges']] },
   );
-  const check = useAction(
-    () => unwrap(api.POST('/api/v1/batches/{batchId}/eligibility-check', { params: { path: { batchId: batch.id } } })),
-    { success: t('batch.checkDone'), invalidate: [['applications']], onSuccess: (r) => setCheckResult(r) },
-  );
+  const queryClient = useQueryClient();
+  // The formal check runs as a background job: progress here and in the header's Jobs list, the outcome when it ends.
+  const checkJob = usePageJob('applications.eligibility-check', `batch:${batch.id}`, (job) => {
+    if (job.status === 'Succeeded') {
+      message.success(t('batch.checkDone'));
+      void queryClient.invalidateQueries({ queryKey: ['applications'] });
+      setCheckResult(resultOf(job) as unknown as Schemas['RunEligibilityCheckResponse']);
+    } else if (job.problem) {
+      message.error(`${job.problem.code}: ${job.problem.detail}`);
+    }
+  });
+  const check = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/batches/{batchId}/eligibility-check-jobs', { params: { path: { batchId: batch.id } } })),
+    onSuccess: (job) => checkJob.track(job),
+  });
+  const checking = check.isPending || (!!checkJob.job && isActive(checkJob.job));
   return (
     <Space wrap>
       {batch.status === 'Draft' && <Button onClick={() => setEditing(true)}>{t('batch.editWindow')}</Button>}
@@ -69,11 +83,12 @@ function BatchActions({ batch }: { batch: Schemas['Batch'] }) {
         </Button>
       )}
       {batch.status === 'Published' && batch.phase === 'Closed' && (
-        <Button type="primary" loading={check.isPending} data-testid="run-formal-check"
+        <Button type="primary" loading={checking} data-testid="run-formal-check"
           onClick={() => check.mutate(undefined, { onError: (e) => message.error(errorText(e)) })}>
-          {check.isPending ? t('batch.checkRunning') : t('batch.runCheck')}
+          {checking ? t('batch.checkRunning') : t('batch.runCheck')}
         </Button>
       )}
+      {checkJob.job && <JobProgress job={checkJob.job} compact />}
       {batch.status === 'Published' && (
         <Button onClick={() => download(`/api/v1/applications/export?batch=${batch.id}`, `applications-${batch.code}.xlsx`).catch((e) => message.error(errorText(e)))}>
           {t('application.export')}

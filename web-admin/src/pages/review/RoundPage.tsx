@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Progress, Radio, Row, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { api, unwrap, etag, download, ApiError, type Schemas } from '../../api/client';
+import { api, unwrap, ApiError, type Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { useIsTaskForce } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,6 +16,8 @@ import { RubricEditor } from './components/RubricEditor';
 import { ObjectionsCard } from './components/Objections';
 import { RemoveAssignmentModal } from './components/RemoveAssignmentModal';
 import { useOrganisationNames } from '../experts';
+import { JobProgress, downloadJobResult } from '../../jobs/JobProgress';
+import { isActive, resultOf, usePageJob } from '../../jobs/jobs';
 
 type Round = Schemas['ReviewRound'];
 const order: Schemas['ReviewRoundStatus'][] = ['Draft', 'Assigning', 'Scoring', 'Closed', 'Decided', 'Publicised', 'Final'];
@@ -63,7 +65,7 @@ export function RoundPage() {
   );
 }
 
-type Step = 'assign' | 'open-scoring' | 'close' | 'decide' | 'publicise' | 'finalise';
+type Step = 'open-scoring' | 'close' | 'decide' | 'publicise' | 'finalise';
 
 function RoundActions({ round: r, onAssigned }: { round: Round; onAssigned: (o: Schemas['AssignmentOutcome']) => void }) {
   const t = useT();
@@ -74,7 +76,6 @@ function RoundActions({ round: r, onAssigned }: { round: Round; onAssigned: (o: 
     async (s: Step) => {
       const path = { id: r.id };
       switch (s) {
-        case 'assign': return unwrap(api.POST('/api/v1/review/rounds/{id}/assign', { params: { path, header: { 'If-Match': etag(r.version) } } }));
         case 'open-scoring': return unwrap(api.POST('/api/v1/review/rounds/{id}/open-scoring', { params: { path } }));
         case 'close': return unwrap(api.POST('/api/v1/review/rounds/{id}/close', { params: { path } }));
         case 'decide': return unwrap(api.POST('/api/v1/review/rounds/{id}/decide', { params: { path } }));
@@ -84,10 +85,34 @@ function RoundActions({ round: r, onAssigned }: { round: Round; onAssigned: (o: 
     },
     {
       invalidate: [['round', r.id], ['board', r.id], ['rounds'], ['results', r.id], ['publication', r.id]],
-      // The outcome is shown once the round and its board have been read again, so the two agree.
-      onSuccess: (result, s) => { if (s === 'assign') onAssigned(result as Schemas['AssignmentOutcome']); },
     },
   );
+  const queryClient = useQueryClient();
+  const fail = (job: { problem?: { code: string; detail: string } | null }) => { if (job.problem) message.error(`${job.problem.code}: ${job.problem.detail}`); };
+  // Auto-assignment and the export run as background jobs: progress here and in the header's Jobs list.
+  const assignJob = usePageJob('review.assign', `round:${r.id}`, async (job) => {
+    if (job.status !== 'Succeeded') return fail(job);
+    message.success(t('common.saved'));
+    // The outcome is shown once the round and its board have been read again, so the two agree.
+    await Promise.all([['round', r.id], ['board', r.id], ['rounds']].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    onAssigned(resultOf(job) as unknown as Schemas['AssignmentOutcome']);
+  });
+  const startAssign = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/review/rounds/{id}/assign-jobs', { params: { path: { id: r.id } } })),
+    onSuccess: (job) => assignJob.track(job),
+    onError: (e) => message.error(errorText(e)),
+  });
+  const exportJob = usePageJob('review.round-export', `round:${r.id}`, (job) => {
+    if (job.status === 'Succeeded' && job.hasFile) downloadJobResult(job).catch((e) => message.error(errorText(e)));
+    else fail(job);
+  });
+  const startExport = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/review/rounds/{id}/export-jobs', { params: { path: { id: r.id } } })),
+    onSuccess: (job) => exportJob.track(job),
+    onError: (e) => message.error(errorText(e)),
+  });
+  const assigning = startAssign.isPending || (!!assignJob.job && isActive(assignJob.job));
+  const exporting = startExport.isPending || (!!exportJob.job && isActive(exportJob.job));
   const run = (s: Step) => step.mutate(s, {
     onError: (e) => {
       if (e instanceof ApiError && e.problem.violations?.length) {
@@ -99,7 +124,7 @@ function RoundActions({ round: r, onAssigned }: { round: Round; onAssigned: (o: 
   if (canAct) {
     if (r.status === 'Draft' || r.status === 'Assigning') {
       buttons.push(<Button key="add" onClick={() => setAdding(true)} data-testid="add-item">{t('round.addItem')}</Button>);
-      buttons.push(<Button key="assign" loading={step.isPending && step.variables === 'assign'} onClick={() => run('assign')} data-testid="auto-assign">{t('round.autoAssign')}</Button>);
+      buttons.push(<Button key="assign" loading={assigning} onClick={() => startAssign.mutate()} data-testid="auto-assign">{t('round.autoAssign')}</Button>);
     }
     if (r.status === 'Assigning') buttons.push(<Button key="open" type="primary" onClick={() => run('open-scoring')} data-testid="open-scoring">{t('round.openScoring')}</Button>);
     if (r.status === 'Scoring') buttons.push(<Button key="close" type="primary" onClick={() => run('close')} data-testid="close-round">{t('round.close')}</Button>);
@@ -107,12 +132,11 @@ function RoundActions({ round: r, onAssigned }: { round: Round; onAssigned: (o: 
     if (r.status === 'Decided') buttons.push(<Button key="publicise" type="primary" onClick={() => run('publicise')} data-testid="publicise-round">{t('round.publicise')}</Button>);
     if (r.status === 'Publicised') buttons.push(<Button key="finalise" type="primary" onClick={() => run('finalise')} data-testid="finalise-round">{t('round.finalise')}</Button>);
     if (atLeast(r, 'Closed')) {
-      buttons.push(<Button key="export" onClick={() => {
-        const hide = message.loading(t('common.exporting'), 0);
-        download(`/api/v1/review/rounds/${r.id}/export`, `round-${r.id}.xlsx`).catch((e) => message.error(errorText(e))).finally(hide);
-      }}>{t('round.export')}</Button>);
+      buttons.push(<Button key="export" loading={exporting} onClick={() => startExport.mutate()} data-testid="export-round">{t('round.export')}</Button>);
     }
   }
+  if (assignJob.job) buttons.push(<JobProgress key="assign-job" job={assignJob.job} compact />);
+  if (exportJob.job) buttons.push(<JobProgress key="export-job" job={exportJob.job} compact />);
   return <Space wrap>{buttons}{adding && <AddItemModal round={r} onClose={() => setAdding(false)} />}</Space>;
 }
 

@@ -1,3 +1,4 @@
+using Jiebang.Platform.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,9 @@ public static class ApplicationsModule
         services.AddScoped<Features.Shared.ChallengeGate>();
         services.AddSingleton<Features.Shared.AttachmentStorage>();
         services.AddSingleton<Platform.Demo.IDemoSeeder, Demo.ApplicationsDemoSeeder>();
+        services.AddScoped<Features.RunEligibilityCheck.FormalCheck>();
+        services.AddJobKind<Features.ExportApplicationsJob.Job>();
+        services.AddJobKind<Features.RunEligibilityCheckJob.Job>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Jiebang.Platform.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,9 @@ public static class ReviewModule
             ObjectionDays = configuration.GetValue("Review:ObjectionDays", ReviewOptions.DefaultObjectionDays),
         });
         services.AddSingleton<Platform.Demo.IDemoSeeder, Demo.ReviewDemoSeeder>();
+        services.AddSingleton<Features.AssignExperts.AutoAssignment>();
+        services.AddJobKind<Features.ExportRoundJob.Job>();
+        services.AddJobKind<Features.AssignExpertsJob.Job>();
         return services;
     }
 }

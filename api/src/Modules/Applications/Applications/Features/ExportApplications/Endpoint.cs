@@ -1,13 +1,8 @@
-using System.Globalization;
-using Dapper;
 using FastEndpoints;
-using Jiebang.Applications.Domain;
 using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Http;
-using Jiebang.Platform.Time;
 using Microsoft.AspNetCore.Http;
-using MiniExcelLibs;
 
 namespace Jiebang.Applications.Features.ExportApplications;
 
@@ -27,41 +22,8 @@ internal sealed class Endpoint(DbConnectionFactory db, TimeProvider clock) : End
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var caller = User.Caller();
-        var where = ListApplications.Data.Visible(caller)
-            .AndIf(req.Batch is not null, "a.batch_id = @Batch")
-            .AndIf(req.Challenge is not null, "a.challenge_id = @Challenge");
-        var args = new { Org = caller.OrganisationId, DistrictPrefix = caller.DistrictCode + "%", Now = clock.GetUtcNow(), req.Batch, req.Challenge };
-        List<ExportRow> rows;
-        ILookup<Guid, ExportMember> members;
-        await using (var connection = await db.OpenAsync(ct))
-        {
-            rows = (await connection.QueryAsync<ExportRow>(
-                $"SELECT {Data.Columns} FROM applications_application a {where.Sql} ORDER BY a.code, a.id", args)).AsList();
-            members = (await connection.QueryAsync<ExportMember>(
-                    $"SELECT {Data.MemberColumns} FROM applications_member m JOIN applications_application a ON a.id = m.application_id {where.Sql} ORDER BY m.application_id, m.ordinal",
-                    args))
-                .ToLookup(m => m.ApplicationId);
-        }
-
-        var sheet = rows.Select(r => new SheetRow
-        {
-            Code = r.Code, ChallengeCode = r.ChallengeCode, ChallengeTitle = r.ChallengeTitle, Lead = r.LeadOrganisationName,
-            RegionCode = r.LeadRegionCode,
-            Members = string.Join("；", members[r.Id].Where(m => m.Role != ConsortiumRole.Lead)
-                .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.OrganisationName}（{m.BudgetShareBp / 100m:0.##}%）"))),
-            Status = Labels.Status(r.Status), Eligibility = Labels.Eligibility(r.Eligibility), OwnInvestmentWan = Labels.Wan(r.OwnInvestmentFen),
-            SubmittedVersion = r.SubmittedVersion, SubmittedAt = r.SubmittedAt is { } at ? Shanghai.ToLocal(at).DateTime : null,
-            Demo = r.IsDemo ? "是" : "否",
-        }).ToList();
-
-        using var buffer = new MemoryStream();
-        // The synchronous writer, into memory: MiniExcel 1.46's SaveAsAsync puts <drawing> inside <sheetData>, which
-        // the OpenXML schema forbids (Excel may offer to "repair" the file); SaveAs writes it where it belongs.
-        buffer.SaveAs(sheet, sheetName: "申报汇总");
-        var stamp = Shanghai.ToLocal(clock.GetUtcNow()).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
-        var scope = req.Challenge is not null && rows.Count > 0 ? $"{rows[0].ChallengeCode}-" : "";
+        var (file, _) = await Workbook.BuildAsync(db, User.Caller(), req.Batch, req.Challenge, clock.GetUtcNow(), null, ct);
         HttpContext.Response.Headers.CacheControl = "private, no-store";
-        await Send.ResultAsync(TypedResults.File(buffer.ToArray(), ContentType, $"申报汇总-{scope}{stamp}.xlsx"));
+        await Send.ResultAsync(TypedResults.File(file.Content, file.ContentType, file.FileName));
     }
 }
