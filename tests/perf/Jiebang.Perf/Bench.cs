@@ -307,6 +307,9 @@ internal sealed class ProviderRun(Profile profile, string providerName, string? 
         ["Attachments__Path"] = Path.Combine(output, "attachments", _tag),
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+        // Every load comes from 127.0.0.1: the per-address limit would answer 429 to most of it. The limiter's own cost is
+        // measured by nothing here; the endpoints are.
+        ["RateLimits__Enabled"] = "false",
     };
 
     private Task<ServerProcess> StartHostAsync(string phase)
