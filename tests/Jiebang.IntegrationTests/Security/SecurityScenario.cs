@@ -41,6 +41,9 @@ public sealed class SecurityScenario
     public required Guid ProgressReportId { get; init; }
     public required Guid ProgressAttachmentId { get; init; }
     public required Guid OrganisationId { get; init; }
+    /// <summary>A published challenge of issA whose window is open now, and a draft application of appA to it (sealed until the deadline).</summary>
+    public required JsonNode OpenChallenge { get; init; }
+    public required Guid OpenDraftApplicationId { get; init; }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JiebangHost, Task<SecurityScenario>> Built = new();
 
@@ -114,6 +117,8 @@ public sealed class SecurityScenario
             new { milestoneIndex = 0, issuerInvestmentFen = 600_000L, applicantInvestmentFen = 400_000L, note = "第一阶段" }).Expect(HttpStatusCode.Created);
         var reportId = (string)report["id"]!;
         var reportAttachment = await applicant.PostAsync($"/api/v1/progress-reports/{reportId}/attachments", Pdf()).Expect(HttpStatusCode.Created);
+        var (openChallenge, _) = await scenario.PublishedAsync();
+        var openDraft = await applicant.PostJson("/api/v1/applications", ApplicationBodies.Complete(openChallenge)).Expect(HttpStatusCode.Created);
 
         return new SecurityScenario
         {
@@ -126,6 +131,7 @@ public sealed class SecurityScenario
             AssignedExpertUser = assigned[0].UserName, UnassignedExpertUser = unassigned.UserName,
             AgreementId = Guid.Parse(agreementId), ProgressReportId = Guid.Parse(reportId),
             ProgressAttachmentId = Guid.Parse((string)reportAttachment["id"]!), OrganisationId = host.Cast.ApplicantOrg,
+            OpenChallenge = openChallenge, OpenDraftApplicationId = Guid.Parse((string)openDraft["id"]!),
         };
     }
 

@@ -10,8 +10,15 @@ namespace Jiebang.IntegrationTests.Security;
 /// A well-formed request for every operation, aimed at the resources of one <see cref="SecurityScenario"/>, so that what
 /// decides the answer is who asks (and the resource's state), not a malformed body.
 /// </summary>
-public sealed class ValidRequests(SecurityScenario s, JiebangHost host)
+/// <remarks>
+/// With <paramref name="openWindow"/>, the application operations aim at the draft application whose window is still open,
+/// so that a fuzzer gets past the window check to the body's validation.
+/// </remarks>
+public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool openWindow = false)
 {
+    private static readonly HashSet<string> DraftApplicationOperations =
+        ["Applications_Update", "Applications_Submit", "Applications_Withdraw", "Applications_UploadAttachment"];
+
     /// <summary>The scenario's resource each path parameter names, by operation.</summary>
     public Guid Parameter(ApiOperation op, string name) => name switch
     {
@@ -24,7 +31,7 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host)
         "id" => op.Id.Split('_')[0] switch
         {
             "Agreements" => s.AgreementId,
-            "Applications" => s.ApplicationId,
+            "Applications" => openWindow && DraftApplicationOperations.Contains(op.Id) ? s.OpenDraftApplicationId : s.ApplicationId,
             "Batches" => s.DraftBatchId,
             "Challenges" => op.Id == "Challenges_DeclareUnawarded" ? s.ChallengeId : s.DraftChallengeId,
             "Organisations" => s.OrganisationId,
@@ -62,7 +69,8 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host)
             "Applications_OverrideEligibility" => new { outcome = "Eligible", reason = "复核后认定" },
             "Applications_Submit" => new { },
             "Applications_Withdraw" => new { reason = "放弃申报" },
-            "Applications_Update" or "Applications_Create" => ApplicationBodies.Complete(s.Challenge),
+            "Applications_Update" => ApplicationBodies.Complete(openWindow ? s.OpenChallenge : s.Challenge),
+            "Applications_Create" => ApplicationBodies.Complete(s.OpenChallenge),
             "Auth_IssueToken" => new { userName = Cast.TaskForce, password = JiebangHost.Password },
             "Funding_SetPolicy" => FundingScenario.Policy(20_000_000L),
             "Batches_Update" => new { name = "测试批次（修订）", opensOn = today.AddDays(10).ToString("yyyy-MM-dd"), closesOn = today.AddDays(45).ToString("yyyy-MM-dd") },
