@@ -71,10 +71,25 @@ internal static class HostSetup
         TraceId = context.TraceIdentifier,
         Errors = failures
             .GroupBy(f => f.PropertyName == "SerializerErrors" ? "body" : CamelPath(f.PropertyName))
-            .ToDictionary(g => g.Key, g => g.Select(f => f.PropertyName == "SerializerErrors"
-                ? $"请求体不是有效的 JSON，或缺少必填字段 / The body is not valid JSON or misses a required field: {f.ErrorMessage}"
+            .ToDictionary(g => g.Key, g => g.Select(f => f.PropertyName == "SerializerErrors" || IsReaderMessage(f.ErrorMessage)
+                ? $"请求体不是有效的 JSON，或值的类型不对 / The body is not valid JSON or a value has the wrong type{Where(f.ErrorMessage)}"
                 : f.ErrorMessage).Distinct().ToArray()),
     };
+
+    // The JSON reader's own messages name .NET types ("could not be converted to System.Collections.Generic.List`1[...]");
+    // callers get where the problem is, never how the server is built.
+    private static bool IsReaderMessage(string message) =>
+        message.Contains("Path: $", StringComparison.Ordinal) || message.Contains("could not be converted", StringComparison.Ordinal)
+        || message.Contains("System.", StringComparison.Ordinal) || message.Contains("Jiebang.", StringComparison.Ordinal);
+
+    private static string Where(string message)
+    {
+        var at = System.Text.RegularExpressions.Regex.Match(message, @"Path: (\$[^ |]*)");
+        var reason = message.EndsWith(" may not be null", StringComparison.Ordinal) || message.EndsWith(" may not contain null", StringComparison.Ordinal)
+            ? " (" + message + ")"
+            : "";
+        return (at.Success ? $" at {at.Groups[1].Value}" : "") + reason;
+    }
 
     private static string CamelPath(string path) => string.IsNullOrEmpty(path)
         ? "request"

@@ -63,7 +63,7 @@ app.Use(HostSetup.RefuseBadCredentials);
 app.UseAuthorization();
 app.UseFastEndpoints(c =>
 {
-    JsonDefaults.Apply(c.Serializer.Options);
+    JsonDefaults.ForRequests(c.Serializer.Options);
     c.Errors.ContentType = Problems.ContentType;
     c.Errors.ResponseBuilder = HostSetup.ValidationProblem;
 });

@@ -57,6 +57,11 @@ public sealed class Scenario(JiebangHost host)
         contact = new { name = "张工", phone = "010-12345678", email = "zhang@example.com" },
     };
 
+    /// <summary><see cref="ChallengeBody"/> as the JSON the API reads (for tests that need to change its text).</summary>
+    public static string ChallengeBodyJson(Guid batchId) =>
+        System.Text.Json.JsonSerializer.Serialize(ChallengeBody(batchId),
+            new System.Text.Json.JsonSerializerOptions(Json.Options) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     public async Task<JsonNode> DraftAsync(Guid batchId, string issuer = Cast.IssuerA, string? title = null, string field = "MedicalDevices")
     {
         var client = await host.As(issuer);

@@ -5390,6 +5390,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
             /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
                 headers: {

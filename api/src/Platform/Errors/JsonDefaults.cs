@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Jiebang.Platform.Errors;
 
@@ -19,8 +20,17 @@ public static class JsonDefaults
         options.MaxDepth = MaxDepth;
         if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
         {
-            options.Converters.Add(new JsonStringEnumConverter());
+            // Enums travel as their names only: a number would name a value the contract does not have.
+            options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         }
+        return options;
+    }
+
+    /// <summary>The options request bodies are read with: <see cref="Apply"/>, and null refused where the request type forbids it.</summary>
+    public static JsonSerializerOptions ForRequests(JsonSerializerOptions options)
+    {
+        Apply(options);
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RequestNulls.Refuse);
         return options;
     }
 }

@@ -35,6 +35,11 @@ public static class UploadedFile
         {
             return (null, TooLarge(maxBytes));
         }
+        catch (IOException)
+        {
+            // A boundary that never appears reads as the stream ending early.
+            return (null, Problems.Validation("file", "multipart/form-data 格式错误", "The multipart/form-data body is malformed"));
+        }
         catch (InvalidDataException ex)
         {
             return (null, ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) || context.Request.ContentLength > limit

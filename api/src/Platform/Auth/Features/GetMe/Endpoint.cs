@@ -11,7 +11,7 @@ internal sealed class Endpoint(UserStore users) : EndpointWithoutRequest<Current
         Get("/api/v1/auth/me");
         Roles(Auth.Roles.People);
         Description(b => b.Api("Auth_GetMe", "Platform", "当前登录用户 / The signed-in user")
-            .Ok<CurrentUser>().Problems(401, 404), clearDefaults: true);
+            .Ok<CurrentUser>().Problems(401, 403, 404), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

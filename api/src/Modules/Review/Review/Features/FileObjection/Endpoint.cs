@@ -56,6 +56,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         await using (connection)
         await using (tx)
         {
+            await RoundStore.LockAsync(connection, tx, db.Dialect, roundId);
             // Only the parties of an item (issuer, lead, consortium members) see it at all.
             if (await RoundStore.ItemAsync(connection, roundId, req.ItemId, tx) is not var (round, item) || !item.IsParty(caller.OrganisationId)
                 || round.Status is not (ReviewRoundStatus.Publicised or ReviewRoundStatus.Final))

@@ -59,6 +59,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         await using (connection)
         await using (tx)
         {
+            await RoundStore.LockAsync(connection, tx, db.Dialect, roundId);
             if (await RoundStore.ItemAsync(connection, roundId, itemId, tx) is not var (round, item) || round.Kind != ReviewRoundKind.ApplicationReview
                 || !(caller.IsTaskForce || (caller.IsIssuer && caller.BelongsTo(item.IssuerOrganisationId))))
             {

@@ -60,6 +60,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         await using (connection)
         await using (tx)
         {
+            await RoundStore.LockAsync(connection, tx, db.Dialect, roundId);
             var itemId = await connection.ExecuteScalarAsync<Guid?>(ItemOf, new { Id = id, RoundId = roundId }, tx);
             if (itemId is null || await RoundStore.ItemAsync(connection, roundId, itemId.Value, tx) is not var (round, item))
             {

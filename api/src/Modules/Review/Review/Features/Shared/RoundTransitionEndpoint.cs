@@ -46,6 +46,7 @@ internal abstract class RoundTransitionEndpoint(DbConnectionFactory db, AuditWri
         await using (connection)
         await using (tx)
         {
+            await RoundStore.LockAsync(connection, tx, db.Dialect, id);
             var round = await RoundStore.LoadAsync(connection, id, tx);
             if (round is null)
             {

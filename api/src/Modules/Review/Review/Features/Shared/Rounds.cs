@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Jiebang.Platform.Database;
 using Jiebang.Challenges.Contracts;
 using Jiebang.Platform.Errors;
 using Jiebang.Review.Contracts;
@@ -191,6 +192,13 @@ internal static class RoundStore
         await connection.ExecuteAsync(Move, new { Id = id, From = from.ToString(), To = to.ToString(), Now = now }, tx) == 1;
 
     public const string Lock = "UPDATE review_round SET updated_at = @Now, version = version + 1 WHERE id = @Id AND version = @Version";
+
+    /// <summary>
+    /// Holds the round's row until the transaction ends, so that writes to one round (objections, resolutions, decisions,
+    /// matchmaking, transitions) take turns and each reads what the one before it committed. Call it before reading the round.
+    /// </summary>
+    public static Task LockAsync(DbConnection connection, DbTransaction tx, SqlDialect dialect, Guid id) =>
+        connection.ExecuteScalarAsync<Guid?>($"SELECT id FROM review_round {dialect.LockHint} WHERE id = @Id {dialect.ForUpdate}", new { Id = id }, tx);
 
     public static IResult ChangedConcurrently() =>
         Problems.Conflict("review.concurrent_change", "本轮论证刚被他人修改，请重试", "The round was changed by a concurrent request; try again");

@@ -1,0 +1,162 @@
+using System.Text;
+using Jiebang.IntegrationTests.Infrastructure;
+
+namespace Jiebang.IntegrationTests.Security;
+
+/// <summary>
+/// Every operation of the committed OpenAPI document, run as every kind of caller on real resources, against the expected
+/// outcomes in authorisation-matrix.txt. A caller who may not see a resource must get exactly what it gets for a resource
+/// that does not exist (so neither 403 nor anything else reveals that it exists).
+/// </summary>
+public abstract class AuthorisationMatrixTests(JiebangHost host) : HostTests(host)
+{
+    [Fact]
+    public async Task Every_operation_answers_every_caller_as_the_table_says_and_hides_what_the_caller_may_not_see()
+    {
+        var s = await SecurityScenario.OfAsync(Host);
+        var callers = await Callers.SignInAsync(Host, s);
+        var requests = new ValidRequests(s, Host);
+        var operations = ApiOperations.Load();
+        var writing = Environment.GetEnvironmentVariable(AuthorisationTable.WriteVariable) == "1";
+        var table = writing ? new Dictionary<string, Dictionary<string, string>>() : AuthorisationTable.Read();
+        if (!writing)
+        {
+            var missing = operations.Select(o => o.Id).Except(table.Keys).ToList();
+            var stale = table.Keys.Except(operations.Select(o => o.Id)).ToList();
+            Assert.True(missing.Count == 0 && stale.Count == 0,
+                $"authorisation-matrix.txt must have one row per operation of api/openapi/jiebang.v1.json. " +
+                $"Missing rows: {string.Join(", ", missing)}. Rows for operations no longer in the document: {string.Join(", ", stale)}.");
+        }
+
+        using var restore = new RestorePoint(Host.ConnectionString);
+        var failures = new List<string>();
+        var observed = new List<(string, IReadOnlyDictionary<string, string>)>();
+        var checks = 0;
+        foreach (var op in operations)
+        {
+            var row = new Dictionary<string, string>();
+            foreach (var caller in Callers.Columns)
+            {
+                using var response = await callers[caller].SendAsync(await requests.BuildAsync(op, callers[caller]));
+                var body = await response.Content.ReadAsStringAsync();
+                var outcome = Outcome.Of((int)response.StatusCode);
+                row[caller] = outcome;
+                if (writing && outcome is Outcome.Refused or Outcome.NotFound)
+                {
+                    TestContext.Current.TestOutputHelper?.WriteLine($"{op.Id} {caller} {(int)response.StatusCode} {Shorten(body)}");
+                }
+                checks++;
+                if (op.IsWrite && response.IsSuccessStatusCode)
+                {
+                    restore.Restore();
+                }
+                if (!writing && table[op.Id][caller] != outcome)
+                {
+                    failures.Add($"{op.Id} as {caller} ({Callers.Meaning[caller]}): expected {table[op.Id][caller]}, got {(int)response.StatusCode} {Shorten(body)}");
+                }
+                if (outcome is Outcome.NotFound or Outcome.Forbidden && op.PathParameters.Count > 0)
+                {
+                    // The same request for resources that do not exist must get the same answer.
+                    using var ghost = await callers[caller].SendAsync(await requests.BuildAsync(op, callers[caller], _ => Guid.NewGuid()));
+                    if (Outcome.Of((int)ghost.StatusCode) != outcome)
+                    {
+                        failures.Add($"{op.Id} as {caller} ({Callers.Meaning[caller]}): {outcome} for the scenario's resource but " +
+                                     $"{(int)ghost.StatusCode} for one that does not exist — the answer reveals that the resource exists");
+                    }
+                }
+                if (outcome == Outcome.Forbidden && !op.Statuses.Contains(403))
+                {
+                    failures.Add($"{op.Id} answers 403 but does not declare it");
+                }
+                if (outcome.StartsWith("HTTP", StringComparison.Ordinal))
+                {
+                    failures.Add($"{op.Id} as {caller}: {(int)response.StatusCode} {Shorten(body)}");
+                }
+            }
+            observed.Add((op.Id, row));
+        }
+
+        if (writing)
+        {
+            AuthorisationTable.Write(observed, AuthorisationTable.Preamble());
+        }
+        var figure = $"authorisation matrix: {operations.Count} operations × {Callers.Columns.Length} callers = {checks} checks, {failures.Count} failures";
+        Figures.Report(figure);
+        Assert.True(failures.Count == 0, figure + "\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Lists_show_each_caller_only_rows_it_may_open()
+    {
+        var s = await SecurityScenario.OfAsync(Host);
+        var callers = await Callers.SignInAsync(Host, s);
+        // Each list, and the single-resource read that must succeed for every row it shows.
+        (string List, Func<string, string> Get)[] lists =
+        [
+            ("/api/v1/applications?pageSize=200", id => $"/api/v1/applications/{id}"),
+            ("/api/v1/challenges?pageSize=200", id => $"/api/v1/challenges/{id}"),
+            ($"/api/v1/challenges?pageSize=200&batch={s.DraftBatchId}", id => $"/api/v1/challenges/{id}"),
+            ("/api/v1/organisations?pageSize=200", id => $"/api/v1/organisations/{id}"),
+            ("/api/v1/batches", id => $"/api/v1/batches/{id}"),
+            ("/api/v1/review/rounds", id => $"/api/v1/review/rounds/{id}"),
+            ("/api/v1/review/experts", id => $"/api/v1/review/experts/{id}"),
+            ("/api/v1/review/me/assignments", id => $"/api/v1/review/assignments/{id}"),
+        ];
+        var failures = new List<string>();
+        var counts = new Dictionary<(string, string), int>();
+        var rows = 0;
+        foreach (var (list, get) in lists)
+        {
+            foreach (var caller in Callers.Columns)
+            {
+                using var response = await callers[caller].GetAsync(list);
+                if (!response.IsSuccessStatusCode)
+                {
+                    continue;
+                }
+                var node = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+                var items = (node as System.Text.Json.Nodes.JsonArray ?? node["items"]!.AsArray()).Select(i => (string)i!["id"]!).ToList();
+                counts[(list, caller)] = items.Count;
+                foreach (var id in items)
+                {
+                    rows++;
+                    using var single = await callers[caller].GetAsync(get(id));
+                    if (!single.IsSuccessStatusCode)
+                    {
+                        failures.Add($"{list} as {caller} ({Callers.Meaning[caller]}) lists {id}, which it may not open ({(int)single.StatusCode})");
+                    }
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        // The reviewed application: its parties, the task force, the auditor and its district see it; a draft in an open
+        // window stays sealed from the issuer (and its experts) until the deadline.
+        var applications = new Dictionary<string, string[]>();
+        foreach (var caller in Callers.Columns.Where(c => c != "anon"))
+        {
+            var page = await callers[caller].GetAsync("/api/v1/applications?pageSize=200").Expect(System.Net.HttpStatusCode.OK);
+            applications[caller] = page["items"]!.AsArray().Select(i => (string)i!["id"]!).ToArray();
+        }
+        Assert.Equal(["tf", "issA", "appA", "aud", "keyIn"], applications.Where(p => p.Value.Contains(s.ApplicationId.ToString())).Select(p => p.Key).ToArray());
+        Assert.Equal(["tf", "appA", "aud", "keyIn"], applications.Where(p => p.Value.Contains(s.OpenDraftApplicationId.ToString())).Select(p => p.Key).ToArray());
+        Assert.All(applications.Where(p => p.Key is "issB" or "appB" or "expA" or "expB" or "keyOut"), p => Assert.Empty(p.Value));
+        // The draft challenge of issuer A: only its issuer, the task force and the auditor list it.
+        var drafts = $"/api/v1/challenges?pageSize=200&batch={s.DraftBatchId}";
+        Assert.Equal(["tf", "issA", "aud"], Callers.Columns.Where(c => counts.GetValueOrDefault((drafts, c)) > 0).ToArray());
+        // A district key lists only the organisations of its own district.
+        var keyOut = await callers["keyOut"].GetAsync("/api/v1/organisations?pageSize=200").Expect(System.Net.HttpStatusCode.OK);
+        Assert.All(keyOut["items"]!.AsArray(), o => Assert.StartsWith("110105", (string)o!["regionCode"]!));
+        // The assigned expert lists its assignment on the round, the unassigned one none.
+        Assert.Equal(1, counts[("/api/v1/review/me/assignments", "expA")]);
+        Assert.Equal(0, counts[("/api/v1/review/me/assignments", "expB")]);
+        // Another issuer's change feed carries nothing about the application or its agreement.
+        var feed = await callers["issB"].GetAsync("/api/v1/feed?limit=200").Expect(System.Net.HttpStatusCode.OK);
+        Assert.DoesNotContain(feed["items"]!.AsArray(), e => (string?)e!["resourceId"] == s.ApplicationId.ToString() || (string?)e["resourceId"] == s.AgreementId.ToString());
+        Figures.Report($"list visibility: {lists.Length} lists × {Callers.Columns.Length} callers, {rows} listed rows opened one by one, 0 not visible");
+    }
+
+    private static string Shorten(string body) => body.Length <= 300 ? body : body[..300] + "…";
+}
+
+public sealed class AuthorisationMatrixTestsOnSqlite(SqliteHost host) : AuthorisationMatrixTests(host), IClassFixture<SqliteHost>;
