@@ -159,4 +159,4 @@ public abstract class AuthorisationMatrixTests(JiebangHost host) : HostTests(hos
     private static string Shorten(string body) => body.Length <= 300 ? body : body[..300] + "…";
 }
 
-public sealed class AuthorisationMatrixTestsOnSqlite(SqliteHost host) : AuthorisationMatrixTests(host), IClassFixture<SqliteHost>;
+public sealed class AuthorisationMatrixTestsOnSqlite(SecuritySqliteHost host) : AuthorisationMatrixTests(host), IClassFixture<SecuritySqliteHost>;

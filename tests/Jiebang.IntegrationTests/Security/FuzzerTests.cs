@@ -141,4 +141,4 @@ public abstract class FuzzerTests(JiebangHost host) : HostTests(host)
     private static string Shorten(string body) => body.Length <= 400 ? body : body[..400] + "…";
 }
 
-public sealed class FuzzerTestsOnSqlite(SqliteHost host) : FuzzerTests(host), IClassFixture<SqliteHost>;
+public sealed class FuzzerTestsOnSqlite(SecuritySqliteHost host) : FuzzerTests(host), IClassFixture<SecuritySqliteHost>;

@@ -17,6 +17,15 @@ namespace Jiebang.IntegrationTests.Security;
 /// the applicant (with a consortium member and an attachment) through review to a signed and countersigned agreement,
 /// a resolved objection, a progress report with an attachment waiting for verification, and experts in and out of the round.
 /// </summary>
+/// <summary>
+/// The host of the security tests: background jobs are queued but not run, so nothing writes behind a request's back
+/// while the fuzzer compares the database before and after each refusal.
+/// </summary>
+public sealed class SecuritySqliteHost : SqliteHost
+{
+    public SecuritySqliteHost() => Settings["Jobs:Run"] = "false";
+}
+
 public sealed class SecurityScenario
 {
     public const string OtherApplicant = "applicant-b";
@@ -44,6 +53,8 @@ public sealed class SecurityScenario
     /// <summary>A published challenge of issA whose window is open now, and a draft application of appA to it (sealed until the deadline).</summary>
     public required JsonNode OpenChallenge { get; init; }
     public required Guid OpenDraftApplicationId { get; init; }
+    /// <summary>The task force's export of the batch's applications, started as a background job (queued: security hosts run no jobs).</summary>
+    public required Guid JobId { get; init; }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JiebangHost, Task<SecurityScenario>> Built = new();
 
@@ -119,6 +130,7 @@ public sealed class SecurityScenario
         var reportAttachment = await applicant.PostAsync($"/api/v1/progress-reports/{reportId}/attachments", Pdf()).Expect(HttpStatusCode.Created);
         var (openChallenge, _) = await scenario.PublishedAsync();
         var openDraft = await applicant.PostJson("/api/v1/applications", ApplicationBodies.Complete(openChallenge)).Expect(HttpStatusCode.Created);
+        var job = await tf.PostJson("/api/v1/applications/export-jobs", new { batch = batchId }).Expect(HttpStatusCode.Accepted);
 
         return new SecurityScenario
         {
@@ -132,6 +144,7 @@ public sealed class SecurityScenario
             AgreementId = Guid.Parse(agreementId), ProgressReportId = Guid.Parse(reportId),
             ProgressAttachmentId = Guid.Parse((string)reportAttachment["id"]!), OrganisationId = host.Cast.ApplicantOrg,
             OpenChallenge = openChallenge, OpenDraftApplicationId = Guid.Parse((string)openDraft["id"]!),
+            JobId = Guid.Parse((string)job["id"]!),
         };
     }
 

@@ -220,11 +220,13 @@ internal sealed class DataGenerator(DbConnectionFactory db, Profile profile)
             }
         }
 
-        await FundingAsync(closed, bulk, random, now);
+        // The rush drafts for applicants without an agreement: a second agreement with the same issuer is refused by the
+        // first-cooperation rule (application.ineligible), which is the rule working, not the rush failing.
+        var contracted = await FundingAsync(closed, bulk, random, now);
 
         var published = open.Concat(closed).Select(c => c.Id).ToList();
         return new GeneratedData(programmeId, open.Select(c => new OpenChallenge(c.Id, c.IndicatorIds)).ToList(), published,
-            applicants.Select(a => new Applicant(a.Id)).ToList(), resultsRound, District, TimeProvider.System.GetElapsedTime(started));
+            applicants.Where(a => !contracted.Contains(a.Id)).Select(a => new Applicant(a.Id)).ToList(), resultsRound, District, TimeProvider.System.GetElapsedTime(started));
     }
 
     private const string InsertProcurement = """
@@ -237,8 +239,10 @@ internal sealed class DataGenerator(DbConnectionFactory db, Profile profile)
     /// six in ten awarded with a signed agreement to their first application (issuer and lead as parties, the commitment and
     /// one or two tranches in the ledger, one in three with a procurement contract), two unawarded, two undecided.
     /// </summary>
-    private async Task FundingAsync(IReadOnlyList<ChallengeRef> closed, IReadOnlyList<BulkApplication> bulk, Random random, DateTimeOffset now)
+    /// <returns>The applicants that lead an agreement.</returns>
+    private async Task<HashSet<Guid>> FundingAsync(IReadOnlyList<ChallengeRef> closed, IReadOnlyList<BulkApplication> bulk, Random random, DateTimeOffset now)
     {
+        var contracted = new HashSet<Guid>();
         var firstApplication = bulk.GroupBy(a => a.Challenge.Id).ToDictionary(g => g.Key, g => g.First());
         var actor = new Jiebang.Platform.Auth.Caller(null, "性能测试", "TaskForce", null, null, null);
         var plan = FundingStore.WritePlan([new Tranche(40, 0), new Tranche(60, 1)]);
@@ -260,6 +264,7 @@ internal sealed class DataGenerator(DbConnectionFactory db, Profile profile)
                     continue;
                 }
                 var id = Guid.CreateVersion7();
+                contracted.Add(application.Lead.Id);
                 var signedAt = now.AddDays(-random.Next(20, 120));
                 var issuerInvestment = 600_000_000L + random.Next(0, 100) * 1_000_000L;
                 var applicantInvestment = 300_000_000L;
@@ -295,6 +300,7 @@ internal sealed class DataGenerator(DbConnectionFactory db, Profile profile)
             }
             await tx.CommitAsync();
         }
+        return contracted;
     }
 
     /// <summary>A closed application round: its items, five submitted score sheets per item over five criteria.</summary>
