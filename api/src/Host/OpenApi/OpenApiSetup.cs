@@ -6,7 +6,7 @@ namespace Jiebang.Host.OpenApi;
 internal static class OpenApiSetup
 {
     public const string DocumentName = "v1";
-    public const string ContractVersion = "1.0.0";
+    public const string ContractVersion = "1.1.0";
 
     public static IServiceCollection AddJiebangOpenApi(this IServiceCollection services)
     {
