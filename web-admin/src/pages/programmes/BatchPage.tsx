@@ -3,7 +3,7 @@ import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNum
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, unwrap, etag, ApiError, download, type Schemas } from '../../api/client';
+import { api, unwrap, etag, ApiError, type Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { useIsTaskForce, useRole } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,7 +14,7 @@ import { Money } from '../../components/Money';
 import { useAction } from '../../lib/hooks';
 import { bpText, formatDateTime, fenToWanText, wanToFen } from '../../lib/format';
 import { windowErrors } from '.';
-import { JobProgress } from '../../jobs/JobProgress';
+import { JobProgress, downloadJobResult } from '../../jobs/JobProgress';
 import { isActive, resultOf, usePageJob } from '../../jobs/jobs';
 
 export function BatchPage() {
@@ -73,6 +73,16 @@ function BatchActions({ batch }: { batch: Schemas['Batch'] }) {
     onSuccess: (job) => checkJob.track(job),
   });
   const checking = check.isPending || (!!checkJob.job && isActive(checkJob.job));
+  // The batch's applications export is a background job too (the same one the applications list starts for this batch).
+  const exportJob = usePageJob('applications.export', `|batch:${batch.id}|challenge:-`, (job) => {
+    if (job.status === 'Succeeded' && job.hasFile) downloadJobResult(job).catch((e) => message.error(errorText(e)));
+    else if (job.problem) message.error(`${job.problem.code}: ${job.problem.detail}`);
+  });
+  const startExport = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/applications/export-jobs', { body: { batch: batch.id, challenge: null } })),
+    onSuccess: (job) => exportJob.track(job),
+    onError: (e) => message.error(errorText(e)),
+  });
   return (
     <Space wrap>
       {batch.status === 'Draft' && <Button onClick={() => setEditing(true)}>{t('batch.editWindow')}</Button>}
@@ -90,10 +100,11 @@ function BatchActions({ batch }: { batch: Schemas['Batch'] }) {
       )}
       {checkJob.job && <JobProgress job={checkJob.job} compact />}
       {batch.status === 'Published' && (
-        <Button onClick={() => download(`/api/v1/applications/export?batch=${batch.id}`, `applications-${batch.code}.xlsx`).catch((e) => message.error(errorText(e)))}>
+        <Button loading={startExport.isPending || (!!exportJob.job && isActive(exportJob.job))} onClick={() => startExport.mutate()}>
           {t('application.export')}
         </Button>
       )}
+      {exportJob.job && <JobProgress job={exportJob.job} compact />}
       {editing && <EditWindowModal batch={batch} onClose={() => setEditing(false)} />}
       {checkResult && (
         <Modal open title={t('batch.checkDone')} onCancel={() => setCheckResult(null)} onOk={() => setCheckResult(null)}>
