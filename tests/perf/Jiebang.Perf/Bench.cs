@@ -217,7 +217,7 @@ internal sealed class ProviderRun(Profile profile, string providerName, string? 
             ? Figure.Compare(scenario, throughput, "req/s", m.RequestsPerSecond, b.RequestsPerSecond, ratio, note)
             : Figure.Info(scenario, throughput, "req/s", m.RequestsPerSecond, b?.RequestsPerSecond, note));
         // A figure over error answers (a 429 from a limiter, a 5xx) measures the errors, not the endpoint.
-        report.Figures.Add(Figure.AtMost(scenario, "error answers (non-2xx and socket errors, ours and the baseline's)", "", errors, 0));
+        report.Figures.Add(Figure.Exactly(scenario, "error answers (non-2xx and socket errors, ours and the baseline's)", errors, 0));
         report.Figures.Add(Figure.Info(scenario, "server CPU per request (user+system)", "ms", m.CpuMsPerRequest, b?.CpuMsPerRequest,
             "from /proc/PID/stat over the measured runs; less disturbed by other load than latency"));
         report.Figures.Add(Figure.Info(scenario, "p50 latency", "ms", m.P50Ms, b?.P50Ms));
