@@ -54,7 +54,16 @@ internal sealed class ChallengeTransitions(DbConnectionFactory db, AuditWriter a
     public async Task<TransitionResult> ApplyAsync(Guid id, ChallengeAction action, Caller actor, Func<ChallengeRow, bool> mayAct,
         int? expectedVersion, string? reason, CancellationToken ct, Func<ChallengeDetail, INotification[]>? notify = null)
     {
-        OutboxEntries sent;
+        // Delivered once the transaction's connection is back in the pool: the handlers open their own.
+        var (result, sent) = await MoveAsync(id, action, actor, mayAct, expectedVersion, reason, notify, ct);
+        await outbox.DispatchAsync(sent, ct);
+        return result;
+    }
+
+    private async Task<(TransitionResult, OutboxEntries)> MoveAsync(Guid id, ChallengeAction action, Caller actor, Func<ChallengeRow, bool> mayAct,
+        int? expectedVersion, string? reason, Func<ChallengeDetail, INotification[]>? notify, CancellationToken ct)
+    {
+        var none = OutboxEntries.None;
         var (connection, tx) = await db.BeginAsync(ct);
         await using (connection)
         await using (tx)
@@ -62,21 +71,21 @@ internal sealed class ChallengeTransitions(DbConnectionFactory db, AuditWriter a
             var row = await ChallengeStore.LoadAsync(connection, id, tx);
             if (row is null || !(actor.IsSystem || row.IsVisibleTo(actor)))
             {
-                return new(TransitionOutcome.NotFound, null, null);
+                return (new(TransitionOutcome.NotFound, null, null), none);
             }
             if (!mayAct(row))
             {
-                return new(TransitionOutcome.NotPermitted, row.Status, null);
+                return (new(TransitionOutcome.NotPermitted, row.Status, null), none);
             }
             if (expectedVersion is { } v && v != row.Version)
             {
-                return new(TransitionOutcome.VersionMismatch, row.Status, null);
+                return (new(TransitionOutcome.VersionMismatch, row.Status, null), none);
             }
             if (!ChallengeLifecycle.TryMove(row.Status, action, out var to))
             {
-                return row.Status == ChallengeLifecycle.TargetOf(action)
+                return (row.Status == ChallengeLifecycle.TargetOf(action)
                     ? new(TransitionOutcome.AlreadyThere, row.Status, null)
-                    : new(TransitionOutcome.InvalidState, row.Status, null);
+                    : new(TransitionOutcome.InvalidState, row.Status, null), none);
             }
             var now = clock.GetUtcNow();
             var changed = await connection.ExecuteAsync(Update, new
@@ -87,7 +96,7 @@ internal sealed class ChallengeTransitions(DbConnectionFactory db, AuditWriter a
             }, tx);
             if (changed == 0)
             {
-                return new(TransitionOutcome.VersionMismatch, row.Status, null);
+                return (new(TransitionOutcome.VersionMismatch, row.Status, null), none);
             }
             await audit.WriteAsync(connection, tx, actor, ChallengeStore.Module, ChallengeStore.Entity, id, action.ToString(),
                 new { from = row.Status.ToString(), to = to.ToString(), reason });
@@ -98,10 +107,9 @@ internal sealed class ChallengeTransitions(DbConnectionFactory db, AuditWriter a
                 await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.ChallengeStatusChanged, "challenge", id, IsPublic: true,
                     new Dictionary<string, string> { ["code"] = row.Code, ["title"] = row.Title, ["from"] = row.Status.ToString(), ["status"] = to.ToString() }));
             }
-            sent = notify is null ? OutboxEntries.None : await outbox.EnqueueAsync(connection, tx, notify(detail!));
+            var sent = notify is null ? none : await outbox.EnqueueAsync(connection, tx, notify(detail!));
             await tx.CommitAsync(ct);
-            await outbox.DispatchAsync(sent, ct);
-            return new(TransitionOutcome.Moved, row.Status, detail);
+            return (new(TransitionOutcome.Moved, row.Status, detail), sent);
         }
     }
 }
