@@ -136,7 +136,12 @@ async function pickRange(page, container, from, to) {
 }
 
 const dialog = (page) => page.locator('.ant-modal:visible').last();
-const ok = async (page) => dialog(page).locator('.ant-modal-footer .ant-btn-primary').click();
+// A click that lands while a modal is still zooming in can be lost on a busy machine: wait for the animation to end.
+const settled = (page) => page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
+const ok = async (page) => {
+  await settled(page);
+  await dialog(page).locator('.ant-modal-footer .ant-btn-primary').click();
+};
 const cellText = (page, testId) => page.getByTestId(testId).innerText();
 
 const BATCH = `E2E-${Date.now().toString(36).toUpperCase()}`;
