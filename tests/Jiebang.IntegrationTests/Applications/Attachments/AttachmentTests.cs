@@ -83,6 +83,9 @@ public abstract class AttachmentTests(JiebangHost host) : HostTests(host)
         ];
         foreach (var (name, bytes, type) in files)
         {
+            // Uploads are listed in the order they arrived; the test clock stands still, so it moves a second per upload
+            // (within one instant the order of version-7 ids is not defined).
+            Host.Clock.SetUtcNow(Host.Clock.GetUtcNow().AddSeconds(1));
             // What the client claims is ignored; the type comes from the content.
             var stored = await Upload(applicant, draft, name, bytes, "text/plain").Expect(HttpStatusCode.Created);
             Assert.Equal(name, (string?)stored["fileName"]);
