@@ -10,7 +10,7 @@ namespace Jiebang.IntegrationTests.OpenApi;
 public sealed class SwaggerDocumentTests(SqliteHost host) : HostTests(host), IClassFixture<SqliteHost>
 {
     /// <summary>Actions that take nothing but the resource in the path.</summary>
-    private static readonly string[] BodylessActions = ["/publish", "/eligibility-check", "/assign", "/open-scoring", "/close", "/submit", "/decide", "/publicise", "/finalise", "/issuer-confirmation",
+    private static readonly string[] BodylessActions = ["/publish", "/verify", "/eligibility-check", "/assign", "/open-scoring", "/close", "/submit", "/decide", "/publicise", "/finalise", "/issuer-confirmation",
         "/eligibility-check-jobs", "/assign-jobs", "/rounds/{id}/export-jobs"];
 
     [Fact]
