@@ -130,5 +130,16 @@ public sealed class RegionsTests
     [InlineData("990000", false)]
     public void Mainland_authorities_are_the_national_level_and_mainland_provinces(string authority, bool mainland) =>
         Assert.Equal(mainland, Regions.IsMainlandAuthority(authority));
-}
 
+    [Fact]
+    public void A_record_is_mainland_only_when_the_authority_its_credit_code_names_is_mainland_whatever_region_it_states()
+    {
+        // A 香港 code stored with a Beijing region (as registrations before the authority rule could be).
+        Assert.False(new OrganisationStore.Row { CreditCode = "918100002N6W9UDK4H", RegionCode = "110108" }.IsMainland);
+        var national = "91100000MA0000001" + CreditCode.CheckCharacter("91100000MA0000001");
+        Assert.True(new OrganisationStore.Row { CreditCode = national, RegionCode = "110108" }.IsMainland);
+        var haidian = "91110108MA0000001" + CreditCode.CheckCharacter("91110108MA0000001");
+        Assert.True(new OrganisationStore.Row { CreditCode = haidian, RegionCode = "110108" }.IsMainland);
+        Assert.False(new OrganisationStore.Row { CreditCode = haidian, RegionCode = "810000" }.IsMainland);
+    }
+}
