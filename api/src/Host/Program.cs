@@ -67,16 +67,20 @@ app.UseFastEndpoints(c =>
     c.Errors.ContentType = Problems.ContentType;
     c.Errors.ResponseBuilder = HostSetup.ValidationProblem;
 });
-app.UseSwagger();
-app.UseSwaggerUI(o =>
+var serveOpenApi = OpenApiSetup.IsServed(app.Configuration, app.Environment);
+if (serveOpenApi)
 {
-    o.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Jiebang API v1");
-    o.DocumentTitle = "Jiebang API (揭榜挂帅平台)";
-});
+    app.UseSwagger();
+    app.UseSwaggerUI(o =>
+    {
+        o.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Jiebang API v1");
+        o.DocumentTitle = "Jiebang API (揭榜挂帅平台)";
+    });
+}
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapWebAdmin();
-app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.MapGet("/", () => Results.Redirect(serveOpenApi ? "/swagger" : WebAdmin.BasePath + "/")).ExcludeFromDescription();
 
 await app.RunAsync();
 return 0;

@@ -39,9 +39,12 @@ public static class PlatformModule
 
         var auth = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
         ValidateSigningKey(auth, environment);
+        ValidateDemoSeed(configuration, environment);
         services.AddSingleton(auth);
         services.AddSingleton<TokenService>();
         services.AddSingleton<SignInThrottle>();
+        services.TryAddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<UserRecord>, Microsoft.AspNetCore.Identity.PasswordHasher<UserRecord>>();
+        services.AddSingleton<PasswordCheck>();
 
         services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "Bearer token or API key", o =>
@@ -79,6 +82,24 @@ public static class PlatformModule
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>The environment the integration tests' hosts run in; like Development, it may load the demo data.</summary>
+    public const string TestingEnvironment = "Testing";
+
+    /// <summary>
+    /// Demo data brings accounts and a district key whose passwords are published in the README: a host that serves real
+    /// users must never load it, so outside Development (and the test hosts' Testing environment) it refuses to start.
+    /// </summary>
+    private static void ValidateDemoSeed(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (configuration.GetValue("Demo:Seed", false) && !environment.IsDevelopment() && !environment.IsEnvironment(TestingEnvironment))
+        {
+            throw new InvalidOperationException(
+                $"Demo:Seed is true in the {environment.EnvironmentName} environment. The demo data creates accounts and an API key whose " +
+                "passwords are public; it may be loaded only in Development. Remove Demo:Seed (environment variable Demo__Seed). / " +
+                "演示数据含有公开的账号、密码和接口密钥，只能在开发环境加载；请删除 Demo:Seed 配置后再启动。");
+        }
     }
 
     private static void ValidateSigningKey(AuthOptions auth, IHostEnvironment environment)

@@ -53,6 +53,20 @@ public sealed class HostProcessTests
     }
 
     [Fact]
+    public async Task Outside_development_the_host_refuses_to_start_with_the_demo_data()
+    {
+        var dir = Directory.CreateTempSubdirectory("jiebang-demo").FullName;
+        var database = Path.Combine(dir, "a.db");
+        var env = Production(database, "production-demo-test-signing-key-0123456789abcdef");
+        env["Demo__Seed"] = "true";
+        var (code, output) = await RunAsync(dir, env);
+        Assert.NotEqual(0, code);
+        Assert.Contains("Demo:Seed is true in the Production environment", output);
+        Assert.Contains("演示数据", output);
+        Assert.False(File.Exists(database), "the host must stop before it creates or seeds a database");
+    }
+
+    [Fact]
     public async Task The_admin_verbs_create_the_first_task_force_user_and_a_district_key_that_then_work()
     {
         var dir = Directory.CreateTempSubdirectory("jiebang-admin").FullName;

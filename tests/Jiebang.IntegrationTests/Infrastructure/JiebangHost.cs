@@ -37,6 +37,11 @@ public abstract class JiebangHost : IAsyncLifetime
     /// <summary>Configuration a test class needs beyond the defaults (set in a derived host's constructor).</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>Replaces services after the host's own registrations (a derived host that observes a dependency).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>Attachment limit for test hosts: small, so the limit can be tested without megabytes of traffic.</summary>
     public const long AttachmentMaxBytes = 256 * 1024;
 
@@ -135,6 +140,8 @@ public abstract class JiebangHost : IAsyncLifetime
             // Every test class shares one client address; limits are exercised by the tests that lower them.
             builder.UseSetting("RateLimits:PerApiKeyPerMinute", "1000000");
             builder.UseSetting("RateLimits:PerAddressPerMinute", "1000000");
+            // The OpenAPI tests read the served document; the hardening tests turn it off to see it refused.
+            builder.UseSetting("OpenApi:Serve", "true");
             foreach (var (key, value) in host.Settings)
             {
                 builder.UseSetting(key, value);
@@ -143,6 +150,7 @@ public abstract class JiebangHost : IAsyncLifetime
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(host.Clock);
+                host.ConfigureServices(services);
             });
         }
     }

@@ -10,7 +10,7 @@ namespace Jiebang.IntegrationTests.OpenApi;
 public sealed class SwaggerDocumentTests(SqliteHost host) : HostTests(host), IClassFixture<SqliteHost>
 {
     /// <summary>Actions that take nothing but the resource in the path.</summary>
-    private static readonly string[] BodylessActions = ["/publish", "/eligibility-check", "/assign", "/open-scoring", "/close", "/submit", "/decide", "/publicise", "/finalise", "/issuer-confirmation",
+    private static readonly string[] BodylessActions = ["/publish", "/verify", "/eligibility-check", "/assign", "/open-scoring", "/close", "/submit", "/decide", "/publicise", "/finalise", "/issuer-confirmation",
         "/eligibility-check-jobs", "/assign-jobs", "/rounds/{id}/export-jobs"];
 
     [Fact]
@@ -145,5 +145,24 @@ public sealed class SwaggerDocumentTests(SqliteHost host) : HostTests(host), ICl
         var missing = used.Where(c => !documented.Contains(c)).ToList();
         Assert.True(missing.Count == 0,
             "Problem codes answered by the code but named on no operation (declare them with .Codes(status, ...)): " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task Where_configured_the_ui_and_the_document_carry_the_security_headers_of_every_response()
+    {
+        var client = Host.Anonymous();
+        foreach (var path in new[] { "/swagger/index.html", "/swagger/v1/swagger.json", "/swagger/index.js" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("default-src 'none'", csp);
+            Assert.Contains("script-src 'self'", csp);
+            Assert.Contains("frame-ancestors 'none'", csp);
+            Assert.DoesNotContain("unsafe-eval", csp);
+        }
     }
 }

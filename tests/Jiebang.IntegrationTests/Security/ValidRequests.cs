@@ -80,6 +80,12 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
             "Challenges_Reject" => new { reason = "指标不明确" },
             "Challenges_Update" or "Challenges_Create" => Scenario.ChallengeBody(s.DraftBatchId),
             "Organisations_SetCreditStanding" => new { standing = "Good", source = "信用中国", recordedOn = "2026-11-01" },
+            // The scenario's organisation is the applicant university (12110108…, 海淀区).
+            "Organisations_Correct" => new
+            {
+                name = "测试揭榜高校", type = "University", regionCode = "110108", independentLegalPerson = true,
+                commercialisationBase = "技术转移中心", reason = "核对法人证书后更正",
+            },
             "Organisations_Register" => new
             {
                 creditCode = Cast.Code("91110108MA0T0X" + Random.Shared.Next(100, 999).ToString(System.Globalization.CultureInfo.InvariantCulture)), name = "新注册企业", type = "Enterprise",

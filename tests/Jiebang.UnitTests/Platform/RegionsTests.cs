@@ -78,4 +78,68 @@ public sealed class RegionsTests
         Assert.False(Regions.IsMainland(code));
         Assert.Null(Regions.ProvinceName(code));
     }
+
+    [Theory]
+    [InlineData("110108", "北京市海淀区")]
+    [InlineData("110000", "北京市")]
+    [InlineData("310115", "上海市浦东新区")]
+    [InlineData("440106", "广东省广州市天河区")]
+    [InlineData("440100", "广东省广州市")]
+    [InlineData("441900", "广东省东莞市")]
+    [InlineData("810000", "香港特别行政区")]
+    public void Names_come_from_the_embedded_gbt2260_table_down_to_the_county(string code, string name)
+    {
+        Assert.True(Regions.Exists(code));
+        Assert.Equal(name, Regions.NameOf(code));
+    }
+
+    [Theory]
+    [InlineData("110199")]
+    [InlineData("310199")]
+    [InlineData("449999")]
+    public void A_code_not_in_the_table_does_not_exist_and_is_named_after_its_nearest_division(string code)
+    {
+        Assert.False(Regions.Exists(code));
+        Assert.NotNull(Regions.NameOf(code));
+        Assert.Null(Regions.NameOf("990101"));
+    }
+
+    [Theory]
+    [InlineData("110108", "100000", true)]
+    [InlineData("810000", "100000", false)]
+    [InlineData("110108", "110000", true)]
+    [InlineData("120101", "110000", false)]
+    [InlineData("110108", "110100", true)]
+    [InlineData("440106", "440100", true)]
+    [InlineData("440305", "440100", false)]
+    [InlineData("110108", "110108", true)]
+    [InlineData("110105", "110108", false)]
+    [InlineData("310115", "110108", false)]
+    [InlineData("810000", "810000", true)]
+    [InlineData("110108", "810000", false)]
+    [InlineData("110108", "990000", false)]
+    public void A_stated_region_must_lie_inside_the_registration_authoritys_division(string region, string authority, bool within) =>
+        Assert.Equal(within, Regions.IsWithin(region, authority));
+
+    [Theory]
+    [InlineData("100000", true)]
+    [InlineData("110108", true)]
+    [InlineData("710000", false)]
+    [InlineData("810000", false)]
+    [InlineData("820000", false)]
+    [InlineData("990000", false)]
+    public void Mainland_authorities_are_the_national_level_and_mainland_provinces(string authority, bool mainland) =>
+        Assert.Equal(mainland, Regions.IsMainlandAuthority(authority));
+
+    [Fact]
+    public void A_record_is_mainland_only_when_the_authority_its_credit_code_names_is_mainland_whatever_region_it_states()
+    {
+        // A 香港 code stored with a Beijing region (as registrations before the authority rule could be).
+        Assert.False(new OrganisationStore.Row { CreditCode = "918100002N6W9UDK4H", RegionCode = "110108" }.IsMainland);
+        var national = "91100000MA0000001" + CreditCode.CheckCharacter("91100000MA0000001");
+        Assert.True(new OrganisationStore.Row { CreditCode = national, RegionCode = "110108" }.IsMainland);
+        var haidian = "91110108MA0000001" + CreditCode.CheckCharacter("91110108MA0000001");
+        Assert.True(new OrganisationStore.Row { CreditCode = haidian, RegionCode = "110108" }.IsMainland);
+        Assert.False(new OrganisationStore.Row { CreditCode = haidian, RegionCode = "810000" }.IsMainland);
+    }
 }

@@ -300,7 +300,8 @@ internal sealed class ProviderRun(Profile profile, string providerName, string? 
 
     private Dictionary<string, string> HostEnvironment() => new()
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        // Demo data is refused outside Development; the profile that measures it runs in the test hosts' environment.
+        ["ASPNETCORE_ENVIRONMENT"] = profile.DemoSeed ? "Testing" : "Production",
         ["Database__Provider"] = _provider.ToString(),
         ["ConnectionStrings__Jiebang"] = _connection,
         ["Database__MigrateOnStartup"] = "true",

@@ -918,6 +918,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 核实主体登记信息 / Mark an organisation's registered facts as verified
+         * @description The task force has checked the record against the licence as it stands; a record already verified is returned unchanged.
+         *
+         *     Roles: TaskForce
+         */
+        post: operations["Organisations_Verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}": {
         parameters: {
             query?: never;
@@ -932,7 +954,13 @@ export interface paths {
          *     Roles: TaskForce, Issuer, Applicant, Expert, Auditor, District
          */
         get: operations["Organisations_Get"];
-        put?: never;
+        /**
+         * 更正主体登记信息 / Correct an organisation's registered facts
+         * @description The task force corrects name, type, region, legal-person status and 成果转化基地 with a reason; the credit code never changes. The record becomes verified. Audited, and an organisation.corrected event in the change feed.
+         *
+         *     Roles: TaskForce
+         */
+        put: operations["Organisations_Correct"];
         post?: never;
         delete?: never;
         options?: never;
@@ -957,7 +985,7 @@ export interface paths {
         put?: never;
         /**
          * 登记主体 / Register an organisation in the registry
-         * @description One record per credit code: 201 with Location when created, 200 with the existing record (unchanged) when the code is already registered. A district key registers only units inside its district.
+         * @description One record per credit code: 201 with Location when created; 200 with the existing record when the code is already registered with the same facts; 409 organisation.already_registered when it is registered with different facts (the task force corrects records). The stated region must lie inside the division of the registration authority named by characters 3 to 8 of the credit code (400 otherwise). A district key registers only units whose stated region lies inside its district (403 district.out_of_scope, decided from the request alone).
          *
          *     Roles: TaskForce, Applicant, Issuer, District
          */
@@ -2269,6 +2297,14 @@ export interface components {
             phone: string;
             email?: string | null;
         };
+        CorrectOrganisationRequest: {
+            name: string;
+            type: components["schemas"]["OrganisationType"];
+            regionCode: string;
+            independentLegalPerson: boolean;
+            commercialisationBase?: string | null;
+            reason: string;
+        };
         CreateApplicationRequest: {
             members: components["schemas"]["MemberInput"][];
             technicalApproach: string;
@@ -2763,6 +2799,17 @@ export interface components {
             note?: string | null;
             /** Format: int32 */
             version: number;
+            verified: boolean;
+            verifiedBy?: string | null;
+            /** Format: date-time */
+            verifiedAt?: string | null;
+            registeredBy?: components["schemas"]["OrganisationRegistrant"] | null;
+        };
+        OrganisationRegistrant: {
+            kind: string;
+            /** Format: uuid */
+            userId?: string | null;
+            name: string;
         };
         /** @enum {string} */
         OrganisationType: "University" | "Institute" | "Enterprise" | "NewRdInstitution" | "SocialOrganisation";
@@ -7216,6 +7263,85 @@ export interface operations {
             };
         };
     };
+    Organisations_Verify: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The resource version from its ETag; 412 when stale, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
     Organisations_Get: {
         parameters: {
             query?: never;
@@ -7247,6 +7373,107 @@ export interface operations {
             };
             /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Organisations_Correct: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The resource version from its ETag; 412 when stale, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectOrganisationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7330,7 +7557,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "creditCode": "91110108MA00000000",
+                 *       "creditCode": "91110108MA0000001D",
                  *       "name": "示例科技有限公司",
                  *       "type": "Enterprise",
                  *       "regionCode": "110108",
@@ -7380,6 +7607,15 @@ export interface operations {
             };
             /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `district.out_of_scope` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `organisation.already_registered` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10222,7 +10458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict. Problem codes / 错误代码: `review.objection_period_closed`, `review.round_invalid_state` */
+            /** @description Conflict. Problem codes / 错误代码: `review.objection_period_closed`, `review.round_invalid_state`, `review.objection_limit_reached` */
             409: {
                 headers: {
                     [name: string]: unknown;

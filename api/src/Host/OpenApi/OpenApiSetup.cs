@@ -6,6 +6,16 @@ namespace Jiebang.Host.OpenApi;
 internal static class OpenApiSetup
 {
     public const string DocumentName = "v1";
+
+    /// <summary>Configuration key: serve /swagger (the UI and the document) outside Development.</summary>
+    public const string ServeKey = "OpenApi:Serve";
+
+    /// <summary>
+    /// The UI and the document describe every operation, problem code and example: Development serves them, any other
+    /// environment only when OpenApi:Serve is true (the committed document in api/openapi is what partners build from).
+    /// </summary>
+    public static bool IsServed(IConfiguration configuration, IHostEnvironment environment) =>
+        environment.IsDevelopment() || configuration.GetValue(ServeKey, false);
     public const string ContractVersion = "1.1.0";
 
     public static IServiceCollection AddJiebangOpenApi(this IServiceCollection services)

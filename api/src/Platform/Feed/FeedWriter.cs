@@ -28,6 +28,7 @@ public static class FeedTypes
     public const string ApplicationStatusChanged = "application.status_changed";
     public const string ReviewRoundPublicised = "review.round_publicised";
     public const string AgreementSigned = "agreement.signed";
+    public const string OrganisationCorrected = "organisation.corrected";
 }
 
 /// <summary>

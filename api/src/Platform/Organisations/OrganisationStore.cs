@@ -38,9 +38,25 @@ public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock
         public bool IsDemo { get; init; }
         public string? Note { get; init; }
         public int Version { get; init; }
+        /// <summary>User or DistrictKey: how the record was registered through the API; null for seeded and earlier records.</summary>
+        public string? RegisteredByKind { get; init; }
+        /// <summary>The registering user's id (null for a district key).</summary>
+        public Guid? RegisteredById { get; init; }
+        /// <summary>The registering user's or key's name.</summary>
+        public string? RegisteredByName { get; init; }
+        /// <summary>The task force has checked the record (by an explicit verification or a correction).</summary>
+        public bool Verified { get; init; }
+        public string? VerifiedBy { get; init; }
+        public DateTimeOffset? VerifiedAt { get; init; }
 
-        /// <summary>Registered in mainland China (not 台湾, 香港 or 澳门, nor an unknown code).</summary>
-        public bool IsMainland => Regions.IsMainland(RegionCode);
+        /// <summary>The division of the registration authority: characters 3 to 8 of the credit code.</summary>
+        public string AuthorityRegion => CreditCode.Length == 18 ? CreditCode.Substring(2, 6) : "";
+
+        /// <summary>
+        /// Registered in mainland China: the credit code's registration authority is a mainland (or the national) one, and the
+        /// stated region is mainland too. What a registrant types alone never makes a 香港 code mainland.
+        /// </summary>
+        public bool IsMainland => Regions.IsMainlandAuthority(AuthorityRegion) && Regions.IsMainland(RegionCode);
 
         public DateOnly? CreditRecordedOn =>
             DateOnly.TryParseExact(CreditDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
@@ -50,7 +66,9 @@ public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock
     internal const string Columns = """
         id AS Id, credit_code AS CreditCode, name AS Name, org_type AS Type, region_code AS RegionCode,
         independent_legal_person AS IndependentLegalPerson, credit_standing AS CreditStanding, credit_source AS CreditSource,
-        credit_date AS CreditDate, commercialisation_base AS CommercialisationBase, is_demo AS IsDemo, note AS Note, version AS Version
+        credit_date AS CreditDate, commercialisation_base AS CommercialisationBase, is_demo AS IsDemo, note AS Note, version AS Version,
+        registered_by_kind AS RegisteredByKind, registered_by_id AS RegisteredById, registered_by_name AS RegisteredByName,
+        verified AS Verified, verified_by AS VerifiedBy, verified_at AS VerifiedAt
         """;
 
     internal const string SelectById = $"SELECT {Columns} FROM platform_organisation WHERE id = @Id";
@@ -59,9 +77,11 @@ public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock
 
     private const string Insert = """
         INSERT INTO platform_organisation (id, credit_code, name, org_type, region_code, independent_legal_person,
-            credit_standing, commercialisation_base, is_demo, note, created_at, updated_at, version)
+            credit_standing, commercialisation_base, is_demo, note, created_at, updated_at, version,
+            registered_by_kind, registered_by_id, registered_by_name, verified)
         VALUES (@Id, @CreditCode, @Name, @Type, @RegionCode, @IndependentLegalPerson,
-            @CreditStanding, @CommercialisationBase, @IsDemo, @Note, @Now, @Now, 1)
+            @CreditStanding, @CommercialisationBase, @IsDemo, @Note, @Now, @Now, 1,
+            @RegisteredByKind, @RegisteredById, @RegisteredByName, @Verified)
         """;
 
     // Well below SQL Server's 2100 parameters per command.
@@ -133,6 +153,7 @@ public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock
         {
             row.Id, row.CreditCode, row.Name, Type = row.Type.ToString(), row.RegionCode, row.IndependentLegalPerson,
             CreditStanding = row.CreditStanding.ToString(), row.CommercialisationBase, row.IsDemo, row.Note, Now = now,
+            row.RegisteredByKind, row.RegisteredById, row.RegisteredByName, row.Verified,
         }, tx);
 
     /// <summary>Records a change of credit standing, with where it was learnt and the day it took effect.</summary>

@@ -38,9 +38,6 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock)
     public static async Task<bool> LinkExpertAsync(DbConnection connection, DbTransaction tx, Guid userId, Guid expertId) =>
         await connection.ExecuteAsync(LinkExpert, new { Id = userId, ExpertId = expertId, Role = Roles.Expert }, tx) == 1;
 
-    public static bool Verify(UserRecord user, string password) =>
-        Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
-
     public async Task<UserRecord> CreateAsync(DbConnection connection, DbTransaction? tx, string userName, string displayName,
         string password, string role, Guid? organisationId, Guid? expertId, bool isDemo)
     {

@@ -3,6 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using Dapper;
 using Jiebang.IntegrationTests.Infrastructure;
+using Jiebang.Platform.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jiebang.IntegrationTests.Platform.Hardening;
 
@@ -18,6 +22,33 @@ public sealed class HardenedSqliteHost : SqliteHost
         Settings["Cors:Origins:0"] = Origin;
         Settings["Limits:MaxRequestBodyBytes"] = "65536";
         Settings["Auth:MaxFailedSignIns"] = "3";
+        Settings["OpenApi:Serve"] = "false";
+    }
+
+    /// <summary>The host's password hasher, counting the hashes it verifies.</summary>
+    public CountingHasher Hasher { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.RemoveAll<IPasswordHasher<UserRecord>>();
+        services.AddSingleton<IPasswordHasher<UserRecord>>(Hasher);
+    }
+}
+
+/// <summary>The host's own hasher, observed: how many stored hashes it was asked to verify.</summary>
+public sealed class CountingHasher : IPasswordHasher<UserRecord>
+{
+    private readonly PasswordHasher<UserRecord> _inner = new();
+    private int _verified;
+
+    public int Verified => Volatile.Read(ref _verified);
+
+    public string HashPassword(UserRecord user, string password) => _inner.HashPassword(user, password);
+
+    public PasswordVerificationResult VerifyHashedPassword(UserRecord user, string hashedPassword, string providedPassword)
+    {
+        Interlocked.Increment(ref _verified);
+        return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
     }
 }
 
@@ -121,5 +152,32 @@ public sealed class HardeningTests(HardenedSqliteHost host) : HostTests(host), I
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
         var problem = await client.GetAsync("/api/v1/nothing-here");
         Assert.Equal("nosniff", problem.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task An_unknown_user_name_costs_the_same_password_hash_work_as_a_wrong_password()
+    {
+        var client = Host.Anonymous();
+        var before = ((HardenedSqliteHost)Host).Hasher.Verified;
+        await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = Cast.Expert, password = "wrong" })
+            .ExpectProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
+        Assert.Equal(before + 1, ((HardenedSqliteHost)Host).Hasher.Verified);
+
+        await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "no-such-user-" + Guid.NewGuid().ToString("N")[..8], password = "wrong" })
+            .ExpectProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
+        Assert.Equal(before + 2, ((HardenedSqliteHost)Host).Hasher.Verified);
+
+        await Host.As(Cast.Expert);
+        Assert.Equal(before + 3, ((HardenedSqliteHost)Host).Hasher.Verified);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_openapi_document_and_ui_are_not_served_unless_configured()
+    {
+        var client = Host.Anonymous();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/swagger/v1/swagger.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/swagger/index.html")).StatusCode);
+        var root = await client.GetAsync("/");
+        Assert.DoesNotContain("swagger", root.Headers.Location?.ToString() ?? "", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -33,6 +33,10 @@ public abstract class OrganisationRegistryTests(JiebangHost host) : HostTests(ho
     private async Task<JsonNode> RegisterAsync(object body, string who = Cast.TaskForce) =>
         await (await Host.As(who)).PostJson(Url, body).Expect(HttpStatusCode.Created);
 
+    /// <summary>The body as text with Chinese left as it is (ToJsonString escapes it, so a search for it would never match).</summary>
+    private static string Unescaped(JsonNode node) =>
+        node.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     private async Task<int> RowsWithCodeAsync(string code)
     {
         await using var connection = await Host.Db.OpenAsync();
@@ -61,7 +65,7 @@ public abstract class OrganisationRegistryTests(JiebangHost host) : HostTests(ho
         Assert.Equal("University", (string?)created["type"]);
         Assert.Equal("高校", (string?)created["typeName"]);
         Assert.Equal("110108", (string?)created["regionCode"]);
-        Assert.Equal("北京市", (string?)created["regionName"]);
+        Assert.Equal("北京市海淀区", (string?)created["regionName"]);
         Assert.True((bool)created["mainland"]!);
         Assert.True((bool)created["independentLegalPerson"]!);
         Assert.Equal("Good", (string?)created["creditStanding"]);
@@ -79,18 +83,25 @@ public abstract class OrganisationRegistryTests(JiebangHost host) : HostTests(ho
     }
 
     [Fact]
-    public async Task Registering_a_code_that_exists_returns_the_same_organisation_with_200_and_changes_nothing()
+    public async Task Registering_a_code_again_with_the_same_facts_returns_the_record_and_with_other_facts_is_refused_with_409()
     {
         var code = NewCode();
-        var first = await RegisterAsync(Body(code, "原名称有限公司"));
+        var body = Body(code, "原名称有限公司");
+        var first = await RegisterAsync(body, Cast.IssuerA);
         var issuer = await Host.As(Cast.IssuerA);
-        var again = await DatabaseSnapshot.Unchanged(Host, () =>
+        var again = await DatabaseSnapshot.Unchanged(Host, () => issuer.PostJson(Url, body).Expect(HttpStatusCode.OK));
+        Assert.Equal(first.ToJsonString(), again.ToJsonString());
+
+        var differs = await DatabaseSnapshot.Unchanged(Host, () =>
             issuer.PostJson(Url, Body(code, "另一个名称有限公司", "SocialOrganisation", independentLegalPerson: false))
-                .Expect(HttpStatusCode.OK));
-        Assert.Equal((string?)first["id"], (string?)again["id"]);
-        Assert.Equal("原名称有限公司", (string?)again["name"]);
-        Assert.Equal("Enterprise", (string?)again["type"]);
-        Assert.True((bool)again["independentLegalPerson"]!);
+                .ExpectProblem(HttpStatusCode.Conflict, "organisation.already_registered"));
+        Assert.Contains("工作专班", (string?)differs["detail"]);
+        Assert.Contains("task force", (string?)differs["detail"]);
+        Assert.DoesNotContain("原名称", Unescaped(differs));
+        // One field is enough: a university that forgot its 成果转化基地 is not silently kept without it.
+        await DatabaseSnapshot.Unchanged(Host, () =>
+            issuer.PostJson(Url, Body(code, "原名称有限公司", commercialisationBase: "技术转移中心"))
+                .ExpectProblem(HttpStatusCode.Conflict, "organisation.already_registered"));
         Assert.Equal(1, await RowsWithCodeAsync(code));
     }
 
@@ -141,20 +152,54 @@ public abstract class OrganisationRegistryTests(JiebangHost host) : HostTests(ho
     }
 
     [Fact]
-    public async Task Hong_kong_macau_and_taiwan_regions_are_accepted_into_the_registry_as_not_mainland()
+    public async Task Hong_kong_macau_and_taiwan_codes_are_accepted_into_the_registry_as_not_mainland()
     {
-        var hongKong = await RegisterAsync(Body(NewCode(), region: "810000"));
+        var hongKong = await RegisterAsync(Body(NewCode("810000"), region: "810000"));
         Assert.False((bool)hongKong["mainland"]!);
         Assert.Equal("香港特别行政区", (string?)hongKong["regionName"]);
-        var macau = await RegisterAsync(Body(NewCode(), region: "820000"));
+        var macau = await RegisterAsync(Body(NewCode("820000"), region: "820000"));
         Assert.False((bool)macau["mainland"]!);
-        var taiwan = await RegisterAsync(Body(NewCode(), region: "710000"));
+        var taiwan = await RegisterAsync(Body(NewCode("710000"), region: "710000"));
         Assert.False((bool)taiwan["mainland"]!);
         Assert.Equal("台湾省", (string?)taiwan["regionName"]);
 
         var row = await Host.Services.GetRequiredService<OrganisationStore>().FindAsync(Guid.Parse((string)hongKong["id"]!));
         Assert.NotNull(row);
         Assert.False(row.IsMainland);
+    }
+
+    [Fact]
+    public async Task The_region_must_lie_inside_the_division_of_the_authority_the_credit_code_names()
+    {
+        var tf = await Host.As(Cast.TaskForce);
+        // A 香港 code (authority 810000) cannot become mainland by stating a Beijing region.
+        var hongKong = "918100002N6W9UDK4H";
+        var problem = await DatabaseSnapshot.Unchanged(Host, () =>
+            tf.PostJson(Url, Body(hongKong, region: "110108")).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        Assert.Contains("登记管理机关", (string)problem["errors"]!["regionCode"]![0]!);
+        Assert.Contains("registration authority (810000)", (string)problem["errors"]!["regionCode"]![0]!);
+        Assert.Equal(0, await RowsWithCodeAsync(hongKong));
+        // County-level authority: only itself.
+        await DatabaseSnapshot.Unchanged(Host, () =>
+            tf.PostJson(Url, Body(NewCode("310115"), region: "110108")).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        await DatabaseSnapshot.Unchanged(Host, () =>
+            tf.PostJson(Url, Body(NewCode("110105"), region: "110108")).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        // A region code that does not exist in GB/T 2260.
+        var missing = await DatabaseSnapshot.Unchanged(Host, () =>
+            tf.PostJson(Url, Body(NewCode("110108"), region: "110199")).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        Assert.Contains("110199", (string)missing["errors"]!["regionCode"]![0]!);
+        // Province-level, prefecture-level and national authorities allow the regions inside their divisions.
+        var municipal = await RegisterAsync(Body(NewCode("110000"), region: "110108"));
+        Assert.Equal("北京市海淀区", (string?)municipal["regionName"]);
+        Assert.True((bool)municipal["mainland"]!);
+        await RegisterAsync(Body(NewCode("440100"), region: "440106"));
+        await DatabaseSnapshot.Unchanged(Host, () =>
+            tf.PostJson(Url, Body(NewCode("440100"), region: "440305")).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        var national = await RegisterAsync(Body(NewCode("100000"), region: "310115"));
+        Assert.True((bool)national["mainland"]!);
+        Assert.Equal("上海市浦东新区", (string?)national["regionName"]);
+        await DatabaseSnapshot.Unchanged(Host, () =>
+            tf.PostJson(Url, Body(NewCode("100000"), region: "810000")).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
     }
 
     [Fact]
@@ -171,10 +216,45 @@ public abstract class OrganisationRegistryTests(JiebangHost host) : HostTests(ho
         Assert.Contains("110108", (string)refused["detail"]!);
         Assert.Equal(0, await RowsWithCodeAsync(outsideCode));
 
-        // A unit registered elsewhere cannot be claimed (or read) by naming a local region.
+        // A unit registered elsewhere cannot be claimed by naming a local region: its code says where it is.
         var chaoyang = await RegisterAsync(Body(NewCode("110105")));
         await DatabaseSnapshot.Unchanged(Host, () =>
-            district.PostJson(Url, Body((string)chaoyang["creditCode"]!, region: "110108")).ExpectProblem(HttpStatusCode.Forbidden, "district.out_of_scope"));
+            district.PostJson(Url, Body((string)chaoyang["creditCode"]!, region: "110108")).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        // Nor a Shanghai code as a unit of this district.
+        await DatabaseSnapshot.Unchanged(Host, () =>
+            district.PostJson(Url, Body(NewCode("310115"), region: "110108")).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+
+        // A code of a higher-level authority is in scope when the region it states is inside the district.
+        var municipalCode = NewCode("110000");
+        var municipal = await district.PostJson(Url, Body(municipalCode, region: "110108")).Expect(HttpStatusCode.Created);
+        await district.GetAsync($"{Url}/{municipal["id"]}").Expect(HttpStatusCode.OK);
+        await DatabaseSnapshot.Unchanged(Host, () =>
+            district.PostJson(Url, Body(NewCode("110000"), region: "110105")).ExpectProblem(HttpStatusCode.Forbidden, "district.out_of_scope"));
+    }
+
+    [Fact]
+    public async Task Out_of_scope_a_district_key_gets_the_same_answer_whether_the_unit_exists_or_not()
+    {
+        var district = Host.WithApiKey(Host.Cast.DistrictKey);
+        var existing = await RegisterAsync(Body(NewCode("110105"), "朝阳区已登记企业"));
+        await district.GetAsync($"{Url}/{existing["id"]}").ExpectProblem(HttpStatusCode.NotFound, "not_found");
+
+        var forExisting = await DatabaseSnapshot.Unchanged(Host, () =>
+            district.PostJson(Url, Body((string)existing["creditCode"]!, "朝阳区已登记企业")).ExpectProblem(HttpStatusCode.Forbidden, "district.out_of_scope"));
+        var forMissing = await DatabaseSnapshot.Unchanged(Host, () =>
+            district.PostJson(Url, Body(NewCode("110105"), "朝阳区未登记企业")).ExpectProblem(HttpStatusCode.Forbidden, "district.out_of_scope"));
+        foreach (var field in new[] { "traceId", "instance" })
+        {
+            forExisting.AsObject().Remove(field);
+            forMissing.AsObject().Remove(field);
+        }
+        Assert.Equal(forMissing.ToJsonString(), forExisting.ToJsonString());
+
+        // Same facts but a different stated region: the code's own authority decides, before any look-up.
+        var differentRegion = await DatabaseSnapshot.Unchanged(Host, () =>
+            district.PostJson(Url, Body((string)existing["creditCode"]!, "朝阳区已登记企业", region: "110108"))
+                .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+        Assert.DoesNotContain("朝阳区已登记企业", Unescaped(differentRegion));
     }
 
     [Fact]
@@ -249,7 +329,7 @@ public abstract class OrganisationRegistryTests(JiebangHost host) : HostTests(ho
         var institutes = await tf.GetAsync($"{Url}?q={token}&type=Institute").Expect(HttpStatusCode.OK);
         Assert.Equal(codes[1], (string?)institutes["items"]!.AsArray().Single()!["creditCode"]);
         var shanghai = await tf.GetAsync($"{Url}?q={token}&region=31").Expect(HttpStatusCode.OK);
-        Assert.Equal("上海市", (string?)shanghai["items"]!.AsArray().Single()!["regionName"]);
+        Assert.Equal("上海市徐汇区", (string?)shanghai["items"]!.AsArray().Single()!["regionName"]);
         var paged = await tf.GetAsync($"{Url}?q={token}&pageSize=2&page=2").Expect(HttpStatusCode.OK);
         Assert.Equal(3, (int)paged["total"]!);
         Assert.Single(paged["items"]!.AsArray());
@@ -325,7 +405,7 @@ public abstract class OrganisationRegistryTests(JiebangHost host) : HostTests(ho
     public async Task The_store_finds_many_organisations_by_id_with_what_eligibility_needs()
     {
         var university = await RegisterAsync(Body(NewCode("110108", "12"), type: "University", commercialisationBase: "成果转化基地"));
-        var hongKong = await RegisterAsync(Body(NewCode(), region: "810000", independentLegalPerson: false));
+        var hongKong = await RegisterAsync(Body(NewCode("810000"), region: "810000", independentLegalPerson: false));
         var ids = Enumerable.Range(0, 600).Select(_ => Guid.NewGuid())
             .Append(Guid.Parse((string)university["id"]!)).Append(Guid.Parse((string)hongKong["id"]!)).Append(Host.Cast.ApplicantOrg)
             .ToList();

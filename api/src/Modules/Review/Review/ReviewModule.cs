@@ -11,6 +11,7 @@ public static class ReviewModule
         services.AddSingleton(new ReviewOptions
         {
             ObjectionDays = configuration.GetValue("Review:ObjectionDays", ReviewOptions.DefaultObjectionDays),
+            MaxOpenObjectionsPerItem = Math.Max(1, configuration.GetValue("Review:MaxOpenObjectionsPerItem", ReviewOptions.DefaultMaxOpenObjectionsPerItem)),
         });
         services.AddSingleton<Platform.Demo.IDemoSeeder, Demo.ReviewDemoSeeder>();
         services.AddSingleton<Features.AssignExperts.AutoAssignment>();
@@ -26,4 +27,9 @@ internal sealed class ReviewOptions
 
     /// <summary>Length of the publication (公示) objection period, in days.</summary>
     public int ObjectionDays { get; init; } = DefaultObjectionDays;
+
+    public const int DefaultMaxOpenObjectionsPerItem = 3;
+
+    /// <summary>How many unresolved objections one organisation may have on one item at a time.</summary>
+    public int MaxOpenObjectionsPerItem { get; init; } = DefaultMaxOpenObjectionsPerItem;
 }

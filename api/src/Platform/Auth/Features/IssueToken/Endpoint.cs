@@ -31,7 +31,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(UserStore users, TokenService tokens, SignInThrottle throttle) : Endpoint<Request, Response>
+internal sealed class Endpoint(UserStore users, PasswordCheck passwords, TokenService tokens, SignInThrottle throttle) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -50,7 +50,7 @@ internal sealed class Endpoint(UserStore users, TokenService tokens, SignInThrot
             return;
         }
         var user = await users.FindAsync(req.UserName.Trim(), ct);
-        if (user is null || !user.Active || !UserStore.Verify(user, req.Password))
+        if (!passwords.Verify(user, req.Password) || user is null)
         {
             await Send.ResultAsync(await throttle.FailedAsync(req.UserName, ct) is { } lockout
                 ? LockedOut(lockout)

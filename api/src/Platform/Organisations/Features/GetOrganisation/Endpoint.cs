@@ -23,12 +23,13 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
     {
         await using var connection = await db.OpenAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<OrganisationStore.Row>(Data.SelectById, new { Id = Route<Guid>("id") });
-        if (row is null || !row.IsVisibleTo(User.Caller()))
+        var caller = User.Caller();
+        if (row is null || !row.IsVisibleTo(caller))
         {
             await Send.ResultAsync(Problems.NotFound("organisation"));
             return;
         }
         HttpContext.Response.Headers.ETag = Versioning.ETag(row.Version);
-        await Send.OkAsync(Organisation.From(row), ct);
+        await Send.OkAsync(Organisation.From(row, caller), ct);
     }
 }

@@ -63,7 +63,7 @@ internal sealed class Endpoint(DbConnectionFactory db) : Endpoint<Request, Paged
             $"SELECT {Data.Columns} {Data.From} {where.Sql} {Data.Order} {db.Dialect.Page}", args);
         await Send.OkAsync(new Paged<Organisation>
         {
-            Items = rows.Select(Organisation.From).ToList(), Total = total, Page = req.Page, PageSize = req.PageSize,
+            Items = rows.Select(r => Organisation.From(r, caller)).ToList(), Total = total, Page = req.Page, PageSize = req.PageSize,
         }, ct);
     }
 

@@ -18,12 +18,16 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Post("/api/v1/organisations");
         Roles(Auth.Roles.TaskForce, Auth.Roles.Applicant, Auth.Roles.Issuer, Auth.Roles.District);
         Description(b => b.Api("Organisations_Register", "Platform", "登记主体 / Register an organisation in the registry",
-                "One record per credit code: 201 with Location when created, 200 with the existing record (unchanged) when the code " +
-                "is already registered. A district key registers only units inside its district.")
-            .Body<Request>().Ok<Organisation>(201).Ok<Organisation>().Problems(400, 401, 403).Codes(403, "district.out_of_scope")
+                "One record per credit code: 201 with Location when created; 200 with the existing record when the code is already " +
+                "registered with the same facts; 409 organisation.already_registered when it is registered with different facts " +
+                "(the task force corrects records). The stated region must lie inside the division of the registration authority " +
+                "named by characters 3 to 8 of the credit code (400 otherwise). A district key registers only units whose stated " +
+                "region lies inside its district (403 district.out_of_scope, decided from the request alone).")
+            .Body<Request>().Ok<Organisation>(201).Ok<Organisation>().Problems(400, 401, 403, 409).Codes(403, "district.out_of_scope")
+            .Codes(409, "organisation.already_registered")
             .Example(new
             {
-                creditCode = "91110108MA00000000", name = "示例科技有限公司", type = "Enterprise", regionCode = "110108",
+                creditCode = "91110108MA0000001" + CreditCode.CheckCharacter("91110108MA0000001"), name = "示例科技有限公司", type = "Enterprise", regionCode = "110108",
                 independentLegalPerson = true, commercialisationBase = (string?)null,
             }), clearDefaults: true);
     }
@@ -31,15 +35,22 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var caller = User.Caller();
+        // Scope comes from the request alone, before anything is looked up, so the answer never tells whether a unit
+        // exists. The validator has already placed the stated region inside the credit code's authority division, so a
+        // county-level code is in scope exactly when its authority is inside the district, and a higher-level one when the
+        // region it states is.
         if (caller.IsDistrict && !caller.CoversRegion(req.RegionCode))
         {
             await Send.ResultAsync(OutOfScope(caller));
             return;
         }
         var (row, created) = await RegisterAsync(req, caller, ct);
-        if (!created && caller.IsDistrict && !caller.CoversRegion(row.RegionCode))
+        if (!created && !SameFacts(row, req))
         {
-            await Send.ResultAsync(OutOfScope(caller));
+            // Nothing of the stored record is told: a caller who may not open it learns no more than that the code is taken.
+            await Send.ResultAsync(Problems.Conflict("organisation.already_registered",
+                "该统一社会信用代码已登记，且登记信息与本次提交不同；如需更正，请联系工作专班",
+                "This credit code is already registered with different facts; ask the task force to correct the record"));
             return;
         }
         HttpContext.Response.Headers.ETag = Versioning.ETag(row.Version);
@@ -47,7 +58,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         {
             HttpContext.Response.Headers.Location = $"/api/v1/organisations/{row.Id}";
         }
-        await Send.ResponseAsync(Organisation.From(row), created ? 201 : 200, ct);
+        await Send.ResponseAsync(Organisation.From(row, caller), created ? 201 : 200, ct);
     }
 
     private async Task<(OrganisationStore.Row Row, bool Created)> RegisterAsync(Request req, Caller caller, CancellationToken ct)
@@ -72,9 +83,12 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                     RegionCode = req.RegionCode,
                     IndependentLegalPerson = req.IndependentLegalPerson,
                     CreditStanding = CreditStanding.Good,
-                    CommercialisationBase = string.IsNullOrWhiteSpace(req.CommercialisationBase) ? null : req.CommercialisationBase.Trim(),
+                    CommercialisationBase = Normalised(req.CommercialisationBase),
                     IsDemo = false,
                     Version = 1,
+                    RegisteredByKind = caller.IsDistrict ? OrganisationAccess.RegisteredByDistrictKey : OrganisationAccess.RegisteredByUser,
+                    RegisteredById = caller.UserId,
+                    RegisteredByName = caller.Name,
                 };
                 await OrganisationStore.InsertAsync(connection, tx, row, clock.GetUtcNow());
                 await audit.WriteAsync(connection, tx, caller, OrganisationAccess.Module, OrganisationAccess.Entity, row.Id, "Register", new
@@ -93,6 +107,13 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         return (await FindAsync(reader, null, req.CreditCode)
                 ?? throw new InvalidOperationException("Unique violation on credit code, but no row carries it."), false);
     }
+
+    private static string? Normalised(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>Whether a registration states exactly what the registry holds (then it is answered with the record).</summary>
+    private static bool SameFacts(OrganisationStore.Row row, Request req) =>
+        row.Name == req.Name.Trim() && row.Type == req.Type && row.RegionCode == req.RegionCode
+        && row.IndependentLegalPerson == req.IndependentLegalPerson && row.CommercialisationBase == Normalised(req.CommercialisationBase);
 
     private static Task<OrganisationStore.Row?> FindAsync(DbConnection connection, DbTransaction? tx, string creditCode) =>
         connection.QuerySingleOrDefaultAsync<OrganisationStore.Row>(Data.SelectByCode, new { CreditCode = creditCode }, tx);

@@ -72,7 +72,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             var updated = await connection.QuerySingleAsync<OrganisationStore.Row>(Data.SelectById, new { Id = id }, tx);
             await tx.CommitAsync(ct);
             HttpContext.Response.Headers.ETag = Versioning.ETag(updated.Version);
-            await Send.OkAsync(Organisation.From(updated), ct);
+            await Send.OkAsync(Organisation.From(updated, caller), ct);
         }
     }
 }

@@ -14,9 +14,9 @@ internal sealed class Organisation
     public required string TypeName { get; init; }
     /// <summary>Registered 6-digit 行政区划 code.</summary>
     public required string RegionCode { get; init; }
-    /// <summary>The province-level division of the region, in Chinese.</summary>
+    /// <summary>The region's full name in Chinese, down to the county (北京市海淀区), from the GB/T 2260 table.</summary>
     public string? RegionName { get; init; }
-    /// <summary>Registered in mainland China (not 台湾, 香港 or 澳门).</summary>
+    /// <summary>Registered in mainland China (not 台湾, 香港 or 澳门), as the credit code's registration authority says.</summary>
     public required bool Mainland { get; init; }
     public required bool IndependentLegalPerson { get; init; }
     public required CreditStanding CreditStanding { get; init; }
@@ -29,7 +29,40 @@ internal sealed class Organisation
     public required bool IsDemo { get; init; }
     public string? Note { get; init; }
     public required int Version { get; init; }
+    /// <summary>工作专班已核实 / The task force has verified the record (by a verification or a correction).</summary>
+    public required bool Verified { get; init; }
+    /// <summary>核实人 / Who verified it (task force and auditors only).</summary>
+    public string? VerifiedBy { get; init; }
+    /// <summary>核实时间 / When it was verified (task force and auditors only).</summary>
+    public DateTimeOffset? VerifiedAt { get; init; }
+    /// <summary>登记人 / Who registered the record through the API (task force and auditors only; absent for seeded records).</summary>
+    public OrganisationRegistrant? RegisteredBy { get; init; }
 
+    /// <summary>The record as <paramref name="caller"/> may see it: who registered and verified it only for the task force and auditors.</summary>
+    public static Organisation From(OrganisationStore.Row row, Caller caller)
+    {
+        var all = From(row);
+        if (!caller.ReadsEverything)
+        {
+            return all;
+        }
+        return new Organisation
+        {
+            Id = all.Id, CreditCode = all.CreditCode, Name = all.Name, Type = all.Type, TypeName = all.TypeName, RegionCode = all.RegionCode,
+            RegionName = all.RegionName, Mainland = all.Mainland, IndependentLegalPerson = all.IndependentLegalPerson,
+            CreditStanding = all.CreditStanding, CreditSource = all.CreditSource, CreditRecordedOn = all.CreditRecordedOn,
+            CommercialisationBase = all.CommercialisationBase, IsDemo = all.IsDemo, Note = all.Note, Version = all.Version,
+            Verified = all.Verified,
+            VerifiedBy = row.VerifiedBy,
+            VerifiedAt = row.VerifiedAt,
+            RegisteredBy = row.RegisteredByKind is null ? null : new OrganisationRegistrant
+            {
+                Kind = row.RegisteredByKind, UserId = row.RegisteredById, Name = row.RegisteredByName ?? "",
+            },
+        };
+    }
+
+    /// <summary>The record without who registered or verified it (what every caller may see).</summary>
     public static Organisation From(OrganisationStore.Row row) => new()
     {
         Id = row.Id,
@@ -38,7 +71,7 @@ internal sealed class Organisation
         Type = row.Type,
         TypeName = OrganisationTypeNames.NameZh(row.Type),
         RegionCode = row.RegionCode,
-        RegionName = Regions.ProvinceName(row.RegionCode),
+        RegionName = Regions.NameOf(row.RegionCode),
         Mainland = row.IsMainland,
         IndependentLegalPerson = row.IndependentLegalPerson,
         CreditStanding = row.CreditStanding,
@@ -48,13 +81,27 @@ internal sealed class Organisation
         IsDemo = row.IsDemo,
         Note = row.Note,
         Version = row.Version,
+        Verified = row.Verified,
     };
+}
+
+/// <summary>登记人 / Who registered an organisation: a user of the console or a district system's API key.</summary>
+internal sealed class OrganisationRegistrant
+{
+    /// <summary>User or DistrictKey.</summary>
+    public required string Kind { get; init; }
+    /// <summary>The user's id; absent for a district key.</summary>
+    public Guid? UserId { get; init; }
+    /// <summary>The user name or the key's name.</summary>
+    public required string Name { get; init; }
 }
 
 internal static class OrganisationAccess
 {
     public const string Module = "Platform";
     public const string Entity = "Organisation";
+    public const string RegisteredByUser = "User";
+    public const string RegisteredByDistrictKey = "DistrictKey";
 
     /// <summary>Every signed-in person may look an organisation up; a district key only those registered in its district.</summary>
     public static bool IsVisibleTo(this OrganisationStore.Row row, Caller caller) =>

@@ -26,7 +26,29 @@ internal sealed class AttachmentStorage
         var configured = configuration["Attachments:Path"];
         Root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, string.IsNullOrWhiteSpace(configured) ? "data/attachments" : configured));
         Incoming = Path.Combine(Root, "incoming");
-        Directory.CreateDirectory(Incoming);
+        OwnerOnly(Root);
+        OwnerOnly(Incoming);
+    }
+
+    /// <summary>On Unix, attachment folders are 0700 and files 0600: only the host's own account reads what units uploaded.</summary>
+    public const UnixFileMode FolderUnixMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    public const UnixFileMode FileUnixMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    // Creates the folder owner-only, and narrows one made earlier (by a version that left it 0755).
+    private static void OwnerOnly(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+        if (Path.GetDirectoryName(folder) is { Length: > 0 } parent)
+        {
+            Directory.CreateDirectory(parent);
+        }
+        Directory.CreateDirectory(folder, FolderUnixMode);
+        File.SetUnixFileMode(folder, FolderUnixMode);
     }
 
     public long MaxBytes { get; }
@@ -42,7 +64,15 @@ internal sealed class AttachmentStorage
 
     public string PathOf(string storageName) => Path.Combine(Root, storageName);
 
-    public void Promote(string tempPath, string storageName) => File.Move(tempPath, PathOf(storageName));
+    /// <summary>Moves a committed upload into place, readable and writable by the host's account only.</summary>
+    public void Promote(string tempPath, string storageName)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(tempPath, FileUnixMode);
+        }
+        File.Move(tempPath, PathOf(storageName));
+    }
 
     /// <summary>Deletes a temporary file if it is there; a failure is logged, not worth failing the request over.</summary>
     public void Discard(string path)

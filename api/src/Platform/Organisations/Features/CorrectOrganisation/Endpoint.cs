@@ -1,0 +1,95 @@
+using System.Globalization;
+using Dapper;
+using FastEndpoints;
+using Jiebang.Platform.Audit;
+using Jiebang.Platform.Auth;
+using Jiebang.Platform.Database;
+using Jiebang.Platform.Errors;
+using Jiebang.Platform.Feed;
+using Jiebang.Platform.Http;
+using Jiebang.Platform.Organisations.Features.Shared;
+
+namespace Jiebang.Platform.Organisations.Features.CorrectOrganisation;
+
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWriter feed, TimeProvider clock) : Endpoint<Request, Organisation>
+{
+    public override void Configure()
+    {
+        Put("/api/v1/organisations/{id:guid}");
+        Roles(Auth.Roles.TaskForce);
+        Description(b => b.Api("Organisations_Correct", "Platform", "更正主体登记信息 / Correct an organisation's registered facts",
+                "The task force corrects name, type, region, legal-person status and 成果转化基地 with a reason; the credit code " +
+                "never changes. The record becomes verified. Audited, and an organisation.corrected event in the change feed.")
+            .Body<Request>().IfMatch(required: true).Ok<Organisation>().Problems(400, 401, 403, 404, 412, 428), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        var caller = User.Caller();
+        if (Versioning.Parse(HttpContext.Request.Headers.IfMatch) is not { } version)
+        {
+            await Send.ResultAsync(Problems.IfMatchRequired());
+            return;
+        }
+        var (connection, tx) = await db.BeginAsync(ct);
+        await using (connection)
+        await using (tx)
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<OrganisationStore.Row>(Data.SelectById, new { Id = id }, tx);
+            if (row is null)
+            {
+                await Send.ResultAsync(Problems.NotFound("organisation"));
+                return;
+            }
+            if (row.Version != version)
+            {
+                await Send.ResultAsync(Problems.VersionMismatch());
+                return;
+            }
+            // The credit code stays, so the region must still lie inside the division of its registration authority.
+            if (!Regions.IsWithin(req.RegionCode, row.AuthorityRegion))
+            {
+                await Send.ResultAsync(Problems.Validation("regionCode",
+                    $"注册地“{req.RegionCode}”不在统一社会信用代码第3至8位所示登记管理机关（{row.AuthorityRegion}）的辖区内",
+                    $"The registered region {req.RegionCode} is not inside the division of the registration authority ({row.AuthorityRegion}) named by the credit code"));
+                return;
+            }
+            var name = req.Name.Trim();
+            var commercialisationBase = string.IsNullOrWhiteSpace(req.CommercialisationBase) ? null : req.CommercialisationBase.Trim();
+            var reason = req.Reason.Trim();
+            var changed = await connection.ExecuteAsync(Data.Update, new
+            {
+                Id = id, Version = version, Name = name, Type = req.Type.ToString(), req.RegionCode, req.IndependentLegalPerson,
+                CommercialisationBase = commercialisationBase, Verified = true, VerifiedBy = caller.Name, Now = clock.GetUtcNow(),
+            }, tx);
+            if (changed == 0)
+            {
+                await Send.ResultAsync(Problems.VersionMismatch());
+                return;
+            }
+            await audit.WriteAsync(connection, tx, caller, OrganisationAccess.Module, OrganisationAccess.Entity, id, "Correct", new
+            {
+                reason,
+                before = new
+                {
+                    row.Name, type = row.Type.ToString(), row.RegionCode, row.IndependentLegalPerson, row.CommercialisationBase, row.Verified,
+                },
+                after = new { name, type = req.Type.ToString(), req.RegionCode, req.IndependentLegalPerson, commercialisationBase, verified = true },
+            });
+            // Not public: the organisation itself (its users, the district keys covering its region), the task force and
+            // auditors see that its record was corrected.
+            await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.OrganisationCorrected, OrganisationAccess.Entity, id, false,
+                new Dictionary<string, string>
+                {
+                    ["creditCode"] = row.CreditCode,
+                    ["version"] = (row.Version + 1).ToString(CultureInfo.InvariantCulture),
+                },
+                Organisations: [id]));
+            var updated = await connection.QuerySingleAsync<OrganisationStore.Row>(Data.SelectById, new { Id = id }, tx);
+            await tx.CommitAsync(ct);
+            HttpContext.Response.Headers.ETag = Versioning.ETag(updated.Version);
+            await Send.OkAsync(Organisation.From(updated, caller), ct);
+        }
+    }
+}
