@@ -6,31 +6,11 @@ namespace Jiebang.IntegrationTests.Platform.Feed;
 
 public abstract class FeedTests(JiebangHost host) : HostTests(host)
 {
-    /// <summary>How long a follower may take to reach the end of the feed before the test fails instead of hanging.</summary>
-    private static readonly TimeSpan FollowLimit = TimeSpan.FromSeconds(120);
-
-    /// <summary>The same for followers that read while writers go on (they may end only after the writers have).</summary>
+    /// <summary>How long a follower reading while writers go on (it may end only after they have) may take before the test fails.</summary>
     private static readonly TimeSpan FollowWhileWritingLimit = TimeSpan.FromSeconds(300);
 
-    /// <summary>Follows the feed from the start (or a cursor) to its end, page by page.</summary>
-    private static async Task<(List<JsonNode> Items, string Next)> FollowAsync(HttpClient client, string? after = null, int limit = 50)
-    {
-        var items = new List<JsonNode>();
-        var deadline = DateTime.UtcNow + FollowLimit;
-        while (true)
-        {
-            Assert.True(DateTime.UtcNow < deadline,
-                $"following the feed did not reach its end within {FollowLimit.TotalSeconds} s ({items.Count} events read, last cursor {after})");
-            var url = $"/api/v1/feed?limit={limit}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
-            var page = await client.GetAsync(url).Expect(HttpStatusCode.OK);
-            items.AddRange(page["items"]!.AsArray().Select(i => i!));
-            after = (string)page["next"]!;
-            if (!(bool)page["hasMore"]!)
-            {
-                return (items, after);
-            }
-        }
-    }
+    private static Task<(List<JsonNode> Items, string Next)> FollowAsync(HttpClient client, string? after = null, int limit = 50) =>
+        FeedFollower.FollowAsync(client, after, limit);
 
     private static IEnumerable<JsonNode> About(IEnumerable<JsonNode> items, string id) => items.Where(i => (string?)i["resourceId"] == id);
 
