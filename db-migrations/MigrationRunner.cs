@@ -11,7 +11,8 @@ namespace Jiebang.Migrations;
 /// <summary>Applies every pending migration of every module to one database.</summary>
 public static class MigrationRunner
 {
-    public static void MigrateUp(string provider, string connectionString, ILoggerProvider? logger = null)
+    /// <param name="upTo">Stop after this version (tests that write data in an older schema); every migration when null.</param>
+    public static void MigrateUp(string provider, string connectionString, ILoggerProvider? logger = null, long? upTo = null)
     {
         var services = new ServiceCollection()
             .AddFluentMigratorCore()
@@ -46,7 +47,15 @@ public static class MigrationRunner
             });
         using var provider_ = services.BuildServiceProvider(validateScopes: false);
         using var scope = provider_.CreateScope();
-        scope.ServiceProvider.GetRequiredService<IMigrationRunner>().MigrateUp();
+        var runner = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();
+        if (upTo is { } version)
+        {
+            runner.MigrateUp(version);
+        }
+        else
+        {
+            runner.MigrateUp();
+        }
     }
 
     /// <summary>The versions of every migration in this assembly.</summary>

@@ -156,6 +156,139 @@ public abstract class AuthorisationMatrixTests(JiebangHost host) : HostTests(hos
         Figures.Report($"list visibility: {lists.Length} lists × {Callers.Columns.Length} callers, {rows} listed rows opened one by one, 0 not visible");
     }
 
+    /// <summary>The operation that opens the resource of a feed event, by the event's resourceType.</summary>
+    private static readonly Dictionary<string, (string Operation, Func<string, string> Url)> OpenedBy = new()
+    {
+        ["challenge"] = ("Challenges_Get", id => $"/api/v1/challenges/{id}"),
+        ["batch"] = ("Batches_Get", id => $"/api/v1/batches/{id}"),
+        ["application"] = ("Applications_Get", id => $"/api/v1/applications/{id}"),
+        ["review_round"] = ("Rounds_Publication", id => $"/api/v1/review/rounds/{id}/publication"),
+        ["agreement"] = ("Agreements_Get", id => $"/api/v1/agreements/{id}"),
+        ["organisation"] = ("Organisations_Get", id => $"/api/v1/organisations/{id}"),
+    };
+
+    /// <summary>The districts of the scenario's keys (Cast): 海淀区 and 朝阳区.</summary>
+    private static readonly Dictionary<string, string> DistrictOf = new() { ["keyIn"] = "110108", ["keyOut"] = "110105" };
+
+    [Fact]
+    public async Task The_feed_gives_each_caller_only_events_whose_resource_it_may_open_and_every_event_whose_resource_it_may_open()
+    {
+        var s = await SecurityScenario.OfAsync(Host);
+        var callers = await Callers.SignInAsync(Host, s);
+        var received = new Dictionary<string, HashSet<string>>();
+        var opens = new Dictionary<(string Caller, string Url), int>();
+        async Task<int> OpenAsync(string caller, string url)
+        {
+            if (!opens.TryGetValue((caller, url), out var status))
+            {
+                using var response = await callers[caller].GetAsync(url);
+                opens[(caller, url)] = status = (int)response.StatusCode;
+            }
+            return status;
+        }
+
+        var failures = new List<string>();
+        var pending = new List<string>();
+        var events = 0;
+        foreach (var caller in Callers.Columns)
+        {
+            var (items, _) = await Jiebang.IntegrationTests.Platform.Feed.FeedFollower.FollowAsync(callers[caller], limit: 500);
+            received[caller] = items.Select(i => (string)i["cursor"]!).ToHashSet();
+            foreach (var item in items)
+            {
+                events++;
+                var (type, resourceType, id) = ((string)item["type"]!, (string)item["resourceType"]!, (string)item["resourceId"]!);
+                if (!OpenedBy.TryGetValue(resourceType, out var opener))
+                {
+                    failures.Add($"{type} has resourceType '{resourceType}', which no operation is known to open: add it to {nameof(OpenedBy)}");
+                    continue;
+                }
+                var status = await OpenAsync(caller, opener.Url(id));
+                if (status == 200)
+                {
+                    continue;
+                }
+                if (await IsPendingMemberDistrictAsync(caller, resourceType, id, status))
+                {
+                    pending.Add($"{type} {id} as {caller}");
+                    continue;
+                }
+                failures.Add($"{caller} ({Callers.Meaning[caller]}) receives {type} about {resourceType} {id}, but {opener.Operation} answers it {status}");
+            }
+        }
+
+        // The converse: whoever may open the resource of an event receives the event. Issuers are the one exception, by
+        // decision: they learn of applications through their own list once the deadline has passed, and application events
+        // written while the applications were sealed must never reach them, so no application event does.
+        var (all, _) = await Jiebang.IntegrationTests.Platform.Feed.FeedFollower.FollowAsync(callers["tf"], limit: 500);
+        foreach (var item in all)
+        {
+            var (type, resourceType, id, cursor) = ((string)item["type"]!, (string)item["resourceType"]!, (string)item["resourceId"]!, (string)item["cursor"]!);
+            if (!OpenedBy.TryGetValue(resourceType, out var opener))
+            {
+                continue;
+            }
+            foreach (var caller in Callers.Columns.Where(c => !(resourceType == "application" && c is "issA" or "issB")))
+            {
+                if (await OpenAsync(caller, opener.Url(id)) == 200 && !received[caller].Contains(cursor))
+                {
+                    failures.Add($"{caller} ({Callers.Meaning[caller]}) may open {resourceType} {id} ({opener.Operation}) but does not receive its {type}");
+                }
+            }
+        }
+
+        // The scenario's private events reach their parties at least (so the checks above are not passing on an empty feed).
+        foreach (var (caller, resource) in new[]
+                 {
+                     ("appA", s.ApplicationId), ("keyIn", s.ApplicationId), ("appA", s.AgreementId), ("issA", s.AgreementId),
+                     ("appA", s.RoundId), ("issA", s.RoundId),
+                 })
+        {
+            if (!all.Any(i => (string)i["resourceId"]! == resource.ToString() && received[caller].Contains((string)i["cursor"]!)))
+            {
+                failures.Add($"{caller} ({Callers.Meaning[caller]}) receives no event about {resource}, of which it is a party");
+            }
+        }
+
+        var figure = $"feed visibility: {Callers.Columns.Length} callers, {events} received events each opened by its caller, {all.Count} events checked for every caller that may open them" +
+                     (pending.Count > 0 ? $", {pending.Count} awaiting the Applications change for members' districts" : "");
+        Figures.Report(figure);
+        foreach (var line in pending)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine("awaiting the Applications change: " + line);
+        }
+        Assert.True(failures.Count == 0, figure + "\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// PENDING the Applications change (decided: a district key may read an application when its district covers the lead's
+    /// region or any member's). The feed already serves the members' districts; until that change is merged Applications_Get
+    /// answers them 404. True only for exactly that case: an application, a district key covering a member but not the lead,
+    /// and 404. Delete this method and its use once authorisation-matrix.txt reads Ok for Applications_Get as keyOut.
+    /// </summary>
+    private async Task<bool> IsPendingMemberDistrictAsync(string caller, string resourceType, string id, int status)
+    {
+        if (resourceType != "application" || status != 404 || !DistrictOf.TryGetValue(caller, out var district))
+        {
+            return false;
+        }
+        var tf = await Host.As(Cast.TaskForce);
+        var application = await tf.GetAsync($"/api/v1/applications/{id}").Expect(System.Net.HttpStatusCode.OK);
+        if (((string)application["leadRegionCode"]!).StartsWith(district, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        foreach (var member in application["members"]!.AsArray())
+        {
+            var organisation = await tf.GetAsync($"/api/v1/organisations/{(string)member!["organisationId"]!}").Expect(System.Net.HttpStatusCode.OK);
+            if (((string)organisation["regionCode"]!).StartsWith(district, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static string Shorten(string body) => body.Length <= 300 ? body : body[..300] + "…";
 }
 

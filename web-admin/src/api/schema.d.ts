@@ -821,7 +821,7 @@ export interface paths {
         };
         /**
          * 变更订阅：按稳定顺序返回调用方可见的事件，以游标续读 / The change feed: events the caller may see, in a stable order, continued by cursor
-         * @description Challenge published or changed, application window opened or closed (public); application status changed, review round publicised, agreement signed (the parties, their districts' keys, the task force and auditors). Each event is written in the same transaction as the change; no event is skipped or repeated across pages, even while writes go on.
+         * @description An event reaches a caller only if the caller may open its resource. Public: challenge published or changed, application window opened or closed. Application status changed: the applicant users of the lead and the members and the district keys covering any of them. Review round publicised and agreement signed: the issuer and applicant users of the parties (no district key). The task force and auditors receive every event. Each event is written in the same transaction as the change; no event is skipped or repeated across pages, even while writes go on.
          */
         get: operations["Feed_Read"];
         put?: never;

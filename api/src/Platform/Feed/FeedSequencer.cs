@@ -24,15 +24,15 @@ public sealed class FeedSequencer(DbConnectionFactory db, FeedWriter feed, IEnum
         FROM platform_feed_pending p
         """;
 
-    private const string MoveAudience = """
-        INSERT INTO platform_feed_audience (position, organisation_id, region_code)
-        SELECT e.position, a.organisation_id, a.region_code
-        FROM platform_feed_event e JOIN platform_feed_pending_audience a ON a.event_id = e.id
+    private const string MoveReaders = """
+        INSERT INTO platform_feed_reader (position, organisation_id, role)
+        SELECT e.position, r.organisation_id, r.role
+        FROM platform_feed_event e JOIN platform_feed_pending_reader r ON r.event_id = e.id
         WHERE e.position > @Last
         """;
 
-    private const string ForgetAudience =
-        "DELETE FROM platform_feed_pending_audience WHERE event_id IN (SELECT e.id FROM platform_feed_event e WHERE e.position > @Last)";
+    private const string ForgetReaders =
+        "DELETE FROM platform_feed_pending_reader WHERE event_id IN (SELECT e.id FROM platform_feed_event e WHERE e.position > @Last)";
 
     private const string Forget =
         "DELETE FROM platform_feed_pending WHERE id IN (SELECT e.id FROM platform_feed_event e WHERE e.position > @Last)";
@@ -62,8 +62,8 @@ public sealed class FeedSequencer(DbConnectionFactory db, FeedWriter feed, IEnum
             var moved = await connection.ExecuteAsync(Move, new { Last = last }, tx);
             if (moved > 0)
             {
-                await connection.ExecuteAsync(MoveAudience, new { Last = last }, tx);
-                await connection.ExecuteAsync(ForgetAudience, new { Last = last }, tx);
+                await connection.ExecuteAsync(MoveReaders, new { Last = last }, tx);
+                await connection.ExecuteAsync(ForgetReaders, new { Last = last }, tx);
                 await connection.ExecuteAsync(Forget, new { Last = last }, tx);
                 await connection.ExecuteAsync(Advance, new { Position = last + moved }, tx);
             }

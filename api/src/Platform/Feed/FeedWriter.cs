@@ -6,17 +6,61 @@ using Jiebang.Platform.Errors;
 namespace Jiebang.Platform.Feed;
 
 /// <summary>
-/// One change a district portal or partner system can follow through GET /api/v1/feed. Public events are seen by everyone;
-/// the others by the task force, auditors, the organisations named here and district keys covering their regions.
+/// One change a district portal or partner system can follow through GET /api/v1/feed, with the audience that may receive
+/// it: exactly the callers who may open its resource (the task force and auditors, who open everything, always receive it).
 /// </summary>
 public sealed record FeedEvent(
     string Type,
     string ResourceType,
     Guid ResourceId,
-    bool IsPublic,
+    FeedAudience Audience,
     IReadOnlyDictionary<string, string> Data,
-    IReadOnlyCollection<Guid>? Organisations = null,
     DateTimeOffset? OccurredAt = null);
+
+/// <summary>
+/// Who receives a feed event besides the task force and auditors. The module that writes the event states it, because only
+/// that module knows who may open the resource: everyone (public), or the callers in the given roles connected to the given
+/// organisations. A person is connected to the organisation it belongs to; a district key (<see cref="Auth.Roles.District"/>)
+/// to every organisation registered inside its district, as the organisation registry says when the feed is read.
+/// </summary>
+public sealed record FeedAudience
+{
+    private FeedAudience(bool isPublic, IReadOnlyCollection<Guid> organisations, IReadOnlyCollection<string> roles)
+    {
+        IsPublic = isPublic;
+        Organisations = organisations;
+        Roles = roles;
+    }
+
+    public bool IsPublic { get; }
+
+    public IReadOnlyCollection<Guid> Organisations { get; }
+
+    public IReadOnlyCollection<string> Roles { get; }
+
+    /// <summary>Anyone, signed in or not: for resources everyone may open (published challenges, published batches).</summary>
+    public static FeedAudience Everyone { get; } = new(true, [], []);
+
+    /// <summary>
+    /// The callers in <paramref name="roles"/> connected to any of <paramref name="organisations"/>, e.g. the applicant users
+    /// of an application's lead and members and the district keys covering them: <c>Of(parties, Roles.Applicant, Roles.District)</c>.
+    /// </summary>
+    public static FeedAudience Of(IEnumerable<Guid> organisations, params string[] roles)
+    {
+        if (roles.Length == 0 || roles.Any(r => r is Auth.Roles.TaskForce or Auth.Roles.Auditor || !(Auth.Roles.IsPersonRole(r) || r == Auth.Roles.District)))
+        {
+            throw new ArgumentException("Name the roles of the organisations' callers who may open the resource (the task force and auditors always may).", nameof(roles));
+        }
+        return new(false, organisations.Distinct().ToList(), roles.Distinct().ToList());
+    }
+
+    /// <summary>
+    /// Every user of the organisation and the district keys covering it: for events about the organisation itself, which
+    /// its own users and its district's keys may open.
+    /// </summary>
+    public static FeedAudience OfOrganisation(Guid organisationId) =>
+        Of([organisationId], [.. Auth.Roles.People.Where(r => r is not (Auth.Roles.TaskForce or Auth.Roles.Auditor)), Auth.Roles.District]);
+}
 
 /// <summary>Event types; stable once published, like problem codes.</summary>
 public static class FeedTypes
@@ -43,9 +87,8 @@ public sealed class FeedWriter(TimeProvider clock)
         VALUES (@Id, @OccurredAt, @Type, @ResourceType, @ResourceId, @IsPublic, @Payload)
         """;
 
-    private const string InsertAudience = """
-        INSERT INTO platform_feed_pending_audience (event_id, organisation_id, region_code)
-        SELECT @EventId, id, region_code FROM platform_organisation WHERE id = @OrganisationId
+    private const string InsertReader = """
+        INSERT INTO platform_feed_pending_reader (event_id, organisation_id, role) VALUES (@EventId, @OrganisationId, @Role)
         """;
 
     public Task AppendAsync(DbConnection connection, DbTransaction tx, FeedEvent feedEvent) =>
@@ -63,12 +106,13 @@ public sealed class FeedWriter(TimeProvider clock)
                 e.Type,
                 e.ResourceType,
                 e.ResourceId,
-                e.IsPublic,
+                e.Audience.IsPublic,
                 Payload = JsonSerializer.Serialize(e.Data, JsonDefaults.Options),
             }, tx);
-            foreach (var organisationId in (e.Organisations ?? []).Distinct())
+            var readers = e.Audience.Organisations.SelectMany(o => e.Audience.Roles.Select(r => new { EventId = id, OrganisationId = o, Role = r })).ToList();
+            if (readers.Count > 0)
             {
-                await connection.ExecuteAsync(InsertAudience, new { EventId = id, OrganisationId = organisationId }, tx);
+                await connection.ExecuteAsync(InsertReader, readers, tx);
             }
         }
     }

@@ -6,22 +6,11 @@ namespace Jiebang.IntegrationTests.Platform.Feed;
 
 public abstract class FeedTests(JiebangHost host) : HostTests(host)
 {
-    /// <summary>Follows the feed from the start (or a cursor) to its end, page by page.</summary>
-    private static async Task<(List<JsonNode> Items, string Next)> FollowAsync(HttpClient client, string? after = null, int limit = 50)
-    {
-        var items = new List<JsonNode>();
-        while (true)
-        {
-            var url = $"/api/v1/feed?limit={limit}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
-            var page = await client.GetAsync(url).Expect(HttpStatusCode.OK);
-            items.AddRange(page["items"]!.AsArray().Select(i => i!));
-            after = (string)page["next"]!;
-            if (!(bool)page["hasMore"]!)
-            {
-                return (items, after);
-            }
-        }
-    }
+    /// <summary>How long a follower reading while writers go on (it may end only after they have) may take before the test fails.</summary>
+    private static readonly TimeSpan FollowWhileWritingLimit = TimeSpan.FromSeconds(300);
+
+    private static Task<(List<JsonNode> Items, string Next)> FollowAsync(HttpClient client, string? after = null, int limit = 50) =>
+        FeedFollower.FollowAsync(client, after, limit);
 
     private static IEnumerable<JsonNode> About(IEnumerable<JsonNode> items, string id) => items.Where(i => (string?)i["resourceId"] == id);
 
@@ -140,8 +129,12 @@ public abstract class FeedTests(JiebangHost host) : HostTests(host)
         {
             var seen = new List<string>();
             var cursor = start;
+            var deadline = DateTime.UtcNow + FollowWhileWritingLimit;
             while (true)
             {
+                Assert.True(DateTime.UtcNow < deadline,
+                    $"follower {f} did not reach the end of the feed within {FollowWhileWritingLimit.TotalSeconds} s after it began " +
+                    $"({seen.Count} events read, writers done: {stop.IsCancellationRequested})");
                 // Only a read that began after the last write was acknowledged may end the follow: a read already in flight
                 // when the writers finish can rightly answer "no more" without their last events.
                 var writersDone = stop.IsCancellationRequested;
@@ -154,17 +147,24 @@ public abstract class FeedTests(JiebangHost host) : HostTests(host)
                 }
             }
         })).ToList();
-        var writers = Enumerable.Range(0, 4).Select(async w =>
+        try
         {
-            for (var i = 0; i < 3; i++)
+            var writers = Enumerable.Range(0, 4).Select(async w =>
             {
-                var (challenge, _) = await Scenario.PublishedAsync();
-                Assert.NotNull(challenge);
-            }
-        }).ToList();
-        await Task.WhenAll(writers);
-        await tf.PostJson($"/api/v1/batches/{batchId}/publish").Expect(HttpStatusCode.OK);
-        await stop.CancelAsync();
+                for (var i = 0; i < 3; i++)
+                {
+                    var (challenge, _) = await Scenario.PublishedAsync();
+                    Assert.NotNull(challenge);
+                }
+            }).ToList();
+            await Task.WhenAll(writers);
+            await tf.PostJson($"/api/v1/batches/{batchId}/publish").Expect(HttpStatusCode.OK);
+        }
+        finally
+        {
+            // Also when a writer failed, so the followers end instead of polling until their deadline.
+            await stop.CancelAsync();
+        }
         var followed = await Task.WhenAll(followers);
 
         var (all, _) = await FollowAsync(tf, start, limit: 500);

@@ -34,7 +34,7 @@ internal sealed class BatchWindowFeed(TimeProvider clock) : IFeedCatchUp
             .OrderBy(d => d.Type == FeedTypes.BatchWindowOpened ? d.OpensAt : d.ClosesAt)
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
-        await feed.AppendAsync(connection, tx, due.Select(d => new FeedEvent(d.Type, "batch", d.Id, IsPublic: true,
+        await feed.AppendAsync(connection, tx, due.Select(d => new FeedEvent(d.Type, "batch", d.Id, FeedAudience.Everyone,
             new Dictionary<string, string>
             {
                 ["code"] = d.Code,

@@ -96,9 +96,11 @@ internal sealed class Endpoint(DbConnectionFactory db, FeedSequencer sequencer) 
         AllowAnonymous();
         Description(b => b.Api("Feed_Read", "Platform",
                 "变更订阅：按稳定顺序返回调用方可见的事件，以游标续读 / The change feed: events the caller may see, in a stable order, continued by cursor",
-                "Challenge published or changed, application window opened or closed (public); application status changed, review round " +
-                "publicised, agreement signed (the parties, their districts' keys, the task force and auditors). Each event is written in the " +
-                "same transaction as the change; no event is skipped or repeated across pages, even while writes go on.")
+                "An event reaches a caller only if the caller may open its resource. Public: challenge published or changed, application " +
+                "window opened or closed. Application status changed: the applicant users of the lead and the members and the district keys " +
+                "covering any of them. Review round publicised and agreement signed: the issuer and applicant users of the parties (no " +
+                "district key). The task force and auditors receive every event. Each event is written in the same transaction as the " +
+                "change; no event is skipped or repeated across pages, even while writes go on.")
             .Ok<FeedPage>().Problems(400, 401), clearDefaults: true);
     }
 
@@ -107,13 +109,20 @@ internal sealed class Endpoint(DbConnectionFactory db, FeedSequencer sequencer) 
         await sequencer.SequenceAsync(ct);
         var after = req.After is null ? 0 : FeedCursor.TryParse(req.After, out var p) ? p : 0;
         var caller = User.Caller();
+        // The audience each module stated when it wrote the event (see FeedAudience): a district key is connected to the
+        // organisations registered inside its district, a person to its own organisation, each only in its own role.
         var visible = caller switch
         {
             { ReadsEverything: true } => "",
-            { IsDistrict: true, DistrictCode.Length: > 0 } =>
-                "AND (e.is_public = @True OR EXISTS (SELECT 1 FROM platform_feed_audience a WHERE a.position = e.position AND a.region_code LIKE @Region))",
-            { OrganisationId: not null } =>
-                "AND (e.is_public = @True OR EXISTS (SELECT 1 FROM platform_feed_audience a WHERE a.position = e.position AND a.organisation_id = @Organisation))",
+            { IsDistrict: true, DistrictCode.Length: > 0 } => """
+                AND (e.is_public = @True OR EXISTS (
+                    SELECT 1 FROM platform_feed_reader r JOIN platform_organisation o ON o.id = r.organisation_id
+                    WHERE r.position = e.position AND r.role = @Role AND o.region_code LIKE @Region))
+                """,
+            { OrganisationId: not null, Role: not null } => """
+                AND (e.is_public = @True OR EXISTS (
+                    SELECT 1 FROM platform_feed_reader r WHERE r.position = e.position AND r.organisation_id = @Organisation AND r.role = @Role))
+                """,
             _ => "AND e.is_public = @True",
         };
         await using var connection = await db.OpenAsync(ct);
@@ -129,6 +138,7 @@ internal sealed class Endpoint(DbConnectionFactory db, FeedSequencer sequencer) 
             True = true,
             Region = caller.DistrictCode + "%",
             Organisation = caller.OrganisationId,
+            caller.Role,
             Skip = 0,
             Take = req.Limit + 1,
         })).AsList();

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Jiebang.Applications.Contracts;
+using Jiebang.Platform.Auth;
 using Jiebang.Platform.Feed;
 
 namespace Jiebang.Applications.Features.Shared;
@@ -23,15 +24,15 @@ internal sealed class ApplicationFeed(FeedWriter feed)
     {
         var row = await connection.QuerySingleAsync<Row>(Select, new { Id = id }, tx);
         var organisations = (await connection.QueryAsync<Guid>(Members, new { Id = id }, tx)).Append(row.LeadOrganisationId).ToList();
-        await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.ApplicationStatusChanged, "application", id, IsPublic: false,
+        await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.ApplicationStatusChanged, "application", id,
+            FeedAudience.Of(organisations, Roles.Applicant, Roles.District),
             new Dictionary<string, string>
             {
                 ["code"] = row.Code,
                 ["challengeId"] = row.ChallengeId.ToString(),
                 ["from"] = from.ToString(),
                 ["status"] = to.ToString(),
-            },
-            organisations));
+            }));
     }
 
     private sealed class Row

@@ -87,7 +87,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWr
             batch = (await BatchQueries.GetAsync(connection, id, tx))!.ToBatch(now);
             var feedRows = await connection.QueryAsync<PublishedChallenge>(Data.PublishedForFeed,
                 new { Id = id, Published = nameof(ChallengeStatus.Published) }, tx);
-            await feed.AppendAsync(connection, tx, feedRows.Select(c => new FeedEvent(FeedTypes.ChallengePublished, "challenge", c.Id, IsPublic: true,
+            await feed.AppendAsync(connection, tx, feedRows.Select(c => new FeedEvent(FeedTypes.ChallengePublished, "challenge", c.Id, FeedAudience.Everyone,
                 new Dictionary<string, string>
                 {
                     ["code"] = c.Code, ["title"] = c.Title, ["field"] = c.Field, ["batch"] = row.Code,

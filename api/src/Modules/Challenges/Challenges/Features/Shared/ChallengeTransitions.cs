@@ -104,7 +104,7 @@ internal sealed class ChallengeTransitions(DbConnectionFactory db, AuditWriter a
             if (PublicAfter.Contains(to))
             {
                 // Once published a challenge is public, so is what becomes of it (awarded, 流榜, completed, terminated).
-                await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.ChallengeStatusChanged, "challenge", id, IsPublic: true,
+                await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.ChallengeStatusChanged, "challenge", id, FeedAudience.Everyone,
                     new Dictionary<string, string> { ["code"] = row.Code, ["title"] = row.Title, ["from"] = row.Status.ToString(), ["status"] = to.ToString() }));
             }
             var sent = notify is null ? none : await outbox.EnqueueAsync(connection, tx, notify(detail!));

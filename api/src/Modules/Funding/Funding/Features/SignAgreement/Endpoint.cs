@@ -144,13 +144,14 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
                     req.IssuerInvestmentFen, req.ApplicantInvestmentFen, policy.RatioBp, capFen = policy.CapPerProjectFen,
                 });
                 var detail = await FundingStore.DetailAsync(connection, (await FundingStore.AgreementAsync(connection, id, tx))!, tx);
-                await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.AgreementSigned, "agreement", id, IsPublic: false,
+                await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.AgreementSigned, "agreement", id,
+                    // As GET /api/v1/agreements/{id}: the issuer and applicant users of the parties, no district key.
+                    FeedAudience.Of(parties.Select(x => x.Org), Platform.Auth.Roles.Issuer, Platform.Auth.Roles.Applicant),
                     new Dictionary<string, string>
                     {
                         ["code"] = detail.Code, ["applicationId"] = req.ApplicationId.ToString(), ["challengeId"] = p.Challenge.Id.ToString(),
                         ["commitmentFen"] = commitment.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    },
-                    parties.Select(x => x.Org).ToList()));
+                    }));
                 var sent = await outbox.EnqueueAsync(connection, tx,
                     new ApplicationContracted(req.ApplicationId, id),
                     new ChallengeAwarded(p.Challenge.Id, id),

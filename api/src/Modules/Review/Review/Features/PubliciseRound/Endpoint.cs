@@ -45,15 +45,16 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWr
         {
             return RoundStep.Refuse(RoundStore.ChangedConcurrently());
         }
-        // The publication is for the parties of the round (issuers and applicants), as GET .../publication is.
+        // The publication is for the issuer and applicant users of the round's parties, as GET .../publication is: no district key.
         var parties = (await connection.QueryAsync<PartyRow>(Parties, new { round.Id }, tx))
             .SelectMany(p => p.ConflictOrganisations.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Append(p.IssuerOrganisationId))
             .Distinct().ToList();
-        await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.ReviewRoundPublicised, "review_round", round.Id, IsPublic: false,
+        await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.ReviewRoundPublicised, "review_round", round.Id,
+            FeedAudience.Of(parties, Platform.Auth.Roles.Issuer, Platform.Auth.Roles.Applicant),
             new Dictionary<string, string>
             {
                 ["name"] = round.Name, ["kind"] = round.Kind.ToString(), ["objectionsCloseAt"] = until.ToString("O"),
-            }, parties));
+            }));
         return new RoundStep(null, new { objectionsCloseAt = until, days = options.ObjectionDays });
     }
 }
