@@ -79,13 +79,12 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWr
             });
             // Not public: the organisation itself (its users, the district keys covering its region), the task force and
             // auditors see that its record was corrected.
-            await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.OrganisationCorrected, OrganisationAccess.Entity, id, false,
+            await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.OrganisationCorrected, "organisation", id, FeedAudience.OfOrganisation(id),
                 new Dictionary<string, string>
                 {
                     ["creditCode"] = row.CreditCode,
                     ["version"] = (row.Version + 1).ToString(CultureInfo.InvariantCulture),
-                },
-                Organisations: [id]));
+                }));
             var updated = await connection.QuerySingleAsync<OrganisationStore.Row>(Data.SelectById, new { Id = id }, tx);
             await tx.CommitAsync(ct);
             HttpContext.Response.Headers.ETag = Versioning.ETag(updated.Version);
