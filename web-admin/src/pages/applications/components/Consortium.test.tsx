@@ -50,7 +50,7 @@ describe('consortium confirmations', () => {
     expect(screen.getByTestId('unconfirmed-notice')).toHaveTextContent('待确认：演示揭榜企业');
   });
 
-  it('lets a member confirm after a dialog, sending the version it saw', async () => {
+  it('lets a member confirm after a dialog naming its role and share', async () => {
     signInAs(MEMBER);
     const calls = fakeFetch((method, path) =>
       method === 'POST' && path === `/api/v1/applications/${APP}/confirmation` ? { status: 200, body: application('2026-12-01T03:00:00Z') } : undefined);
