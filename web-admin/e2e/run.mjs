@@ -277,6 +277,38 @@ try {
     await shot(page, '06-applicant-application-submitted');
   });
 
+  await step('a consortium member withdraws its confirmation and confirms again in the UI; the lead sees who is missing, then submits', async () => {
+    // The demo consortium on 驱动芯片: the demo university leads, the demo enterprise (applicant2) is a member.
+    const member = await as('applicant2');
+    await go(member, '/applications');
+    await member.getByRole('row').filter({ hasText: '驱动芯片' }).getByRole('link').first().click();
+    await member.getByTestId('withdraw-confirmation').click();
+    await settled(member);
+    await dialog(member).getByTestId('withdraw-reason').fill('重新核对分工（端到端测试）');
+    await dialog(member).getByRole('button', { name: /撤回确认/ }).click();
+    await member.locator('[data-status="Draft"]').first().waitFor();
+    await member.getByTestId('confirm-participation').waitFor();
+    state.consortiumUrl = member.url();
+
+    const lead = await as('applicant1');
+    await lead.goto(state.consortiumUrl);
+    await lead.getByTestId('unconfirmed-notice').getByText('待确认：演示揭榜企业', { exact: false }).waitFor();
+    assert.equal(await lead.getByTestId('submit-application').isDisabled(), true);
+    await shot(lead, '06b-lead-waits-for-member-confirmation');
+
+    await member.getByTestId('confirm-participation').click();
+    await settled(member);
+    await dialog(member).getByRole('button', { name: /确认参与/ }).click();
+    await member.getByTestId('withdraw-confirmation').waitFor();
+    await member.getByText('已确认', { exact: true }).waitFor();
+    await shot(member, '06c-member-confirmed-participation');
+
+    await lead.reload();
+    await lead.getByTestId('submit-application').click();
+    await lead.locator('[data-status="Submitted"]').first().waitFor();
+    assert.equal(await lead.getByTestId('unconfirmed-notice').count(), 0);
+  });
+
   await step('issuer cannot see the sealed application before the deadline (list empty, detail 404)', async () => {
     const page = await as('issuer1');
     await go(page, '/applications');

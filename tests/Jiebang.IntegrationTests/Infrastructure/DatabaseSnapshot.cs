@@ -17,7 +17,7 @@ public static class DatabaseSnapshot
         "platform_organisation", "platform_user", "platform_api_key", "platform_audit", "platform_job",
         "challenges_programme", "challenges_batch", "challenges_challenge", "challenges_indicator",
         "platform_idempotency", "platform_feed_event", "platform_feed_counter", "platform_feed_reader", "platform_feed_pending", "platform_feed_pending_reader", "platform_outbox", "applications_application", "applications_member", "applications_submission",
-        "applications_attachment", "applications_counter",
+        "applications_attachment", "applications_counter", "applications_confirmation",
         "review_expert", "review_expert_conflict", "review_expert_person_conflict", "review_round", "review_criterion", "review_item", "review_item_result", "review_item_criterion_result", "review_assignment", "review_score", "review_matchmaking", "review_decision", "review_objection",
         "funding_policy", "funding_agreement", "funding_party", "funding_milestone", "funding_ledger",
         "funding_progress_report", "funding_acceptance", "funding_acceptance_result",

@@ -85,6 +85,33 @@ public sealed class Scenario(JiebangHost host)
     }
 }
 
+/// <summary>The consortium agreement in tests: members confirm through the district portal that covers them.</summary>
+public static class Consortia
+{
+    /// <summary>
+    /// Confirms every member of the application that has not confirmed its current role and share, each through the test
+    /// district key whose district covers its region (海淀 110108 or 朝阳 110105, e.g. <see cref="Cast.MemberOrg"/>).
+    /// </summary>
+    public static async Task ConfirmAllAsync(JiebangHost host, string applicationId)
+    {
+        var tf = await host.As(Cast.TaskForce);
+        var application = await tf.GetAsync($"/api/v1/applications/{applicationId}").Expect(HttpStatusCode.OK);
+        foreach (var member in application["members"]!.AsArray())
+        {
+            if (!(bool)member!["confirmationRequired"]! || member["confirmedAt"] is not null)
+            {
+                continue;
+            }
+            var region = (string)member["regionCode"]!;
+            var key = region.StartsWith("110108", StringComparison.Ordinal) ? host.Cast.DistrictKey
+                : region.StartsWith("110105", StringComparison.Ordinal) ? host.Cast.OtherDistrictKey
+                : throw new InvalidOperationException($"No test district key covers region {region} of {member["organisationName"]}");
+            await host.WithApiKey(key).PostJson($"/api/v1/applications/{applicationId}/confirmation",
+                new { organisationId = (string)member["organisationId"]! }).Expect(HttpStatusCode.OK);
+        }
+    }
+}
+
 public static class ApplicationBodies
 {
     /// <summary>A complete application to a published challenge (its indicators answered), alone or with members.</summary>

@@ -74,6 +74,7 @@ public sealed class ReviewScenario(JiebangHost host)
         }
         var application = await applicant.PostJson("/api/v1/applications", body).Expect(HttpStatusCode.Created);
         var applicationId = (string)application["id"]!;
+        await Consortia.ConfirmAllAsync(host, applicationId);
         await applicant.PostJson($"/api/v1/applications/{applicationId}/submit").Expect(HttpStatusCode.OK);
         host.Clock.SetUtcNow(DateTimeOffset.Parse((string)batch["closesAt"]!, System.Globalization.CultureInfo.InvariantCulture).AddMinutes(1));
         await tf.PostJson($"/api/v1/batches/{batch["id"]}/eligibility-check").Expect(HttpStatusCode.OK);

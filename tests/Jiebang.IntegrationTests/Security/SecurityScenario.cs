@@ -69,6 +69,7 @@ public sealed class SecurityScenario
         var issuer = await host.As(Cast.IssuerA);
         var applicant = await host.As(Cast.Applicant);
         await OtherApplicantAsync(host);
+        var memberOrg = await HaidianMemberAsync(host);
 
         var programmeId = await scenario.ProgrammeAsync();
         var today = DateOnly.FromDateTime(host.Clock.GetUtcNow().AddHours(8).DateTime);
@@ -81,10 +82,11 @@ public sealed class SecurityScenario
         var application = await applicant.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge, members:
         [
             new { organisationId = host.Cast.ApplicantOrg, role = "Lead", budgetShareBp = 7000 },
-            new { organisationId = host.Cast.MemberOrg, role = "Member", budgetShareBp = 3000 },
+            new { organisationId = memberOrg, role = "Member", budgetShareBp = 3000 },
         ])).Expect(HttpStatusCode.Created);
         var applicationId = (string)application["id"]!;
         var attachment = await applicant.PostAsync($"/api/v1/applications/{applicationId}/attachments", Pdf()).Expect(HttpStatusCode.Created);
+        await Consortia.ConfirmAllAsync(host, applicationId);
         await applicant.PostJson($"/api/v1/applications/{applicationId}/submit").Expect(HttpStatusCode.OK);
         var assigned = new[] { await review.ExpertAsync(), await review.ExpertAsync() };
 
@@ -164,6 +166,23 @@ public sealed class SecurityScenario
         var file = new ByteArrayContent(bytes ?? TestFiles.Pdf());
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         return new MultipartFormDataContent { { file, "file", fileName } };
+    }
+
+    /// <summary>
+    /// The consortium member of the scenario's application: an enterprise in 海淀区 like the lead, so that keyIn covers the whole
+    /// consortium and keyOut (朝阳区) none of it (a district reads the applications of every member it covers).
+    /// </summary>
+    private static async Task<Guid> HaidianMemberAsync(JiebangHost host)
+    {
+        var orgs = host.Services.GetRequiredService<OrganisationStore>();
+        var (connection, tx) = await host.Db.BeginAsync();
+        await using (connection)
+        await using (tx)
+        {
+            var org = await orgs.EnsureAsync(connection, tx, Cast.Code("91110108MA0T00010"), "海淀联合企业", OrganisationTypes.Enterprise, false);
+            await tx.CommitAsync();
+            return org.Id;
+        }
     }
 
     /// <summary>A second applicant: a university in 朝阳区 with its own user, party to nothing in the scenario.</summary>

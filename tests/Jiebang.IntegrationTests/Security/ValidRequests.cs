@@ -17,7 +17,8 @@ namespace Jiebang.IntegrationTests.Security;
 public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool openWindow = false)
 {
     private static readonly HashSet<string> DraftApplicationOperations =
-        ["Applications_Update", "Applications_Submit", "Applications_Withdraw", "Applications_UploadAttachment"];
+        ["Applications_Update", "Applications_Submit", "Applications_Withdraw", "Applications_UploadAttachment",
+            "Applications_ConfirmParticipation", "Applications_WithdrawConfirmation"];
 
     /// <summary>The scenario's resource each path parameter names, by operation.</summary>
     public Guid Parameter(ApiOperation op, string name) => name switch
@@ -70,6 +71,8 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
             "Applications_StartExportJob" => new { batch = s.BatchId },
             "Applications_OverrideEligibility" => new { outcome = "Eligible", reason = "复核后认定" },
             "Applications_Submit" => new { },
+            "Applications_ConfirmParticipation" => new { },
+            "Applications_WithdrawConfirmation" => new { reason = "合作条件变化" },
             "Applications_Withdraw" => new { reason = "放弃申报" },
             "Applications_Update" => ApplicationBodies.Complete(openWindow ? s.OpenChallenge : s.Challenge),
             "Applications_Create" => ApplicationBodies.Complete(s.OpenChallenge),

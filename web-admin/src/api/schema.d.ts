@@ -274,6 +274,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/confirmation/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 联合单位撤回参与确认（截止前；已提交的申报书退回草稿）；支持 Idempotency-Key / A consortium member withdraws its confirmation before the deadline (a submitted application goes back to Draft); honours Idempotency-Key
+         * @description Called by the member's own applicant users, or by the district portal covering the member's region (it names the organisation). A Submitted application returns to Draft (audited, application.status_changed in the feed) and cannot be submitted again until the member confirms anew. Withdrawing when there is no standing confirmation changes nothing (200). 404 for callers who may not see the application; 409 application.window_closed after the deadline.
+         *
+         *     Roles: Applicant, District
+         */
+        post: operations["Applications_WithdrawConfirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 联合单位确认参与联合申报（截止前）；支持 Idempotency-Key / A consortium member confirms its participation before the deadline; honours Idempotency-Key
+         * @description Called by the member's own applicant users, or by the district portal whose district covers the member's region (it names the organisation). The confirmation records the role and budget share the member agrees to; it lapses when the lead changes that member's role or share or removes it. Confirming again while the confirmation stands changes nothing (200). 404 for callers who may not see the application; 409 application.not_a_member for the lead or a non-member; 409 application.window_closed after the deadline.
+         *
+         *     Roles: Applicant, District
+         */
+        post: operations["Applications_ConfirmParticipation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/eligibility-override": {
         parameters: {
             query?: never;
@@ -305,7 +349,7 @@ export interface paths {
         put?: never;
         /**
          * 提交申报书（截止前可再次提交，形成新版本）；支持 Idempotency-Key / Submit; again before the deadline makes a new version; honours Idempotency-Key
-         * @description Refused with 409 application.window_closed after the deadline, and 409 application.ineligible listing every failed rule in `violations`.
+         * @description Refused with 409 application.window_not_open before the window opens, 409 application.window_closed after the deadline, 409 application.ineligible listing every failed rule in `violations` (the lead is always among the judged parties), and 409 application.members_unconfirmed naming every member that has not confirmed its current role and share (联合申报协议).
          *
          *     Roles: Applicant, District
          */
@@ -372,7 +416,9 @@ export interface paths {
         get: operations["Applications_Get"];
         /**
          * 修改申报书（截止前） / Update the working copy before the deadline
-         * @description Roles: Applicant, District
+         * @description The lead must stay the Lead member (400 application.lead_must_be_applicant on members otherwise). Confirmations: a member's confirmation records the role and budget share it agreed to; it lapses (is deleted, and the Update audit record names it) when that member is removed or its role or share changes, and the member must confirm again before the next submission. Other edits (technical approach, team, milestones, other members' terms) leave confirmations standing. A submitted version keeps the consortium as it stood.
+         *
+         *     Roles: Applicant, District
          */
         put: operations["Applications_Update"];
         post?: never;
@@ -441,7 +487,9 @@ export interface paths {
         put?: never;
         /**
          * 起草揭榜申报书（单独或联合揭榜）；支持 Idempotency-Key / Draft an application, alone or as a consortium; honours Idempotency-Key
-         * @description Roles: Applicant, District
+         * @description The applying organisation (an applicant user's own, or the district portal's leadOrganisationId) must be listed in `members` as the Lead when members are given; otherwise 400 application.lead_must_be_applicant (field error on members) and nothing is stored. Every other member must confirm its participation (Applications_ConfirmParticipation) before the application can be submitted. Before the window opens: 409 application.window_not_open; after the deadline: 409 application.window_closed.
+         *
+         *     Roles: Applicant, District
          */
         post: operations["Applications_Create"];
         delete?: never;
@@ -2278,6 +2326,12 @@ export interface components {
         CloseProjectRequest: {
             waiverReason?: string | null;
         };
+        ConfirmParticipationRequest: {
+            /** Format: uuid */
+            organisationId?: string | null;
+            /** Format: int32 */
+            expectedVersion?: number | null;
+        };
         ConsortiaFigures: {
             /** Format: int32 */
             formed: number;
@@ -2723,6 +2777,12 @@ export interface components {
             /** Format: int32 */
             budgetShareBp: number;
             responsibility?: string | null;
+            regionCode: string;
+            confirmationRequired: boolean;
+            /** Format: date-time */
+            confirmedAt?: string | null;
+            confirmedBy?: string | null;
+            confirmedByDistrict?: string | null;
         };
         Milestone: {
             name: string;
@@ -3379,6 +3439,13 @@ export interface components {
         };
         WithdrawApplicationRequest: {
             reason?: string | null;
+        };
+        WithdrawConfirmationRequest: {
+            /** Format: uuid */
+            organisationId?: string | null;
+            reason?: string | null;
+            /** Format: int32 */
+            expectedVersion?: number | null;
         };
     };
     responses: never;
@@ -4496,6 +4563,230 @@ export interface operations {
             };
         };
     };
+    Applications_WithdrawConfirmation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional resource version from its ETag; 412 when stale. */
+                "If-Match"?: string;
+                /** @description 1-200 visible ASCII characters. A retry with the same key and body gets the stored response; the same key with another body gets 422 idempotency.key_reused. 同一幂等键重试返回首次结果。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawConfirmationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDetail"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `district.out_of_scope` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `application.not_a_member`, `application.window_closed`, `application.invalid_state` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unprocessable Content. Problem codes / 错误代码: `idempotency.key_reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Applications_ConfirmParticipation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional resource version from its ETag; 412 when stale. */
+                "If-Match"?: string;
+                /** @description 1-200 visible ASCII characters. A retry with the same key and body gets the stored response; the same key with another body gets 422 idempotency.key_reused. 同一幂等键重试返回首次结果。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmParticipationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDetail"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `district.out_of_scope` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `application.not_a_member`, `application.window_closed`, `application.invalid_state` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unprocessable Content. Problem codes / 错误代码: `idempotency.key_reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
     Applications_OverrideEligibility: {
         parameters: {
             query?: never;
@@ -4662,7 +4953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict. Problem codes / 错误代码: `application.ineligible`, `application.window_closed`, `application.invalid_state` */
+            /** @description Conflict. Problem codes / 错误代码: `application.ineligible`, `application.members_unconfirmed`, `application.window_closed`, `application.window_not_open`, `application.invalid_state` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4935,7 +5226,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetail"];
                 };
             };
-            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed`, `application.lead_must_be_applicant` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5271,7 +5562,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetail"];
                 };
             };
-            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed`, `application.lead_must_be_applicant` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5307,7 +5598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Conflict. Problem codes / 错误代码: `application.window_closed` */
+            /** @description Conflict. Problem codes / 错误代码: `application.window_closed`, `application.window_not_open` */
             409: {
                 headers: {
                     [name: string]: unknown;

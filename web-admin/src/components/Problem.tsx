@@ -2,7 +2,7 @@ import { Alert, Button, Empty, Result, Skeleton } from 'antd';
 import type { FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
-import { useI18n, useT } from '../i18n';
+import { useI18n, useT, type Locale, type Translate } from '../i18n';
 
 /** "criteria[0].name" → ["criteria", 0, "name"], the name path Ant Design's Form uses. */
 export function fieldPath(key: string): (string | number)[] {
@@ -41,6 +41,19 @@ function hasValue(form: FormInstance, name: (string | number)[]): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A problem-details answer as one sentence in the reader's language, without its code: the status in words, then the
+ * side of the bilingual detail ("中文 / English") that matches the locale, then any rule violations.
+ */
+export function problemText(error: unknown, locale: Locale, t: Translate): string {
+  if (!(error instanceof ApiError)) return String(error instanceof Error ? error.message : error);
+  const { status, detail, violations } = error.problem;
+  const [zh, ...rest] = (detail ?? '').split(' / ');
+  const side = locale === 'zh-CN' || rest.length === 0 ? zh : rest.join(' / ');
+  const listed = (violations ?? []).map((v) => (locale === 'zh-CN' ? v.messageZh : v.messageEn));
+  return [t(`problem.status.${status}`, {}), side, ...listed].filter(Boolean).join(locale === 'zh-CN' ? '：' : ': ');
 }
 
 /** A problem-details answer as an alert: title, bilingual detail, eligibility violations, unmatched field errors. */

@@ -64,6 +64,7 @@ public abstract class EligibilityTests(JiebangHost host) : HostTests(host)
             new { organisationId = Host.Cast.MemberOrg, role = "Member", budgetShareBp = 3000 },
         ]);
         await applicant.PutJson($"/api/v1/applications/{draft["id"]}", fixedBody, "\"1\"").Expect(HttpStatusCode.OK);
+        await Consortia.ConfirmAllAsync(Host, (string)draft["id"]!);
         await applicant.PostJson($"/api/v1/applications/{draft["id"]}/submit").Expect(HttpStatusCode.OK);
     }
 

@@ -53,6 +53,7 @@ public abstract class ExportTests(JiebangHost host) : HostTests(host)
         // 12,345,650.00 元 = 1,234.565 万元: half away from zero gives 1,234.57 (banker's rounding would give .56).
         consortium["ownInvestmentFen"] = 1_234_565_000L;
         var submitted = await applicant.PostJson("/api/v1/applications", consortium).Expect(HttpStatusCode.Created);
+        await Consortia.ConfirmAllAsync(Host, (string)submitted["id"]!);
         await applicant.PostJson($"/api/v1/applications/{submitted["id"]}/submit").Expect(HttpStatusCode.OK);
         var draft = await applicant.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge)).Expect(HttpStatusCode.Created);
 

@@ -29,6 +29,7 @@ public abstract class SubmitApplicationTests(JiebangHost host) : HostTests(host)
         var applicant = await Host.As(Cast.Applicant);
         var id = (string)draft["id"]!;
 
+        await Consortia.ConfirmAllAsync(Host, id);
         var first = await applicant.PostJson($"/api/v1/applications/{id}/submit").Expect(HttpStatusCode.OK);
         Assert.Equal("Submitted", (string?)first["status"]);
         Assert.Equal(1, (int)first["submittedVersion"]!);
@@ -38,7 +39,12 @@ public abstract class SubmitApplicationTests(JiebangHost host) : HostTests(host)
             new { organisationId = Host.Cast.MemberOrg, role = "Member", budgetShareBp = 5000 },
         ]);
         body["technicalApproach"] = "第二版技术方案";
-        await applicant.PutJson($"/api/v1/applications/{id}", body, $"\"{first["version"]}\"").Expect(HttpStatusCode.OK);
+        var updated = await applicant.PutJson($"/api/v1/applications/{id}", body, $"\"{first["version"]}\"").Expect(HttpStatusCode.OK);
+        // The member's share changed from 40 % to 50 %: its confirmation lapsed and it confirms the new terms.
+        Assert.Null(updated["members"]![1]!["confirmedAt"]);
+        await DatabaseSnapshot.Unchanged(Host, () => applicant.PostJson($"/api/v1/applications/{id}/submit")
+            .ExpectProblem(HttpStatusCode.Conflict, "application.members_unconfirmed"));
+        await Consortia.ConfirmAllAsync(Host, id);
         var second = await applicant.PostJson($"/api/v1/applications/{id}/submit").Expect(HttpStatusCode.OK);
         Assert.Equal(2, (int)second["submittedVersion"]!);
 
@@ -50,7 +56,7 @@ public abstract class SubmitApplicationTests(JiebangHost host) : HostTests(host)
 
         var member = await Host.As(Cast.TaskForce);
         var audit = await member.GetAsync($"/api/v1/audit?entityType=Application&entityId={id}").Expect(HttpStatusCode.OK);
-        Assert.Equal(["Create", "Submit", "Update", "Submit"], audit["items"]!.AsArray().Select(a => (string)a!["action"]!).Reverse());
+        Assert.Equal(["Create", "ConfirmParticipation", "Submit", "Update", "ConfirmParticipation", "Submit"], audit["items"]!.AsArray().Select(a => (string)a!["action"]!).Reverse());
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public abstract class WholeFlowTests(JiebangHost host) : HostTests(host)
                 new { organisationId = Host.Cast.MemberOrg, role = "Member", budgetShareBp = 3000 },
             ])).Expect(HttpStatusCode.Created);
             var applicationId = (string)application["id"]!;
+            await Consortia.ConfirmAllAsync(Host, applicationId);
             await applicant.PostJson($"/api/v1/applications/{applicationId}/submit").Expect(HttpStatusCode.OK);
             var experts = new[] { await review.ExpertAsync(), await review.ExpertAsync() };
 

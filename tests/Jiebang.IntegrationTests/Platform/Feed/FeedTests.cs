@@ -20,6 +20,7 @@ public abstract class FeedTests(JiebangHost host) : HostTests(host)
         var applicant = await Host.As(Cast.Applicant);
         var application = await applicant.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge, members)).Expect(HttpStatusCode.Created);
         var id = (string)application["id"]!;
+        await Consortia.ConfirmAllAsync(Host, id);
         await applicant.PostJson($"/api/v1/applications/{id}/submit").Expect(HttpStatusCode.OK);
         return (challenge, id);
     }

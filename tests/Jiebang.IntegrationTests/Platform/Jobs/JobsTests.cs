@@ -75,6 +75,7 @@ public abstract class JobsTests(JiebangHost host) : HostTests(host)
             ])
             : ApplicationBodies.Complete(challenge);
         var draft = await applicant.PostJson("/api/v1/applications", body).Expect(HttpStatusCode.Created);
+        await Consortia.ConfirmAllAsync(Host, (string)draft["id"]!);
         await applicant.PostJson($"/api/v1/applications/{draft["id"]}/submit").Expect(HttpStatusCode.OK);
         return (string)draft["id"]!;
     }

@@ -18,6 +18,7 @@ public abstract class ApplicationRoundTests(JiebangHost host) : HostTests(host)
             new { organisationId = Host.Cast.MemberOrg, role = "Member", budgetShareBp = 3000 },
         ])).Expect(HttpStatusCode.Created);
         var applicationId = (string)application["id"]!;
+        await Consortia.ConfirmAllAsync(Host, applicationId);
         await applicant.PostJson($"/api/v1/applications/{applicationId}/submit").Expect(HttpStatusCode.OK);
 
         var memberAffiliated = await review.ExpertAsync(affiliation: Host.Cast.MemberOrg);

@@ -12,9 +12,10 @@ import { QueryState, ProblemAlert, applyFieldErrors } from '../../components/Pro
 import { StatusTag } from '../../components/StatusTag';
 import { Money } from '../../components/Money';
 import { useAction } from '../../lib/hooks';
-import { bpText, formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { errorText } from '../programmes/BatchPage';
 import { EligibilityBadge } from '.';
+import { ConsortiumCard, UnconfirmedNotice, unconfirmedMembers } from './components/Consortium';
 
 export function ApplicationDetailPage() {
   const { id = '' } = useParams();
@@ -49,6 +50,7 @@ function Overview({ a }: { a: Schemas['ApplicationDetail'] }) {
   const t = useT();
   return (
     <>
+      <UnconfirmedNotice a={a} />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={2} size="small">
           <Descriptions.Item label={t('application.lead')}>{a.leadOrganisationName}</Descriptions.Item>
@@ -65,15 +67,7 @@ function Overview({ a }: { a: Schemas['ApplicationDetail'] }) {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title={t('application.consortium')} style={{ marginBottom: 16 }}>
-        <Table<Schemas['MemberView']> rowKey="organisationId" size="small" pagination={false} dataSource={a.members} data-testid="consortium"
-          columns={[
-            { title: t('application.organisation'), dataIndex: 'organisationName' },
-            { title: t('application.role'), dataIndex: 'role', render: (v) => t(`consortium.${v}`) },
-            { title: t('application.share'), dataIndex: 'budgetShareBp', render: (v) => bpText(v) },
-            { title: t('application.responsibility'), dataIndex: 'responsibility' },
-          ]} />
-      </Card>
+      <ConsortiumCard a={a} />
       <Card title={t('application.team')} style={{ marginBottom: 16 }}>
         <Table<Schemas['TeamMember']> rowKey={(r) => r.name + r.role} size="small" pagination={false} dataSource={a.team}
           columns={[
@@ -210,7 +204,8 @@ function ApplicationActions({ application: a }: { application: Schemas['Applicat
       {submit.error != null && <ProblemAlert error={submit.error} />}
       {(a.status === 'Draft' || a.status === 'Submitted') && <Button onClick={() => navigate(`/applications/${a.id}/edit`)}>{t('common.edit')}</Button>}
       {(a.status === 'Draft' || a.status === 'Submitted') && (
-        <Button type="primary" loading={submit.isPending} onClick={() => submit.mutate(undefined)} data-testid="submit-application">
+        <Button type="primary" loading={submit.isPending} onClick={() => submit.mutate(undefined)} data-testid="submit-application"
+          disabled={unconfirmedMembers(a).length > 0} title={unconfirmedMembers(a).length > 0 ? t('consortium.blocked') : undefined}>
           {a.status === 'Draft' ? t('application.submit') : t('application.resubmit')}
         </Button>
       )}

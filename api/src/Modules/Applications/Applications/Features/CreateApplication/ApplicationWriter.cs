@@ -44,6 +44,14 @@ internal static class ApplicationWriter
             CreatedBy = createdBy, CreatedByDistrict = district, IsDemo = isDemo, Now = now,
         }, tx);
         await ApplicationStore.ReplaceMembersAsync(connection, tx, id, parties);
+        if (isDemo)
+        {
+            // Demo consortia are agreed ones: every member but the lead has confirmed, labelled as demo data.
+            await connection.ExecuteAsync(Data.ConfirmDemo, parties.Where(p => p.OrganisationId != lead.OrganisationId).Select(p => new
+            {
+                Id = id, p.OrganisationId, Role = p.Role.ToString(), p.BudgetShareBp, Now = now,
+            }), tx);
+        }
         return id;
     }
 }

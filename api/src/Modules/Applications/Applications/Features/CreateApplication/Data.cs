@@ -18,4 +18,9 @@ internal static class Data
             NULL, NULL, @Content, @OwnInvestmentFen, 0, NULL,
             @CreatedBy, @CreatedByDistrict, @IsDemo, @Now, @Now, 1)
         """;
+
+    public const string ConfirmDemo = """
+        INSERT INTO applications_confirmation (application_id, organisation_id, role, budget_share_bp, confirmed_at, confirmed_by, confirmed_by_district)
+        VALUES (@Id, @OrganisationId, @Role, @BudgetShareBp, @Now, '演示数据 / demo data', NULL)
+        """;
 }

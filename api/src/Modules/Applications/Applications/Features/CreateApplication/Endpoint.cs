@@ -21,8 +21,12 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, Ch
         Post("/api/v1/applications");
         Roles(Platform.Auth.Roles.Applicant, Platform.Auth.Roles.District);
         Description(b => b.Api("Applications_Create", "Applications",
-                "起草揭榜申报书（单独或联合揭榜）；支持 Idempotency-Key / Draft an application, alone or as a consortium; honours Idempotency-Key")
-            .Body<Request>().Ok<ApplicationDetail>(201).Problems(400, 401, 403, 404, 409, 422).Codes(403, "district.out_of_scope").Codes(409, "application.window_closed").Idempotent()
+                "起草揭榜申报书（单独或联合揭榜）；支持 Idempotency-Key / Draft an application, alone or as a consortium; honours Idempotency-Key",
+                "The applying organisation (an applicant user's own, or the district portal's leadOrganisationId) must be listed in `members` as the Lead " +
+                "when members are given; otherwise 400 application.lead_must_be_applicant (field error on members) and nothing is stored. " +
+                "Every other member must confirm its participation (Applications_ConfirmParticipation) before the application can be submitted. " +
+                "Before the window opens: 409 application.window_not_open; after the deadline: 409 application.window_closed.")
+            .Body<Request>().Ok<ApplicationDetail>(201).Problems(400, 401, 403, 404, 409, 422).Codes(403, "district.out_of_scope").Codes(400, Consortium.LeadMustBeApplicant).Codes(409, "application.window_closed", "application.window_not_open").Idempotent()
             .Example(new
             {
                 challengeId = "0193a3c0-0000-7000-8000-000000000002",
@@ -49,6 +53,10 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, Ch
             async (connection, tx, p) =>
             {
                 var now = clock.GetUtcNow();
+                if (now < p.Challenge.OpensAt)
+                {
+                    return WriteOutcome.Refuse(ChallengeGate.WindowNotOpen(p.Challenge.OpensAt));
+                }
                 if (now >= p.Challenge.ClosesAt)
                 {
                     return WriteOutcome.Refuse(ChallengeGate.WindowClosed());
@@ -92,6 +100,14 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, Ch
         if (req.IndicatorResponses.Any(r => !known.Contains(r.IndicatorId)))
         {
             return Refuse(Problems.Validation("indicatorResponses", "响应了不属于该需求的技术指标", "A response names an indicator the challenge does not have"));
+        }
+        if (Consortium.LeadRefusal(lead.Id, req) is { } notLead)
+        {
+            return Refuse(notLead);
+        }
+        if (clock.GetUtcNow() < challenge.OpensAt)
+        {
+            return Refuse(ChallengeGate.WindowNotOpen(challenge.OpensAt));
         }
         if (clock.GetUtcNow() >= challenge.ClosesAt)
         {

@@ -28,7 +28,7 @@ internal static class Data
         }
         if (caller.IsDistrict && caller.DistrictCode is not null)
         {
-            return where.And("a.lead_region_code LIKE @DistrictPrefix");
+            return where.And("a.lead_region_code LIKE @DistrictPrefix OR EXISTS (SELECT 1 FROM applications_member m WHERE m.application_id = a.id AND m.region_code LIKE @DistrictPrefix)");
         }
         if (caller.IsIssuer && caller.OrganisationId is not null)
         {

@@ -3,7 +3,11 @@ using Jiebang.Applications.Domain;
 
 namespace Jiebang.Applications.Features.Shared;
 
-/// <summary>A consortium member as shown: the organisation's name with its role and share.</summary>
+/// <summary>
+/// 联合体成员：单位名称、角色、预算份额，以及其对联合申报协议的确认（牵头单位无需确认） /
+/// A consortium member as shown: the organisation's name with its role and share, and its confirmation of the consortium
+/// agreement (the lead needs none; a confirmation holds only for the role and share it agreed to).
+/// </summary>
 internal sealed class MemberView
 {
     public Guid OrganisationId { get; init; }
@@ -11,6 +15,16 @@ internal sealed class MemberView
     public ConsortiumRole Role { get; init; }
     public int BudgetShareBp { get; init; }
     public string? Responsibility { get; init; }
+    /// <summary>注册地行政区划代码 / The member's registered region (6-digit code) when it was named.</summary>
+    public string RegionCode { get; init; } = "";
+    /// <summary>须确认参与（非牵头单位） / Whether this member must confirm its participation (every member but the lead).</summary>
+    public bool ConfirmationRequired { get; init; }
+    /// <summary>确认时间（UTC）；未确认为空 / When the member confirmed (UTC); null while it has not.</summary>
+    public DateTimeOffset? ConfirmedAt { get; init; }
+    /// <summary>确认人（本单位用户或区门户） / Who confirmed: the member's user or the district portal.</summary>
+    public string? ConfirmedBy { get; init; }
+    /// <summary>代为确认的区门户所辖区划代码 / The district code when a district portal confirmed for the member.</summary>
+    public string? ConfirmedByDistrict { get; init; }
 }
 
 /// <summary>One eligibility rule's verdict as stored with the application.</summary>

@@ -5,6 +5,7 @@ using Jiebang.Applications.Contracts;
 using Jiebang.Applications.Domain;
 using Jiebang.Platform.Auth;
 using Jiebang.Platform.Errors;
+using Microsoft.AspNetCore.Http;
 
 namespace Jiebang.Applications.Features.Shared;
 
@@ -43,20 +44,26 @@ internal sealed class ApplicationRow
     public bool IsParty(Caller caller) => caller.OrganisationId is { } org && (org == LeadOrganisationId || Members.Any(m => m.OrganisationId == org));
 
     /// <summary>
-    /// Sealed until the deadline: the applicant's own organisations (lead and members), the district portal of the lead's
-    /// region and the task force (auditors read) see an application; the issuer only after the window has closed, and
-    /// never a draft or a withdrawn one; experts only through their review assignments.
+    /// Sealed until the deadline: the applicant's own organisations (lead and members), the district portals of the lead's
+    /// and of every member's region (they confirm for members of their district) and the task force (auditors read) see an
+    /// application; the issuer only after the window has closed, and never a draft or a withdrawn one; experts only through
+    /// their review assignments.
     /// </summary>
     public bool IsVisibleTo(Caller caller, DateTimeOffset now) =>
         caller.ReadsEverything
         || (caller.IsApplicant && IsParty(caller))
         || caller.CoversRegion(LeadRegionCode)
+        || Members.Any(m => caller.CoversRegion(m.RegionCode))
         || (caller.IsIssuer && caller.BelongsTo(IssuerOrganisationId) && now >= ClosesAt
             && Status is not (ApplicationStatus.Draft or ApplicationStatus.Withdrawn));
 
     /// <summary>The lead organisation's users, or the district portal acting for a unit of its district, change it.</summary>
     public bool MayEdit(Caller caller) =>
         (caller.IsApplicant && caller.BelongsTo(LeadOrganisationId)) || caller.CoversRegion(LeadRegionCode);
+
+    /// <summary>The members other than the lead whose confirmation of the current role and share is missing.</summary>
+    public IReadOnlyList<MemberView> Unconfirmed() =>
+        Members.Where(m => m.OrganisationId != LeadOrganisationId && m.ConfirmedAt is null).ToList();
 }
 
 internal static class ApplicationStore
@@ -74,9 +81,15 @@ internal static class ApplicationStore
         a.submitted_at AS SubmittedAt, a.is_demo AS IsDemo, a.created_at AS CreatedAt, a.updated_at AS UpdatedAt, a.version AS Version
         """;
 
+    /// <summary>A confirmation counts only while the member's role and share are those it agreed to.</summary>
     private const string SelectMembers = """
-        SELECT organisation_id AS OrganisationId, organisation_name AS OrganisationName, role AS Role, budget_share_bp AS BudgetShareBp
-        FROM applications_member WHERE application_id = @Id ORDER BY ordinal
+        SELECT m.organisation_id AS OrganisationId, m.organisation_name AS OrganisationName, m.role AS Role,
+            m.budget_share_bp AS BudgetShareBp, m.region_code AS RegionCode,
+            c.confirmed_at AS ConfirmedAt, c.confirmed_by AS ConfirmedBy, c.confirmed_by_district AS ConfirmedByDistrict
+        FROM applications_member m
+        LEFT JOIN applications_confirmation c ON c.application_id = m.application_id AND c.organisation_id = m.organisation_id
+            AND c.role = m.role AND c.budget_share_bp = m.budget_share_bp
+        WHERE m.application_id = @Id ORDER BY m.ordinal
         """;
 
     private const string SelectAttachments = """
@@ -89,10 +102,19 @@ internal static class ApplicationStore
         var row = await connection.QuerySingleOrDefaultAsync<ApplicationRow>($"SELECT {Columns} FROM applications_application a WHERE a.id = @Id", new { Id = id }, tx);
         if (row is not null)
         {
-            row.Members = (await connection.QueryAsync<MemberView>(SelectMembers, new { Id = id }, tx)).AsList();
+            row.Members = (await connection.QueryAsync<MemberView>(SelectMembers, new { Id = id }, tx))
+                .Select(m => Required(m, row.LeadOrganisationId)).ToList();
         }
         return row;
     }
+
+    private static MemberView Required(MemberView m, Guid lead) => new()
+    {
+        OrganisationId = m.OrganisationId, OrganisationName = m.OrganisationName, Role = m.Role, BudgetShareBp = m.BudgetShareBp,
+        RegionCode = m.RegionCode, ConfirmationRequired = m.OrganisationId != lead,
+        ConfirmedAt = m.OrganisationId != lead ? m.ConfirmedAt : null, ConfirmedBy = m.OrganisationId != lead ? m.ConfirmedBy : null,
+        ConfirmedByDistrict = m.OrganisationId != lead ? m.ConfirmedByDistrict : null,
+    };
 
     public static async Task<ApplicationDetail> DetailAsync(DbConnection connection, ApplicationRow row, DbTransaction? tx = null)
     {
@@ -110,7 +132,9 @@ internal static class ApplicationStore
             Members = row.Members.Select(m => new MemberView
             {
                 OrganisationId = m.OrganisationId, OrganisationName = m.OrganisationName, Role = m.Role, BudgetShareBp = m.BudgetShareBp,
-                Responsibility = responsibilities.GetValueOrDefault(m.OrganisationId),
+                Responsibility = responsibilities.GetValueOrDefault(m.OrganisationId), RegionCode = m.RegionCode,
+                ConfirmationRequired = m.ConfirmationRequired, ConfirmedAt = m.ConfirmedAt, ConfirmedBy = m.ConfirmedBy,
+                ConfirmedByDistrict = m.ConfirmedByDistrict,
             }).ToList(),
             TechnicalApproach = content.TechnicalApproach, Team = content.Team, IndicatorResponses = content.IndicatorResponses,
             OwnInvestmentFen = content.OwnInvestmentFen, Milestones = content.Milestones, Declarations = content.Declarations,
@@ -122,18 +146,52 @@ internal static class ApplicationStore
     private const string DeleteMembers = "DELETE FROM applications_member WHERE application_id = @Id";
 
     private const string InsertMember = """
-        INSERT INTO applications_member (application_id, ordinal, organisation_id, organisation_name, role, budget_share_bp)
-        VALUES (@ApplicationId, @Ordinal, @OrganisationId, @OrganisationName, @Role, @BudgetShareBp)
+        INSERT INTO applications_member (application_id, ordinal, organisation_id, organisation_name, role, budget_share_bp, region_code)
+        VALUES (@ApplicationId, @Ordinal, @OrganisationId, @OrganisationName, @Role, @BudgetShareBp, @RegionCode)
         """;
 
-    public static async Task ReplaceMembersAsync(DbConnection connection, DbTransaction tx, Guid applicationId, IReadOnlyList<Party> parties)
+    /// <summary>Confirmations whose member is gone or whose role or share changed: they lapse.</summary>
+    private const string SelectLapsed = """
+        SELECT c.organisation_id FROM applications_confirmation c
+        WHERE c.application_id = @Id AND NOT EXISTS (SELECT 1 FROM applications_member m
+            WHERE m.application_id = c.application_id AND m.organisation_id = c.organisation_id
+              AND m.role = c.role AND m.budget_share_bp = c.budget_share_bp)
+        """;
+
+    private const string DeleteConfirmation = "DELETE FROM applications_confirmation WHERE application_id = @Id AND organisation_id = @OrganisationId";
+
+    /// <summary>
+    /// Replaces the consortium. A member's confirmation survives only when it stays with the same role and share; otherwise
+    /// it lapses and is deleted. Returns the organisations whose confirmation lapsed.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> ReplaceMembersAsync(DbConnection connection, DbTransaction tx, Guid applicationId, IReadOnlyList<Party> parties)
     {
         await connection.ExecuteAsync(DeleteMembers, new { Id = applicationId }, tx);
         await connection.ExecuteAsync(InsertMember, parties.Select((p, i) => new
         {
             ApplicationId = applicationId, Ordinal = i + 1, p.OrganisationId, OrganisationName = p.Registered ? p.Name : "(未登记 / unregistered)",
-            Role = p.Role.ToString(), p.BudgetShareBp,
+            Role = p.Role.ToString(), p.BudgetShareBp, RegionCode = p.RegionCode ?? "",
         }), tx);
+        var lapsed = (await connection.QueryAsync<Guid>(SelectLapsed, new { Id = applicationId }, tx)).AsList();
+        foreach (var organisationId in lapsed)
+        {
+            await connection.ExecuteAsync(DeleteConfirmation, new { Id = applicationId, OrganisationId = organisationId }, tx);
+        }
+        return lapsed;
+    }
+
+    /// <summary>409 naming every member (by name) that has not confirmed its participation in its current role and share.</summary>
+    public static IResult MembersUnconfirmed(IReadOnlyList<MemberView> missing)
+    {
+        var names = string.Join("、", missing.Select(m => m.OrganisationName));
+        var namesEn = string.Join(", ", missing.Select(m => m.OrganisationName));
+        return Problems.Of(StatusCodes.Status409Conflict, "application.members_unconfirmed", "Consortium members have not confirmed",
+            $"以下联合单位尚未确认参与联合申报：{names} / These consortium members have not confirmed their participation: {namesEn}",
+            violations: missing.Select(m => new Violation
+            {
+                Code = "application.members_unconfirmed", OrganisationId = m.OrganisationId,
+                MessageZh = $"{m.OrganisationName}尚未确认参与", MessageEn = $"{m.OrganisationName} has not confirmed its participation",
+            }).ToList());
     }
 
     public static string Serialize(ApplicationContent content) => JsonSerializer.Serialize(content, JsonDefaults.Options);

@@ -32,8 +32,11 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
         Roles(Platform.Auth.Roles.Applicant, Platform.Auth.Roles.District);
         Description(b => b.Api("Applications_Submit", "Applications",
                 "提交申报书（截止前可再次提交，形成新版本）；支持 Idempotency-Key / Submit; again before the deadline makes a new version; honours Idempotency-Key",
-                "Refused with 409 application.window_closed after the deadline, and 409 application.ineligible listing every failed rule in `violations`.")
-            .Body<Request>().IfMatch(required: false).Ok<ApplicationDetail>().Problems(400, 401, 403, 404, 409, 412, 422).Codes(409, "application.ineligible", "application.window_closed", "application.invalid_state").Idempotent(), clearDefaults: true);
+                "Refused with 409 application.window_not_open before the window opens, 409 application.window_closed after the deadline, " +
+                "409 application.ineligible listing every failed rule in `violations` (the lead is always among the judged parties), and " +
+                "409 application.members_unconfirmed naming every member that has not confirmed its current role and share (联合申报协议).")
+            .Body<Request>().IfMatch(required: false).Ok<ApplicationDetail>().Problems(400, 401, 403, 404, 409, 412, 422)
+            .Codes(409, "application.ineligible", "application.members_unconfirmed", "application.window_closed", "application.window_not_open", "application.invalid_state").Idempotent(), clearDefaults: true);
     }
 
     private sealed record Prepared(int Version, int VersionNo, string Snapshot, ApplicationStatus From, ApplicationSubmitted Notification);
@@ -52,6 +55,11 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
                 if (ChangeGuard.Refusal(row, caller, now, p.Version) is { } refusal)
                 {
                     return WriteOutcome.Refuse(refusal);
+                }
+                // Checked again in the transaction: a member may have withdrawn since the judgement outside it.
+                if (row!.Unconfirmed() is { Count: > 0 } unconfirmed)
+                {
+                    return WriteOutcome.Refuse(ApplicationStore.MembersUnconfirmed(unconfirmed));
                 }
                 await connection.ExecuteAsync(Data.InsertVersion, new
                 {
@@ -87,7 +95,7 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
         var challenge = await sender.Send(new GetChallengeInfo(row!.ChallengeId), ct);
         if (challenge is null || challenge.Phase != ApplicationPhase.Open)
         {
-            return Refuse(ChallengeGate.WindowClosed());
+            return Refuse(ChallengeGate.OutsideWindow(challenge));
         }
         var content = row.ContentDocument();
         var missing = ContentRules.Missing(content, challenge.Indicators.Select(i => i.Id));
@@ -104,6 +112,10 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
             return Refuse(Problems.Of(StatusCodes.Status409Conflict, "application.ineligible", "Not eligible",
                 $"不符合揭榜条件（{failed.Count}项） / The application does not meet {failed.Count} eligibility rule(s)",
                 violations: failed.Select(f => new Violation { Code = f.Code, MessageZh = f.MessageZh, MessageEn = f.MessageEn, OrganisationId = f.OrganisationId }).ToList()));
+        }
+        if (row.Unconfirmed() is { Count: > 0 } unconfirmed)
+        {
+            return Refuse(ApplicationStore.MembersUnconfirmed(unconfirmed));
         }
         var versionNo = row.SubmittedVersion + 1;
         var snapshot = Data.Snapshot(content, row.Members);

@@ -22,8 +22,14 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, Parties p
     {
         Put("/api/v1/applications/{id:guid}");
         Roles(Platform.Auth.Roles.Applicant, Platform.Auth.Roles.District);
-        Description(b => b.Api("Applications_Update", "Applications", "修改申报书（截止前） / Update the working copy before the deadline")
-            .Body<Request>().IfMatch(required: true).Ok<ApplicationDetail>().Problems(400, 401, 403, 404, 409, 412, 428).Codes(409, "application.invalid_state", "application.window_closed"), clearDefaults: true);
+        Description(b => b.Api("Applications_Update", "Applications", "修改申报书（截止前） / Update the working copy before the deadline",
+                "The lead must stay the Lead member (400 application.lead_must_be_applicant on members otherwise). " +
+                "Confirmations: a member's confirmation records the role and budget share it agreed to; it lapses (is deleted, and " +
+                "the Update audit record names it) when that member is removed or its role or share changes, and the member must " +
+                "confirm again before the next submission. Other edits (technical approach, team, milestones, other members' " +
+                "terms) leave confirmations standing. A submitted version keeps the consortium as it stood.")
+            .Body<Request>().IfMatch(required: true).Ok<ApplicationDetail>().Problems(400, 401, 403, 404, 409, 412, 428)
+            .Codes(400, Consortium.LeadMustBeApplicant).Codes(409, "application.invalid_state", "application.window_closed"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
@@ -47,7 +53,12 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, Parties p
             await Send.ResultAsync(early);
             return;
         }
-        var challenge = await sender.Send(new Challenges.Contracts.GetChallengeInfo(current!.ChallengeId), ct);
+        if (Consortium.LeadRefusal(current!.LeadOrganisationId, content) is { } notLead)
+        {
+            await Send.ResultAsync(notLead);
+            return;
+        }
+        var challenge = await sender.Send(new Challenges.Contracts.GetChallengeInfo(current.ChallengeId), ct);
         var known = challenge?.Indicators.Select(i => i.Id).ToHashSet() ?? [];
         if (req.IndicatorResponses.Any(r => !known.Contains(r.IndicatorId)))
         {
@@ -74,9 +85,14 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, Parties p
                 await Send.ResultAsync(Problems.VersionMismatch());
                 return;
             }
-            await ApplicationStore.ReplaceMembersAsync(connection, tx, id, resolved);
+            var lapsed = await ApplicationStore.ReplaceMembersAsync(connection, tx, id, resolved);
             await audit.WriteAsync(connection, tx, caller, ApplicationStore.Module, ApplicationStore.Entity, id, "Update",
-                new { before = new { row!.OwnInvestmentFen, members = row.Members.Count }, after = new { content.OwnInvestmentFen, members = resolved.Count } });
+                new
+                {
+                    before = new { row!.OwnInvestmentFen, members = row.Members.Count },
+                    after = new { content.OwnInvestmentFen, members = resolved.Count },
+                    confirmationsLapsed = row.Members.Where(m => lapsed.Contains(m.OrganisationId)).Select(m => m.OrganisationName).ToList(),
+                });
             var detail = await ApplicationStore.DetailAsync(connection, (await ApplicationStore.LoadAsync(connection, id, tx))!, tx);
             await tx.CommitAsync(ct);
             HttpContext.Response.Headers.ETag = Versioning.ETag(detail.Version);
