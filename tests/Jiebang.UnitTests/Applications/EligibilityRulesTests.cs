@@ -63,6 +63,10 @@ public sealed class EligibilityRulesTests
         Assert.Equal([Eligibility.Mainland], Failed([University(share: 6000), Enterprise(share: 4000, region: region)]));
 
     [Fact]
+    public void A_hong_kong_credit_code_with_a_mainland_region_is_refused() =>
+        Assert.Equal([Eligibility.Mainland], Failed([University(share: 6000), Enterprise(share: 4000, code: "918100002N6W9UDK4H", region: "110108")]));
+
+    [Fact]
     public void A_branch_without_legal_personality_is_refused() =>
         Assert.Equal([Eligibility.LegalPerson], Failed([University(share: 6000), Enterprise(share: 4000, legal: false)]));
 

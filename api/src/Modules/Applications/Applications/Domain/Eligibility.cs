@@ -46,7 +46,6 @@ internal static class Eligibility
 
     private static readonly string[] NeedsBase = [OrganisationTypes.University, OrganisationTypes.Institute, OrganisationTypes.NewRdInstitution];
     private static readonly string[] NeedsStanding = [OrganisationTypes.Enterprise, OrganisationTypes.SocialOrganisation];
-    private static readonly string[] OutsideMainland = ["71", "81", "82"];
 
     public static IReadOnlyList<RuleResult> Evaluate(EligibilityInput input)
     {
@@ -64,7 +63,10 @@ internal static class Eligibility
         PerParty(results, CreditCodeValid, registered, p => CreditCode.Validate(p.CreditCode).IsValid,
             p => ($"{p.Name}的统一社会信用代码无效：{CreditCode.Validate(p.CreditCode).MessageZh}", $"{p.Name}: invalid credit code: {CreditCode.Validate(p.CreditCode).MessageEn}"),
             ("统一社会信用代码有效", "Credit codes are valid"));
-        PerParty(results, Mainland, registered, p => p.RegionCode.Length == 6 && !OutsideMainland.Contains(p.RegionCode[..2]),
+        // The registration authority in the credit code decides, as the registry does; the stated region must agree
+        // (records registered before the registry checked it may say otherwise).
+        PerParty(results, Mainland, registered, p => Regions.IsMainland(p.RegionCode)
+                && (!CreditCode.Validate(p.CreditCode).IsValid || Regions.IsMainlandAuthority(CreditCode.RegionOf(p.CreditCode))),
             p => ($"{p.Name}注册地不在中国大陆（{p.RegionCode}）", $"{p.Name} is not registered in mainland China ({p.RegionCode})"),
             ("均在中国大陆境内注册", "All are registered in mainland China"));
         PerParty(results, LegalPerson, registered, p => p.IndependentLegalPerson,
