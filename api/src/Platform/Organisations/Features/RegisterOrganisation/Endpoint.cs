@@ -20,10 +20,10 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Description(b => b.Api("Organisations_Register", "Platform", "登记主体 / Register an organisation in the registry",
                 "One record per credit code: 201 with Location when created, 200 with the existing record (unchanged) when the code " +
                 "is already registered. A district key registers only units inside its district.")
-            .Body<Request>().Ok<Organisation>(201).Ok<Organisation>().Problems(400, 401, 403).Codes(403, "district.out_of_scope")
+            .Body<Request>().Ok<Organisation>(201).ETag().Location().Ok<Organisation>().ETag().Location().Problems(400, 401, 403).Codes(403, "district.out_of_scope")
             .Example(new
             {
-                creditCode = "91110108MA00000000", name = "示例科技有限公司", type = "Enterprise", regionCode = "110108",
+                creditCode = "91110108MA01ABCDEN", name = "示例科技有限公司", type = "Enterprise", regionCode = "110108",
                 independentLegalPerson = true, commercialisationBase = (string?)null,
             }), clearDefaults: true);
     }

@@ -22,7 +22,7 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, Ch
         Roles(Platform.Auth.Roles.Applicant, Platform.Auth.Roles.District);
         Description(b => b.Api("Applications_Create", "Applications",
                 "起草揭榜申报书（单独或联合揭榜）；支持 Idempotency-Key / Draft an application, alone or as a consortium; honours Idempotency-Key")
-            .Body<Request>().Ok<ApplicationDetail>(201).Problems(400, 401, 403, 404, 409, 422).Codes(403, "district.out_of_scope").Codes(409, "application.window_closed").Idempotent()
+            .Body<Request>().Ok<ApplicationDetail>(201).ETag().Location().Problems(400, 401, 403, 404, 409, 422).Codes(403, "district.out_of_scope").Codes(409, "application.window_closed").Idempotent()
             .Example(new
             {
                 challengeId = "0193a3c0-0000-7000-8000-000000000002",

@@ -33,7 +33,7 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
         Description(b => b.Api("Applications_Submit", "Applications",
                 "提交申报书（截止前可再次提交，形成新版本）；支持 Idempotency-Key / Submit; again before the deadline makes a new version; honours Idempotency-Key",
                 "Refused with 409 application.window_closed after the deadline, and 409 application.ineligible listing every failed rule in `violations`.")
-            .Body<Request>().IfMatch(required: false).Ok<ApplicationDetail>().Problems(400, 401, 403, 404, 409, 412, 422).Codes(409, "application.ineligible", "application.window_closed", "application.invalid_state").Idempotent(), clearDefaults: true);
+            .Body<Request>().IfMatch(required: false).Ok<ApplicationDetail>().ETag().Problems(400, 401, 403, 404, 409, 412, 422).Codes(409, "application.ineligible", "application.window_closed", "application.invalid_state").Idempotent(), clearDefaults: true);
     }
 
     private sealed record Prepared(int Version, int VersionNo, string Snapshot, ApplicationStatus From, ApplicationSubmitted Notification);

@@ -23,7 +23,7 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, Parties p
         Put("/api/v1/applications/{id:guid}");
         Roles(Platform.Auth.Roles.Applicant, Platform.Auth.Roles.District);
         Description(b => b.Api("Applications_Update", "Applications", "修改申报书（截止前） / Update the working copy before the deadline")
-            .Body<Request>().IfMatch(required: true).Ok<ApplicationDetail>().Problems(400, 401, 403, 404, 409, 412, 428).Codes(409, "application.invalid_state", "application.window_closed"), clearDefaults: true);
+            .Body<Request>().IfMatch(required: true).Ok<ApplicationDetail>().ETag().Problems(400, 401, 403, 404, 409, 412, 428).Codes(409, "application.invalid_state", "application.window_closed"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
