@@ -34,25 +34,25 @@ public static class ContractCompatibility
                     .Select(p => $"removed response property {key} {status} {p}"));
                 var oldShapes = Shapes(released, oldResponse?["content"]);
                 var newShapes = Shapes(current, newOp["responses"]?[status]?["content"]);
-                foreach (var (path, before) in oldShapes.OrderBy(s => s.Key, StringComparer.Ordinal))
+                foreach (var (path, oldShape) in oldShapes.OrderBy(s => s.Key, StringComparer.Ordinal))
                 {
                     // enum → enum is the named enum's business (values added are fine, removed ones are caught below).
-                    if (newShapes.TryGetValue(path, out var after) && before != after &&
-                        !(before.StartsWith("enum", StringComparison.Ordinal) && after.StartsWith("enum", StringComparison.Ordinal)))
+                    if (newShapes.TryGetValue(path, out var newShape) && oldShape != newShape &&
+                        !(oldShape.StartsWith("enum", StringComparison.Ordinal) && newShape.StartsWith("enum", StringComparison.Ordinal)))
                     {
-                        breaks.Add($"changed response property type {key} {status} {path}: {before} -> {after}");
+                        breaks.Add($"changed response property type {key} {status} {path}: {oldShape} -> {newShape}");
                     }
                 }
             }
 
             var oldRequest = Shapes(released, oldOp["requestBody"]?["content"]);
             var newRequest = Shapes(current, newOp["requestBody"]?["content"]);
-            foreach (var (path, before) in oldRequest.OrderBy(s => s.Key, StringComparer.Ordinal))
+            foreach (var (path, oldShape) in oldRequest.OrderBy(s => s.Key, StringComparer.Ordinal))
             {
-                if (newRequest.TryGetValue(path, out var after) && before.StartsWith("enum", StringComparison.Ordinal) &&
-                    after.StartsWith("enum", StringComparison.Ordinal))
+                if (newRequest.TryGetValue(path, out var newShape) && oldShape.StartsWith("enum", StringComparison.Ordinal) &&
+                    newShape.StartsWith("enum", StringComparison.Ordinal))
                 {
-                    var removed = EnumMembers(before).Except(EnumMembers(after)).ToList();
+                    var removed = EnumMembers(oldShape).Except(EnumMembers(newShape)).ToList();
                     if (removed.Count > 0)
                     {
                         breaks.Add($"narrowed request enum {key} {path}: removed {string.Join(", ", removed)}");
