@@ -4661,7 +4661,7 @@ export interface components {
             type: components["schemas"]["OrganisationType"];
             /** @description Registered 6-digit 行政区划 code. */
             regionCode: string;
-            /** @description 具有独立法人资格. */
+            /** @description 具有独立法人资格 / Independent legal person */
             independentLegalPerson: boolean;
             /** @description 成果转化基地, for universities, institutes and new R&D institutions. */
             commercialisationBase?: string | null;
@@ -7893,7 +7893,9 @@ export interface operations {
                 actorId?: string | null;
                 /** @description 操作 / The action taken */
                 action?: string;
+                /** @description 起始时间 / From */
                 from?: string | null;
+                /** @description 截止时间 / To */
                 to?: string | null;
                 /** @description 页码 / 1-based page number. */
                 page?: number;
@@ -8771,7 +8773,7 @@ export interface operations {
     Batches_List: {
         parameters: {
             query?: {
-                /** @description Only batches of this programme. */
+                /** @description 工程 / Only batches of this programme. */
                 programme?: string | null;
             };
             header?: never;
@@ -9716,11 +9718,11 @@ export interface operations {
                 phase?: components["schemas"]["ApplicationPhase"];
                 /** @description 状态 / Status; callers who see only published challenges get none of the others whatever they ask. */
                 status?: components["schemas"]["ChallengeStatus"];
-                /** @description Only challenges of this issuing organisation. */
+                /** @description 单位 / Only challenges of this issuing organisation. */
                 organisation?: string | null;
-                /** @description Text contained in the code, title or background. */
+                /** @description 检索文字 / Text contained in the code, title or background. */
                 q?: string;
-                /** @description code (default), title, closesAt, publishedAt, createdAt; prefix with - for descending. */
+                /** @description 排序 / code (default), title, closesAt, publishedAt, createdAt; prefix with - for descending. */
                 sort?: string;
                 /** @description 页码 / 1-based page number. */
                 page?: number;
@@ -10140,9 +10142,9 @@ export interface operations {
     Jobs_List: {
         parameters: {
             query?: {
-                /** @description Only the caller's own jobs (the default). False lists everybody's, for the task force and auditors only. */
+                /** @description 仅本人 / Only the caller's own jobs (the default). False lists everybody's, for the task force and auditors only. */
                 mine?: boolean | null;
-                /** @description How many of the most recent jobs (1 to 100, default 20). */
+                /** @description 条数 / How many of the most recent jobs (1 to 100, default 20). */
                 take?: number | null;
             };
             header?: never;
@@ -10405,7 +10407,7 @@ export interface operations {
             query?: {
                 /** @description 精确匹配的统一社会信用代码；发榜、揭榜单位与专家只有给出它才有结果；格式或校验位错误返回 400 / Exactly this credit code; issuers, applicants and experts get results only with it. A malformed code (not 18 characters, or a wrong check character) is refused with 400 validation_failed. */
                 creditCode?: string;
-                /** @description Text contained in the name or the credit code (case-insensitive). */
+                /** @description 检索文字 / Text contained in the name or the credit code (case-insensitive). */
                 q?: string;
                 /** @description 类型 / Type */
                 type?: components["schemas"]["OrganisationType"];
@@ -13960,6 +13962,7 @@ export interface operations {
             query?: {
                 /** @description 状态 / Status */
                 status?: components["schemas"]["ObjectionStatus"];
+                /** @description 评审对象 / Item */
                 item?: string | null;
                 /** @description 页码 / 1-based page number. */
                 page?: number;

@@ -126,11 +126,16 @@ internal sealed partial class DescriptionSchemaFilter : ISchemaFilter
     public static string? Bilingual(string? text, string? glossary)
     {
         text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        if (HasChinese(text) || glossary is null)
+        if (glossary is null || (HasChinese(text) && text!.Any(char.IsAsciiLetter)))
         {
             return text;
         }
         var split = glossary.IndexOf(" / ", StringComparison.Ordinal);
+        if (HasChinese(text))
+        {
+            // A Chinese-only summary gets the glossary's English.
+            return split < 0 ? text : $"{text!.TrimEnd('.', '。')} / {glossary[(split + 3)..]}";
+        }
         var zh = split < 0 ? glossary : glossary[..split];
         var en = text ?? (split < 0 ? null : glossary[(split + 3)..]);
         return en is null ? zh : $"{zh} / {en}";

@@ -14,6 +14,15 @@ internal static class Glossary
 
     private static readonly Dictionary<string, string> Properties = new(StringComparer.Ordinal)
     {
+        ["from"] = "起始时间 / From",
+        ["to"] = "截止时间 / To",
+        ["programme"] = "工程 / Programme",
+        ["organisation"] = "单位 / Organisation",
+        ["q"] = "检索文字 / Search text",
+        ["sort"] = "排序 / Sort order",
+        ["mine"] = "仅本人 / Only mine",
+        ["take"] = "条数 / How many",
+        ["item"] = "评审对象 / Item",
         ["accessToken"] = "访问令牌 / The bearer token to send in Authorization",
         ["achieved"] = "实际达到值 / The value achieved",
         ["action"] = "操作 / The action taken",
