@@ -91,7 +91,7 @@ public abstract class PortalWorkflowTests(JiebangHost host) : HostTests(host)
         Assert.Equal("idempotency.key_reused", reused.Result.Code);
 
         var (afterSubmit, cursor) = await FollowAsync(feed, start);
-        Assert.Contains(afterSubmit, e => e.ResourceId == draft.Id && e.Type == FeedType.Application_status_changed && e.Data["status"] == "Submitted");
+        Assert.Contains(afterSubmit, e => e.ResourceId == draft.Id && e.Type == "application.status_changed" && e.Data["status"] == "Submitted");
         Assert.Single(afterSubmit, e => e.ResourceId == draft.Id);
 
         // 4. After the deadline the task force runs the formal check; the portal sees the outcome on the feed.
@@ -113,7 +113,7 @@ public abstract class PortalWorkflowTests(JiebangHost host) : HostTests(host)
             var change = Assert.Single(afterCheck, e => e.ResourceId == draft.Id);
             Assert.Equal("Submitted", change.Data["from"]);
             Assert.Equal("Eligible", change.Data["status"]);
-            Assert.Contains(afterCheck, e => e.ResourceId == challenge.BatchId && e.Type == FeedType.Batch_window_closed);
+            Assert.Contains(afterCheck, e => e.ResourceId == challenge.BatchId && e.Type == "batch.window_closed");
             Assert.Equal(ApplicationStatus.Eligible, (await applications.GetAsync(draft.Id)).Status);
         }
         finally

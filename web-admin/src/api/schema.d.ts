@@ -3436,8 +3436,8 @@ export interface components {
         FeedItem: {
             /** @description 本事件的不透明游标：作为 after 传入即从其后继续 / Opaque cursor of this event: pass it as `after` to continue right after it. */
             cursor: string;
-            /** @description 事件类型，各类型的 data 键见枚举说明 / The event type; the enum's description lists each type's data keys. */
-            type: components["schemas"]["FeedType"];
+            /** @description 事件类型及其 data 键 / The event type and the keys of its data (a string, not an enum: clients generated with System.Text.Json cannot read dotted enum values, and new types are added): challenge.published (code, title, field, batch, status); challenge.status_changed (code, title, from, status); batch.window_opened and batch.window_closed (code, opensAt, closesAt); application.status_changed (code, challengeId, from, status); review.round_publicised (name, kind, objectionsCloseAt); agreement.signed (code, applicationId, challengeId, commitmentFen). */
+            type: string;
             /** @description 资源类型（challenge、batch、application、review_round、agreement）/ The kind of resource (challenge, batch, application, review_round, agreement). */
             resourceType: string;
             /**
@@ -3464,19 +3464,6 @@ export interface components {
             /** @description 是否还有更多事件 / Whether more events follow right away. */
             hasMore: boolean;
         };
-        /**
-         * @description 变更订阅的事件类型，发布后不再改变 / Event types of the change feed; stable once published, like problem codes. Each value's description names the keys of its data (all values are strings).
-         *
-         *     - `challenge.published`: 技术需求随批次发布（公开）/ A challenge was published with its batch (public). data: code, title, field, batch (the batch's code), status (Published).
-         *     - `challenge.status_changed`: 技术需求状态变化（公开）/ A challenge changed state (public). data: code, title, from, status.
-         *     - `batch.window_opened`: 批次申报期开始（公开）/ A batch's application window opened (public). data: code, opensAt, closesAt (ISO 8601, UTC).
-         *     - `batch.window_closed`: 批次申报期结束（公开）/ A batch's application window closed (public). data: code, opensAt, closesAt (ISO 8601, UTC).
-         *     - `application.status_changed`: 申报书状态变化（申报单位、其所在区、工作专班与审计可见）/ An application changed state (its organisations, their districts, the task force, auditors). data: code, challengeId, from, status.
-         *     - `review.round_publicised`: 论证结果公示（相关各方可见）/ A review round's results were publicised (the parties concerned). data: name, kind, objectionsCloseAt (ISO 8601, UTC).
-         *     - `agreement.signed`: 合作研发协议已登记（协议各方可见）/ An agreement was signed (its parties). data: code, applicationId, challengeId, commitmentFen.
-         * @enum {string}
-         */
-        FeedType: "challenge.published" | "challenge.status_changed" | "batch.window_opened" | "batch.window_closed" | "application.status_changed" | "review.round_publicised" | "agreement.signed";
         /** @description 领域数据 / A technology field of the awarded challenges, with its agreements' money. */
         FieldFigures: {
             /** @description 技术领域 / Field */

@@ -26,8 +26,13 @@ public sealed class FeedItem
 {
     /// <summary>本事件的不透明游标：作为 after 传入即从其后继续 / Opaque cursor of this event: pass it as `after` to continue right after it.</summary>
     public required string Cursor { get; init; }
-    /// <summary>事件类型，各类型的 data 键见枚举说明 / The event type; the enum's description lists each type's data keys.</summary>
-    [StringEnum(typeof(FeedTypes), "FeedType")]
+    /// <summary>
+    /// 事件类型及其 data 键 / The event type and the keys of its data (a string, not an enum: clients generated with
+    /// System.Text.Json cannot read dotted enum values, and new types are added): challenge.published (code, title, field,
+    /// batch, status); challenge.status_changed (code, title, from, status); batch.window_opened and batch.window_closed
+    /// (code, opensAt, closesAt); application.status_changed (code, challengeId, from, status); review.round_publicised
+    /// (name, kind, objectionsCloseAt); agreement.signed (code, applicationId, challengeId, commitmentFen).
+    /// </summary>
     public required string Type { get; init; }
     /// <summary>资源类型（challenge、batch、application、review_round、agreement）/ The kind of resource (challenge, batch, application, review_round, agreement).</summary>
     public required string ResourceType { get; init; }
