@@ -4,6 +4,8 @@
 //                                  then web-admin: npm ci, Vitest, build, and the end-to-end suite when /usr/bin/chromium exists
 //   dotnet cake --target=Build
 //   dotnet cake --target=OpenApi   refresh api/openapi/jiebang.v1.json (and the SPA's schema.d.ts) from the host
+//   dotnet cake --target=OpenApiRelease   release the committed document: refresh it, check it against the last release,
+//                                  require its version's section in api/openapi/CHANGELOG.md, copy it to api/openapi/released/
 //   dotnet cake --target=Migrate --provider=postgres --connection="Host=...;Database=jiebang;..."
 //   dotnet cake --target=Bench --profile=M [--providers=sqlite,postgres] [--duration=10]   performance report in artifacts/perf
 
@@ -131,6 +133,48 @@ Task("OpenApi")
         Npm(webAdmin, "run gen:api");
         Information("Wrote web-admin/src/api/schema.d.ts.");
     }
+});
+
+// Releasing the contract: the committed document (refreshed first) is compared with the last released copy by the
+// compatibility test, which fails on breaking changes unless info.version has a new major; the breaking changes it found
+// are printed for the release notes; the version needs its own section in api/openapi/CHANGELOG.md; then the committed
+// document becomes api/openapi/released/jiebang.v1.json, the baseline of the next comparison. Repeatable: run it again
+// after merging more changes (with the version and its notes updated) and it releases the document as it is then.
+Task("OpenApiRelease")
+    .IsDependentOn("OpenApi")
+    .Does(() =>
+{
+    var committed = root.CombineWithFilePath("api/openapi/jiebang.v1.json");
+    var released = root.CombineWithFilePath("api/openapi/released/jiebang.v1.json");
+    var version = (string)System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(committed.FullPath))!["info"]!["version"];
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        WorkingDirectory = root,
+        Arguments = new ProcessArgumentBuilder()
+            .Append("test")
+            .Append("--project").AppendQuoted(root.CombineWithFilePath("tests/Jiebang.IntegrationTests/Jiebang.IntegrationTests.csproj").FullPath)
+            .Append("--no-build")
+            .Append("--")
+            .Append("--filter-class").Append("Jiebang.IntegrationTests.OpenApi.CompatibilityTests"),
+    });
+    var report = root.CombineWithFilePath("artifacts/openapi/breaking-changes.txt");
+    var breaks = FileExists(report) ? System.IO.File.ReadAllLines(report.FullPath) : new string[0];
+    Information("Breaking changes against the released document ({0}):", breaks.Length);
+    foreach (var line in breaks)
+    {
+        Information("  " + line);
+    }
+    if (exitCode != 0)
+    {
+        throw new Exception("The compatibility test failed: breaking changes need a new major version in OpenApiSetup.ContractVersion.");
+    }
+    var notes = System.IO.File.ReadAllText(root.CombineWithFilePath("api/openapi/CHANGELOG.md").FullPath);
+    if (!notes.Contains("## " + version))
+    {
+        throw new Exception($"api/openapi/CHANGELOG.md has no section '## {version}': write the release notes first.");
+    }
+    CopyFile(committed, released);
+    Information("Released OpenAPI {0}: api/openapi/released/jiebang.v1.json is the new baseline.", version);
 });
 
 // The admin SPA's tests: Vitest always (when npm is present), then the end-to-end suite in headless Chromium

@@ -11,6 +11,10 @@ public sealed class CompatibilityTests
         var current = OpenApiFiles.Load(OpenApiFiles.Committed);
         var breaks = ContractCompatibility.BreakingChanges(released, current);
         var bumped = ContractCompatibility.MajorVersion(current) > ContractCompatibility.MajorVersion(released);
+        // The release step (dotnet cake --target=OpenApiRelease) prints this list for the release notes.
+        var report = Path.Combine(OpenApiFiles.RepositoryRoot, "artifacts", "openapi", "breaking-changes.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(report)!);
+        File.WriteAllLines(report, breaks);
         Infrastructure.Figures.Report($"OpenAPI compatibility: {breaks.Count} breaking change(s) against the released " +
                                                   $"{(string?)released["info"]!["version"]}; current {(string?)current["info"]!["version"]}.");
         Assert.True(breaks.Count == 0 || bumped,
@@ -84,6 +88,36 @@ public sealed class CompatibilityTests
 
         current["info"]!["version"] = $"{ContractCompatibility.MajorVersion(released) + 1}.0.0";
         Assert.True(ContractCompatibility.MajorVersion(current) > ContractCompatibility.MajorVersion(released));
+    }
+
+    [Fact]
+    public void A_response_string_that_becomes_an_enum_is_a_breaking_change()
+    {
+        var released = OpenApiFiles.Load(OpenApiFiles.Committed);
+        var current = released.DeepClone();
+        var detail = ResponseSchema(current, "/api/v1/challenges/{id}", "get");
+        detail["properties"]!["title"] = JsonNode.Parse("""{"type":"string","enum":["A","B"]}""");
+        var before = ResponseSchema(released, "/api/v1/challenges/{id}", "get");
+        before["properties"]!["title"] = JsonNode.Parse("""{"type":"string"}""");
+
+        var breaks = ContractCompatibility.BreakingChanges(released, current);
+        Assert.Contains("changed response property type GET /api/v1/challenges/{id} 200 title: string -> enum[\"A\",\"B\"]", breaks);
+    }
+
+    [Fact]
+    public void Narrowing_the_values_a_request_property_accepts_is_a_breaking_change()
+    {
+        var released = OpenApiFiles.Load(OpenApiFiles.Committed);
+        var current = released.DeepClone();
+        var body = RequestSchema(current, "/api/v1/challenges", "post");
+        var name = body["properties"]!.AsObject().First(p => (string?)p.Value!["allOf"]?[0]?["$ref"] is not null).Key;
+        var enumName = ((string)body["properties"]![name]!["allOf"]![0]!["$ref"]!).Split('/')[^1];
+        var values = current["components"]!["schemas"]![enumName]!["enum"]!.AsArray();
+        current["components"]!["schemas"]!["Narrower"] = JsonNode.Parse($$"""{"type":"string","enum":[{{values[0]!.ToJsonString()}}]}""");
+        body["properties"]![name] = JsonNode.Parse("""{"allOf":[{"$ref":"#/components/schemas/Narrower"}]}""");
+
+        var breaks = ContractCompatibility.BreakingChanges(released, current);
+        Assert.Contains(breaks, b => b.StartsWith($"narrowed request enum POST /api/v1/challenges {name}: removed ", StringComparison.Ordinal));
     }
 
     private static JsonNode RequestSchema(JsonNode document, string path, string method) =>

@@ -4,8 +4,10 @@ namespace Jiebang.IntegrationTests.OpenApi;
 
 /// <summary>
 /// The breaking changes a district portal or partner client would feel, found by comparing the last released document with
-/// the current one: a removed operation, a removed response property, a new required request property or parameter, and a
-/// narrowed enum. They are allowed only with a new major version in info.version.
+/// the current one: a removed operation, a removed response property, a new required request property or parameter, a
+/// narrowed enum (a named one, or the values a request property accepts), and a response property whose type changed
+/// (a plain string that became an enum: a generated client's type changes and an unknown value no longer deserialises).
+/// They are allowed only with a new major version in info.version.
 /// </summary>
 public static class ContractCompatibility
 {
@@ -30,6 +32,32 @@ public static class ContractCompatibility
                 var newProperties = ResponseProperties(current, newOp["responses"]?[status]);
                 breaks.AddRange(oldProperties.Except(newProperties).Order(StringComparer.Ordinal)
                     .Select(p => $"removed response property {key} {status} {p}"));
+                var oldShapes = Shapes(released, oldResponse?["content"]);
+                var newShapes = Shapes(current, newOp["responses"]?[status]?["content"]);
+                foreach (var (path, oldShape) in oldShapes.OrderBy(s => s.Key, StringComparer.Ordinal))
+                {
+                    // enum → enum is the named enum's business (values added are fine, removed ones are caught below).
+                    if (newShapes.TryGetValue(path, out var newShape) && oldShape != newShape &&
+                        !(oldShape.StartsWith("enum", StringComparison.Ordinal) && newShape.StartsWith("enum", StringComparison.Ordinal)))
+                    {
+                        breaks.Add($"changed response property type {key} {status} {path}: {oldShape} -> {newShape}");
+                    }
+                }
+            }
+
+            var oldRequest = Shapes(released, oldOp["requestBody"]?["content"]);
+            var newRequest = Shapes(current, newOp["requestBody"]?["content"]);
+            foreach (var (path, oldShape) in oldRequest.OrderBy(s => s.Key, StringComparer.Ordinal))
+            {
+                if (newRequest.TryGetValue(path, out var newShape) && oldShape.StartsWith("enum", StringComparison.Ordinal) &&
+                    newShape.StartsWith("enum", StringComparison.Ordinal))
+                {
+                    var removed = EnumMembers(oldShape).Except(EnumMembers(newShape)).ToList();
+                    if (removed.Count > 0)
+                    {
+                        breaks.Add($"narrowed request enum {key} {path}: removed {string.Join(", ", removed)}");
+                    }
+                }
             }
 
             var oldRequired = RequiredRequestProperties(released, oldOp);
@@ -149,6 +177,59 @@ public static class ContractCompatibility
             Walk(document, property, path, found, required, visiting);
         }
     }
+
+    /// <summary>
+    /// Each property path of a body (through $ref, allOf, arrays) with its shape: "enum[a,b]" for an enum, else its type
+    /// and format ("string", "integer/int64"). A shape change of an existing property is what a generated client feels.
+    /// </summary>
+    private static Dictionary<string, string> Shapes(JsonNode document, JsonNode? content)
+    {
+        var shapes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (_, media) in content?.AsObject() ?? [])
+        {
+            CollectShapes(document, media?["schema"], "", shapes, []);
+        }
+        return shapes;
+    }
+
+    private static void CollectShapes(JsonNode document, JsonNode? schema, string path, Dictionary<string, string> shapes, HashSet<string> visiting)
+    {
+        if (schema is null)
+        {
+            return;
+        }
+        if ((string?)schema["$ref"] is { } reference)
+        {
+            if (visiting.Add(reference))
+            {
+                CollectShapes(document, Resolve(document, schema), path, shapes, visiting);
+                visiting.Remove(reference);
+            }
+            return;
+        }
+        if (schema["allOf"] is JsonArray all && all.Count == 1 && schema["properties"] is null)
+        {
+            CollectShapes(document, all[0], path, shapes, visiting);
+            return;
+        }
+        if (path.Length > 0 && schema["properties"] is null && schema["items"] is null)
+        {
+            shapes[path] = schema["enum"] is JsonArray values
+                ? "enum[" + string.Join(",", values.Select(v => v?.ToJsonString()).Order(StringComparer.Ordinal)) + "]"
+                : $"{(string?)schema["type"] ?? "any"}{((string?)schema["format"] is { } format ? "/" + format : "")}";
+            return;
+        }
+        if (schema["items"] is { } items)
+        {
+            CollectShapes(document, items, path + "[]", shapes, visiting);
+        }
+        foreach (var (name, property) in schema["properties"]?.AsObject() ?? [])
+        {
+            CollectShapes(document, property, path.Length == 0 ? name : $"{path}.{name}", shapes, visiting);
+        }
+    }
+
+    private static IEnumerable<string> EnumMembers(string shape) => shape["enum[".Length..^1].Split(',');
 
     private static HashSet<string> EnumValues(JsonNode? schema) =>
         (schema?["enum"]?.AsArray() ?? []).Select(v => v?.ToJsonString() ?? "null").ToHashSet(StringComparer.Ordinal);

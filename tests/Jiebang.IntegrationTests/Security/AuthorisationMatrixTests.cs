@@ -46,6 +46,10 @@ public abstract class AuthorisationMatrixTests(JiebangHost host) : HostTests(hos
                     TestContext.Current.TestOutputHelper?.WriteLine($"{op.Id} {caller} {(int)response.StatusCode} {Shorten(body)}");
                 }
                 checks++;
+                if (response.IsSuccessStatusCode)
+                {
+                    failures.AddRange(OpenApi.DocumentedHeaders.Mismatches(op, response).Select(m => $"{op.Id} as {caller}: {m}"));
+                }
                 if (op.IsWrite && response.IsSuccessStatusCode)
                 {
                     restore.Restore();

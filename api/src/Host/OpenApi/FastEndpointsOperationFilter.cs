@@ -76,7 +76,7 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
                         Name = name,
                         In = ParameterLocation.Query,
                         Required = false,
-                        Description = XmlSummary(property),
+                        Description = DescriptionSchemaFilter.Bilingual(XmlDocs.Of(property), Glossary.ForProperty(name)),
                         Schema = context.SchemaGenerator.GenerateSchema(property.PropertyType, context.SchemaRepository),
                     });
                 }
@@ -91,8 +91,8 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
                 In = ParameterLocation.Header,
                 Required = ifMatch.Required,
                 Description = ifMatch.Required
-                    ? "The resource version from its ETag; 412 when stale, 428 when missing."
-                    : "Optional resource version from its ETag; 412 when stale.",
+                    ? "资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing."
+                    : "可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             });
         }
@@ -116,14 +116,64 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
             jsonMedia.Example = JsonSerializer.SerializeToNode(example.Example, example.Example.GetType(), Platform.Errors.JsonDefaults.Options);
         }
 
-        ApplySecurity(operation, context, metadata, definition);
+        var details = operation.Description;
+        var roles = ApplySecurity(operation, context, metadata, definition);
+        var anonymous = metadata.OfType<IAllowAnonymous>().Any();
         AddEdgeResponses(operation, context);
-        DescribeProblems(operation, metadata);
-        if (string.IsNullOrEmpty(operation.Description))
+        DescribeHeaders(operation, metadata);
+        DescribeProblems(operation, metadata, anonymous);
+        // The summary is "中文 / English"; the details, where an endpoint gives them, follow it, then who may call.
+        operation.Description = string.Join("\n\n", new[]
         {
-            operation.Description = operation.Summary;
+            operation.Summary,
+            details,
+            roles.Count > 0 ? "角色 / Roles: " + string.Join(", ", roles) : anonymous ? "匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see." : null,
+        }.Where(s => !string.IsNullOrWhiteSpace(s)));
+    }
+
+    /// <summary>
+    /// Response headers: those the endpoint declares (ETag on its successes, Location on its 201/202), Idempotent-Replayed
+    /// on the successes of operations that honour Idempotency-Key, and Retry-After on 429 and 503.
+    /// </summary>
+    private static void DescribeHeaders(OpenApiOperation operation, IList<object> metadata)
+    {
+        if (operation.Responses is null)
+        {
+            return;
+        }
+        var declared = metadata.OfType<ResponseHeaderMetadata>().ToList();
+        if (metadata.OfType<IdempotentMetadata>().Any())
+        {
+            declared.Add(new ResponseHeaderMetadata(0, Platform.Idempotency.IdempotencyStore.ReplayedHeader, ResponseHeaders.ReplayedDescription));
+        }
+        declared.Add(new ResponseHeaderMetadata(429, ResponseHeaders.RetryAfter, ResponseHeaders.RetryAfterDescription));
+        declared.Add(new ResponseHeaderMetadata(503, ResponseHeaders.RetryAfter, ResponseHeaders.RetryAfterDescription));
+        foreach (var (status, response) in operation.Responses)
+        {
+            if (response is not OpenApiResponse concrete)
+            {
+                continue;
+            }
+            foreach (var header in declared.Where(h => Applies(h, status)))
+            {
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers[header.Name] = new OpenApiHeader
+                {
+                    Description = header.Description,
+                    Schema = header.Name == ResponseHeaders.RetryAfter
+                        ? new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" }
+                        : new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            }
         }
     }
+
+    private static bool Applies(ResponseHeaderMetadata header, string status) => header.Status switch
+    {
+        0 when header.Name == ResponseHeaders.Location => status is "201" or "202",
+        0 => status.StartsWith('2'),
+        var s => status == s.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Codes every operation may answer with for these statuses, whatever the endpoint.</summary>
     private static readonly Dictionary<string, string[]> GenericCodes = new()
@@ -135,11 +185,17 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
         ["412"] = ["concurrency.version_mismatch"],
         ["413"] = ["request.too_large"],
         ["429"] = ["rate_limited"],
+        ["415"] = ["unsupported_media_type"],
         ["422"] = ["idempotency.key_reused"],
         ["428"] = ["concurrency.if_match_required"],
+        ["503"] = ["service.unavailable"],
     };
 
-    /// <summary>Every API operation can be rate limited (429), and every one with a body refused as too large (413).</summary>
+    /// <summary>
+    /// What every operation can answer whatever the endpoint: 401 for credentials that were sent but do not authenticate
+    /// (HostSetup.RefuseBadCredentials, anonymous operations included), 429 when rate limited, 503 while the database is
+    /// away; and every operation with a body: 413 when it is too large and 415 when it is not of a declared media type.
+    /// </summary>
     private static void AddEdgeResponses(OpenApiOperation operation, OperationFilterContext context)
     {
         operation.Responses ??= new OpenApiResponses();
@@ -154,17 +210,29 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
                 },
             },
         };
+        if (!operation.Responses.ContainsKey("401"))
+        {
+            operation.Responses["401"] = Problem("Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效");
+        }
         if (!operation.Responses.ContainsKey("429"))
         {
-            operation.Responses["429"] = Problem("Too Many Requests (see Retry-After)");
+            operation.Responses["429"] = Problem("Too Many Requests (see Retry-After) / 请求过于频繁");
         }
         if (operation.RequestBody is not null && !operation.Responses.ContainsKey("413"))
         {
-            operation.Responses["413"] = Problem("Payload Too Large");
+            operation.Responses["413"] = Problem("Payload Too Large / 请求体过大");
+        }
+        if (operation.RequestBody is not null && !operation.Responses.ContainsKey("415"))
+        {
+            operation.Responses["415"] = Problem("Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型");
+        }
+        if (!operation.Responses.ContainsKey("503"))
+        {
+            operation.Responses["503"] = Problem("Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用");
         }
     }
 
-    private static void DescribeProblems(OpenApiOperation operation, IList<object> metadata)
+    private static void DescribeProblems(OpenApiOperation operation, IList<object> metadata, bool anonymous)
     {
         if (operation.Responses is null)
         {
@@ -175,11 +243,13 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
             .ToDictionary(g => g.Key, g => g.SelectMany(m => m.Codes));
         foreach (var (status, response) in operation.Responses)
         {
-            if (response is not OpenApiResponse concrete || !status.StartsWith('4'))
+            if (response is not OpenApiResponse concrete || !(status.StartsWith('4') || status == "503"))
             {
                 continue;
             }
-            var codes = GenericCodes.GetValueOrDefault(status, []).Concat(declared.GetValueOrDefault(status, []))
+            // An anonymous operation never asks for credentials; it refuses only those that were sent and are not valid.
+            var generic = anonymous && status == "401" ? ["auth.invalid_credentials"] : GenericCodes.GetValueOrDefault(status, []);
+            var codes = generic.Concat(declared.GetValueOrDefault(status, []))
                 .Distinct(StringComparer.Ordinal).ToList();
             if (codes.Count == 0)
             {
@@ -196,7 +266,7 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
         }
     }
 
-    private static void ApplySecurity(OpenApiOperation operation, OperationFilterContext context, IList<object> metadata, EndpointDefinition? definition)
+    private static IReadOnlyCollection<string> ApplySecurity(OpenApiOperation operation, OperationFilterContext context, IList<object> metadata, EndpointDefinition? definition)
     {
         var bearer = new OpenApiSecuritySchemeReference(SecuritySchemes.Bearer, context.Document);
         var apiKey = new OpenApiSecuritySchemeReference(SecuritySchemes.ApiKey, context.Document);
@@ -209,20 +279,15 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
             operation.Security.Add(new OpenApiSecurityRequirement());
             operation.Security.Add(new OpenApiSecurityRequirement { [bearer] = [] });
             operation.Security.Add(new OpenApiSecurityRequirement { [apiKey] = [] });
-            return;
+            return [];
         }
         operation.Security.Add(new OpenApiSecurityRequirement { [bearer] = [] });
         if (roles.Contains(Roles.District))
         {
             operation.Security.Add(new OpenApiSecurityRequirement { [apiKey] = [] });
         }
-        if (roles.Count > 0)
-        {
-            operation.Description = (operation.Description is null ? "" : operation.Description + "\n\n") + "Roles: " + string.Join(", ", roles);
-        }
+        return roles;
     }
-
-    private static string? XmlSummary(PropertyInfo property) => null;
 }
 
 internal static class SecuritySchemes

@@ -16,7 +16,7 @@ internal static class OpenApiSetup
     /// </summary>
     public static bool IsServed(IConfiguration configuration, IHostEnvironment environment) =>
         environment.IsDevelopment() || configuration.GetValue(ServeKey, false);
-    public const string ContractVersion = "1.1.0";
+    public const string ContractVersion = "2.0.0";
 
     public static IServiceCollection AddJiebangOpenApi(this IServiceCollection services)
     {
@@ -40,6 +40,12 @@ internal static class OpenApiSetup
             // Lets a property that refers to a schema say it may be null (allOf + nullable), so clients get EligibilityOutcome?.
             c.UseAllOfToExtendReferenceSchemas();
             c.NonNullableReferenceTypesAsRequired();
+            // The summaries of the host, the platform, every module and every contracts assembly reach the document.
+            foreach (var file in XmlDocs.Files)
+            {
+                c.IncludeXmlComments(file);
+            }
+            c.SchemaFilter<DescriptionSchemaFilter>();
             c.OperationFilter<FastEndpointsOperationFilter>();
             // Free-form JSON (a submitted version's content) is an object to clients, not the serializer's node type.
             c.MapType<System.Text.Json.Nodes.JsonNode>(() => new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalPropertiesAllowed = true });

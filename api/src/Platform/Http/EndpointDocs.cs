@@ -43,6 +43,18 @@ public static class EndpointDocs
     public static RouteHandlerBuilder Example<T>(this RouteHandlerBuilder builder, T example) where T : notnull =>
         builder.WithMetadata(new RequestExampleMetadata(example));
 
+    /// <summary>Every success response of the operation carries an ETag with the resource's version.</summary>
+    public static RouteHandlerBuilder ETag(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new ResponseHeaderMetadata(0, ResponseHeaders.ETag, ResponseHeaders.ETagDescription));
+
+    /// <summary>Its 201 (created) or 202 (accepted) response carries a Location with the new resource's address.</summary>
+    public static RouteHandlerBuilder Location(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new ResponseHeaderMetadata(0, ResponseHeaders.Location, ResponseHeaders.LocationDescription));
+
+    /// <summary>A response header sent with the given status.</summary>
+    public static RouteHandlerBuilder Header(this RouteHandlerBuilder builder, int status, string name, string description) =>
+        builder.WithMetadata(new ResponseHeaderMetadata(status, name, description));
+
     /// <summary>Declares problem responses (RFC 9457 with a stable code) for the given statuses.</summary>
     public static RouteHandlerBuilder Problems(this RouteHandlerBuilder builder, params int[] statuses)
     {

@@ -108,7 +108,7 @@ public abstract class NeedRoundTests(JiebangHost host) : HostTests(host)
         }
         var (expert, assignment) = scorers[0];
         await expert.GetAsync($"/api/v1/review/assignments/{scorers[1].Assignment}").ExpectProblem(HttpStatusCode.NotFound, "not_found");
-        await expert.GetAsync($"/api/v1/review/rounds/{roundId}/results").ExpectProblem(HttpStatusCode.NotFound, "not_found");
+        await expert.GetAsync($"/api/v1/review/rounds/{roundId}/results").ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
         await tf.GetAsync($"/api/v1/review/rounds/{roundId}/results").ExpectProblem(HttpStatusCode.Conflict, "review.round_not_closed");
         await DatabaseSnapshot.Unchanged(Host, () => expert.PutJson($"/api/v1/review/assignments/{scorers[1].Assignment}/score",
             new { scores = new[] { new { ordinal = 1, score = 90 } } }).ExpectProblem(HttpStatusCode.NotFound, "not_found"));
@@ -149,7 +149,7 @@ public abstract class NeedRoundTests(JiebangHost host) : HostTests(host)
             Assert.Single(otherAssignment);
             var closed = await tf.PostJson($"/api/v1/review/rounds/{roundId}/close").Expect(HttpStatusCode.OK);
             Assert.Equal("Closed", (string?)closed["status"]);
-            await expert.GetAsync($"/api/v1/review/rounds/{roundId}/results").ExpectProblem(HttpStatusCode.NotFound, "not_found");
+            await expert.GetAsync($"/api/v1/review/rounds/{roundId}/results").ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
             var results = await tf.GetAsync($"/api/v1/review/rounds/{roundId}/results").Expect(HttpStatusCode.OK);
             var top = results["items"]!.AsArray()[0]!;
             Assert.Equal(item1.ToString(), (string?)top["itemId"]);

@@ -11,35 +11,51 @@ using Jiebang.Platform.Http;
 
 namespace Jiebang.Platform.Feed.Features.ReadFeed;
 
-/// <summary>Where to continue and how many events to return.</summary>
+/// <summary>从何处继续、返回多少条 / Where to continue and how many events to return.</summary>
 public sealed class Request
 {
-    /// <summary>The `next` cursor of the previous page; omit it to start from the beginning.</summary>
+    /// <summary>上一页返回的 next 游标；省略则从头开始 / The `next` cursor of the previous page; omit it to start from the beginning.</summary>
     public string? After { get; set; }
 
-    /// <summary>Events per page, 1 to 500 (default 100).</summary>
+    /// <summary>每页事件数，1–500（默认 100）/ Events per page, 1 to 500 (default 100).</summary>
     public int Limit { get; set; } = 100;
 }
 
-/// <summary>One change, in the feed's stable order.</summary>
+/// <summary>一条变更，按订阅的稳定顺序排列 / One change, in the feed's stable order.</summary>
 public sealed class FeedItem
 {
-    /// <summary>Opaque cursor of this event: pass it as `after` to continue right after it.</summary>
+    /// <summary>本事件的不透明游标：作为 after 传入即从其后继续 / Opaque cursor of this event: pass it as `after` to continue right after it.</summary>
     public required string Cursor { get; init; }
+    /// <summary>
+    /// 事件类型及其 data 键 / The event type and the keys of its data (a string, not an enum: clients generated with
+    /// System.Text.Json cannot read dotted enum values, and new types are added): challenge.published (code, title, field,
+    /// batch, status); challenge.status_changed (code, title, from, status); batch.window_opened and batch.window_closed
+    /// (code, opensAt, closesAt); application.status_changed (code, challengeId, from, status); review.round_publicised
+    /// (name, kind, objectionsCloseAt); agreement.signed (code, applicationId, challengeId, commitmentFen).
+    /// </summary>
     public required string Type { get; init; }
+    /// <summary>资源类型（challenge、batch、application、review_round、agreement）/ The kind of resource (challenge, batch, application, review_round, agreement).</summary>
     public required string ResourceType { get; init; }
+    /// <summary>资源标识 / The resource's id.</summary>
     public required Guid ResourceId { get; init; }
+    /// <summary>
+    /// 变更发生时间（UTC）。请按游标顺序处理事件，不要按此时间排序：事件在提交后才取得位置，时间相同或较早的事件可能排在后面 /
+    /// When the change happened (UTC). Process events in cursor order, never by this time: an event gets its position when
+    /// its transaction commits, so an earlier or equal time may come later in the feed.
+    /// </summary>
     public required DateTimeOffset OccurredAt { get; init; }
-    /// <summary>A few fields that describe the change (status, code, title); fetch the resource for the rest.</summary>
+    /// <summary>描述变更的少量字段（键随 type 而定，见 FeedType），其余请读取资源 / A few fields that describe the change (keys depend on type: see FeedType); fetch the resource for the rest.</summary>
     public required IReadOnlyDictionary<string, string> Data { get; init; }
 }
 
-/// <summary>A page of events; follow `next` until `hasMore` is false, then poll with the same `next` later.</summary>
+/// <summary>一页事件：沿 next 翻页直到 hasMore 为 false，之后用同一 next 轮询 / A page of events; follow `next` until `hasMore` is false, then poll with the same `next` later.</summary>
 public sealed class FeedPage
 {
+    /// <summary>本页事件，按游标顺序 / The events of this page, in cursor order.</summary>
     public required IReadOnlyList<FeedItem> Items { get; init; }
-    /// <summary>Cursor to pass as `after` for the following page (unchanged when there were no new events).</summary>
+    /// <summary>下一页作为 after 传入的游标（无新事件时不变）/ Cursor to pass as `after` for the following page (unchanged when there were no new events).</summary>
     public required string Next { get; init; }
+    /// <summary>是否还有更多事件 / Whether more events follow right away.</summary>
     public required bool HasMore { get; init; }
 }
 

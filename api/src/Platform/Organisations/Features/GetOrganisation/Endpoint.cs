@@ -16,7 +16,7 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
         Roles([.. Auth.Roles.People, Auth.Roles.District]);
         Description(b => b.Api("Organisations_Get", "Platform", "主体详情 / Get an organisation",
                 "Any signed-in person; a district key only for organisations registered inside its district (404 otherwise).")
-            .Ok<Organisation>().Problems(401, 404), clearDefaults: true);
+            .Ok<Organisation>().ETag().Problems(401, 404), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -17,7 +17,8 @@ internal sealed class Endpoint(DbConnectionFactory db) : Endpoint<Request, Paged
         Description(b => b.Api("Organisations_List", "Platform", "主体查询 / Search the organisation registry",
                 "The task force and auditors see every organisation; a district key those registered inside its district; " +
                 "issuers, applicants and experts only the one whose exact creditCode they give (to find consortium members), " +
-                "and an empty page without it.")
+                "and an empty page without it. A creditCode that is not a valid 统一社会信用代码 (18 characters, GB 32100-2015 check " +
+                "character) is refused with 400 validation_failed, its error under `creditCode` naming the position at fault.")
             .Ok<Paged<Organisation>>().Problems(400, 401), clearDefaults: true);
     }
 

@@ -7,7 +7,11 @@ namespace Jiebang.Platform.Organisations.Features.ListOrganisations;
 /// <summary>Filters and page for the registry; all optional.</summary>
 internal sealed class Request : PageRequest
 {
-    /// <summary>Exactly this credit code; issuers, applicants and experts get results only with it.</summary>
+    /// <summary>
+    /// 精确匹配的统一社会信用代码；发榜、揭榜单位与专家只有给出它才有结果；格式或校验位错误返回 400 /
+    /// Exactly this credit code; issuers, applicants and experts get results only with it. A malformed code (not 18
+    /// characters, or a wrong check character) is refused with 400 validation_failed.
+    /// </summary>
     public string? CreditCode { get; set; }
     /// <summary>Text contained in the name or the credit code (case-insensitive).</summary>
     public string? Q { get; set; }

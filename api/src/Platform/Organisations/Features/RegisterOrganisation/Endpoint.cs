@@ -23,7 +23,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
                 "(the task force corrects records). The stated region must lie inside the division of the registration authority " +
                 "named by characters 3 to 8 of the credit code (400 otherwise). A district key registers only units whose stated " +
                 "region lies inside its district (403 district.out_of_scope, decided from the request alone).")
-            .Body<Request>().Ok<Organisation>(201).Ok<Organisation>().Problems(400, 401, 403, 409).Codes(403, "district.out_of_scope")
+            .Body<Request>().Ok<Organisation>(201).ETag().Location().Ok<Organisation>().ETag().Problems(400, 401, 403, 409).Codes(403, "district.out_of_scope")
             .Codes(409, "organisation.already_registered")
             .Example(new
             {

@@ -18,7 +18,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Put("/api/v1/organisations/{id:guid}/credit-standing");
         Roles(Auth.Roles.TaskForce);
         Description(b => b.Api("Organisations_SetCreditStanding", "Platform", "记录主体信用状况 / Record an organisation's credit standing")
-            .Body<Request>().IfMatch(required: true).Ok<Organisation>().Problems(400, 401, 403, 404, 412, 428), clearDefaults: true);
+            .Body<Request>().IfMatch(required: true).Ok<Organisation>().ETag().Problems(400, 401, 403, 404, 412, 428), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -26,7 +26,7 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, Ch
                 "when members are given; otherwise 400 application.lead_must_be_applicant (field error on members) and nothing is stored. " +
                 "Every other member must confirm its participation (Applications_ConfirmParticipation) before the application can be submitted. " +
                 "Before the window opens: 409 application.window_not_open; after the deadline: 409 application.window_closed.")
-            .Body<Request>().Ok<ApplicationDetail>(201).Problems(400, 401, 403, 404, 409, 422).Codes(403, "district.out_of_scope").Codes(400, Consortium.LeadMustBeApplicant).Codes(409, "application.window_closed", "application.window_not_open").Idempotent()
+            .Body<Request>().Ok<ApplicationDetail>(201).ETag().Location().Problems(400, 401, 403, 404, 409, 422).Codes(403, "district.out_of_scope").Codes(400, Consortium.LeadMustBeApplicant).Codes(409, "application.window_closed", "application.window_not_open").Idempotent()
             .Example(new
             {
                 challengeId = "0193a3c0-0000-7000-8000-000000000002",

@@ -16,7 +16,7 @@ internal sealed class Endpoint(JobStore jobs) : Endpoint<ExportApplications.Requ
                 "在后台导出申报汇总表，返回可查询进度的任务 / Start the applications export as a background job and follow its progress",
                 "202 with the job and its Location (GET /api/v1/jobs/{id}); the workbook, identical to GET /api/v1/applications/export, " +
                 "is downloaded from /api/v1/jobs/{id}/result. While the caller's export of the same batch/challenge is queued or running, that job is returned.")
-            .Body<ExportApplications.Request>().Ok<JobView>(202).Problems(400, 401, 403), clearDefaults: true);
+            .Body<ExportApplications.Request>().Ok<JobView>(202).Location().Problems(400, 401, 403), clearDefaults: true);
     }
 
     public override async Task HandleAsync(ExportApplications.Request req, CancellationToken ct)

@@ -15,7 +15,7 @@ internal sealed class Endpoint(DbConnectionFactory db, TimeProvider clock) : End
         Roles([.. Platform.Auth.Roles.People, Platform.Auth.Roles.District]);
         Description(b => b.Api("Applications_Get", "Applications", "申报书详情 / Get an application",
                 "Sealed until the deadline: issuers and experts get 404 before the window closes.")
-            .Ok<ApplicationDetail>().Problems(401, 404), clearDefaults: true);
+            .Ok<ApplicationDetail>().ETag().Problems(401, 404), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

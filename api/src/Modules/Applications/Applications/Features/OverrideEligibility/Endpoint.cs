@@ -42,7 +42,7 @@ internal sealed class Endpoint(DbConnectionFactory db, Outbox outbox, AuditWrite
         Post("/api/v1/applications/{id:guid}/eligibility-override");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Applications_OverrideEligibility", "Applications", "改判资格审查结果（须说明理由） / Override the formal check with a reason")
-            .Body<Request>().IfMatch(required: false).Ok<ApplicationDetail>().Problems(400, 401, 403, 404, 409, 412).Codes(409, "application.invalid_state"), clearDefaults: true);
+            .Body<Request>().IfMatch(required: false).Ok<ApplicationDetail>().ETag().Problems(400, 401, 403, 404, 409, 412).Codes(409, "application.invalid_state"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

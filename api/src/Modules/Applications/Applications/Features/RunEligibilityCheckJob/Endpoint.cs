@@ -16,7 +16,7 @@ internal sealed class Endpoint(JobStore jobs) : EndpointWithoutRequest<JobView>
                 "202 with the job and its Location (GET /api/v1/jobs/{id}). The job does what POST .../eligibility-check does and its result is that " +
                 "endpoint's response; a refusal (eligibility.window_not_closed) ends the job Failed with that code and changes nothing. " +
                 "While a formal check of the batch is queued or running, that job is returned.")
-            .Ok<JobView>(202).Problems(401, 403), clearDefaults: true);
+            .Ok<JobView>(202).Location().Problems(401, 403), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -35,7 +35,7 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
                 "Refused with 409 application.window_not_open before the window opens, 409 application.window_closed after the deadline, " +
                 "409 application.ineligible listing every failed rule in `violations` (the lead is always among the judged parties), and " +
                 "409 application.members_unconfirmed naming every member that has not confirmed its current role and share (联合申报协议).")
-            .Body<Request>().IfMatch(required: false).Ok<ApplicationDetail>().Problems(400, 401, 403, 404, 409, 412, 422)
+            .Body<Request>().IfMatch(required: false).Ok<ApplicationDetail>().ETag().Problems(400, 401, 403, 404, 409, 412, 422)
             .Codes(409, "application.ineligible", "application.members_unconfirmed", "application.window_closed", "application.window_not_open", "application.invalid_state").Idempotent(), clearDefaults: true);
     }
 

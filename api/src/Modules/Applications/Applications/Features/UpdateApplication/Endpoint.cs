@@ -28,7 +28,7 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, Parties p
                 "the Update audit record names it) when that member is removed or its role or share changes, and the member must " +
                 "confirm again before the next submission. Other edits (technical approach, team, milestones, other members' " +
                 "terms) leave confirmations standing. A submitted version keeps the consortium as it stood.")
-            .Body<Request>().IfMatch(required: true).Ok<ApplicationDetail>().Problems(400, 401, 403, 404, 409, 412, 428)
+            .Body<Request>().IfMatch(required: true).Ok<ApplicationDetail>().ETag().Problems(400, 401, 403, 404, 409, 412, 428)
             .Codes(400, Consortium.LeadMustBeApplicant).Codes(409, "application.invalid_state", "application.window_closed"), clearDefaults: true);
     }
 

@@ -33,7 +33,7 @@ internal sealed class Endpoint(IdempotentWrite write, IdempotencyStore idempoten
                 "400 `attachment.type_not_allowed` for any other type. Larger than Attachments:MaxBytes (default 20 MiB): " +
                 "413 `attachment.too_large`. The same checks as any change apply: 404 when the application is not visible, 403 unless " +
                 "the lead organisation or its district portal, 409 `application.window_closed` after the deadline. A refused upload stores nothing.")
-            .Accepts<AttachmentUpload>("multipart/form-data").Ok<AttachmentView>(201).Problems(400, 401, 403, 404, 409, 413, 422).Codes(400, "attachment.type_mismatch", "attachment.type_not_allowed").Codes(413, "attachment.too_large").Codes(409, "application.invalid_state", "application.window_closed").Idempotent(), clearDefaults: true);
+            .Accepts<AttachmentUpload>("multipart/form-data").Ok<AttachmentView>(201).Location().Problems(400, 401, 403, 404, 409, 413, 422).Codes(400, "attachment.type_mismatch", "attachment.type_not_allowed").Codes(413, "attachment.too_large").Codes(409, "application.invalid_state", "application.window_closed").Idempotent(), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

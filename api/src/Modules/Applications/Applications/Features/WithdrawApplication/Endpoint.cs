@@ -34,7 +34,7 @@ internal sealed class Endpoint(DbConnectionFactory db, Outbox outbox, AuditWrite
         Post("/api/v1/applications/{id:guid}/withdraw");
         Roles(Platform.Auth.Roles.Applicant, Platform.Auth.Roles.District);
         Description(b => b.Api("Applications_Withdraw", "Applications", "撤回申报（截止前） / Withdraw before the deadline")
-            .Body<Request>().IfMatch(required: false).Ok<ApplicationDetail>().Problems(400, 401, 403, 404, 409, 412).Codes(409, "application.invalid_state", "application.window_closed"), clearDefaults: true);
+            .Body<Request>().IfMatch(required: false).Ok<ApplicationDetail>().ETag().Problems(400, 401, 403, 404, 409, 412).Codes(409, "application.invalid_state", "application.window_closed"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -18,7 +18,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Post("/api/v1/programmes/{programmeId:guid}/batches");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Batches_Create", "Challenges", "创建榜单批次 / Create a batch in a programme")
-            .Body<Request>().Ok<Batch>(201).Problems(400, 401, 403, 404, 409).Codes(409, "batch.code_taken"), clearDefaults: true);
+            .Body<Request>().Ok<Batch>(201).ETag().Location().Problems(400, 401, 403, 404, 409).Codes(409, "batch.code_taken"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -20,7 +20,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Roles(Platform.Auth.Roles.Issuer);
         Description(b => b.Api("Challenges_Create", "Challenges",
                 "发榜企业起草技术需求 / An issuer drafts a technical need for its own organisation")
-            .Body<Request>().Ok<ChallengeDetail>(201).Problems(400, 401, 403, 409).Codes(409, "challenge.batch_not_collecting")
+            .Body<Request>().Ok<ChallengeDetail>(201).ETag().Location().Problems(400, 401, 403, 409).Codes(409, "challenge.batch_not_collecting")
             .Example(Examples.Draft), clearDefaults: true);
     }
 

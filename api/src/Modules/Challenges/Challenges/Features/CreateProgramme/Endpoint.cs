@@ -17,7 +17,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Post("/api/v1/programmes");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Programmes_Create", "Challenges", "创建工程 / Create a programme")
-            .Body<Request>().Ok<Programme>(201).Problems(400, 401, 403, 409).Codes(409, "programme.code_taken"), clearDefaults: true);
+            .Body<Request>().Ok<Programme>(201).Location().Problems(400, 401, 403, 409).Codes(409, "programme.code_taken"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -14,7 +14,7 @@ internal sealed class Endpoint(DbConnectionFactory db, TimeProvider clock) : End
         Get("/api/v1/batches/{id:guid}");
         AllowAnonymous();
         Description(b => b.Api("Batches_Get", "Challenges", "榜单批次详情 / Get a batch")
-            .Ok<Batch>().Problems(404), clearDefaults: true);
+            .Ok<Batch>().ETag().Problems(404), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -15,7 +15,7 @@ internal sealed class Endpoint(DbConnectionFactory db, TimeProvider clock) : End
         AllowAnonymous();
         Description(b => b.Api("Challenges_Get", "Challenges", "技术需求详情 / Get a challenge",
                 "Unpublished challenges answer 404 to everyone but their issuer, the task force and auditors.")
-            .Ok<ChallengeDetail>().Problems(404), clearDefaults: true);
+            .Ok<ChallengeDetail>().ETag().Problems(404), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

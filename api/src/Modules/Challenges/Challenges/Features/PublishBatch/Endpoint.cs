@@ -22,7 +22,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWr
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Batches_Publish", "Challenges",
                 "发布榜单批次及其已通过的技术需求 / Publish a batch with its approved challenges")
-            .IfMatch(required: false).Ok<Batch>().Problems(401, 403, 404, 409, 412).Codes(409, "batch.already_published", "batch.nothing_to_publish", "batch.window_in_past"), clearDefaults: true);
+            .IfMatch(required: false).Ok<Batch>().ETag().Problems(401, 403, 404, 409, 412).Codes(409, "batch.already_published", "batch.nothing_to_publish", "batch.window_in_past"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -36,7 +36,7 @@ internal abstract class TransitionEndpoint<TRequest>(ChallengeTransitions transi
         Post(route);
         Roles(role);
         Description(b => b.Api(operationId, "Challenges", summary)
-            .Body<TRequest>().IfMatch(required: false).Ok<ChallengeDetail>().Problems(400, 401, 403, 404, 409, 412).Codes(409, "challenge.invalid_transition"), clearDefaults: true);
+            .Body<TRequest>().IfMatch(required: false).Ok<ChallengeDetail>().ETag().Problems(400, 401, 403, 404, 409, 412).Codes(409, "challenge.invalid_transition"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(TRequest req, CancellationToken ct)

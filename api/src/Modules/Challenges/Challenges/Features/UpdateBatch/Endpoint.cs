@@ -18,7 +18,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Put("/api/v1/batches/{id:guid}");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Batches_Update", "Challenges", "修改未发布的榜单批次 / Update a batch before it is published")
-            .Body<Request>().IfMatch(required: true).Ok<Batch>().Problems(400, 401, 403, 404, 409, 412, 428).Codes(409, "batch.already_published"), clearDefaults: true);
+            .Body<Request>().IfMatch(required: true).Ok<Batch>().ETag().Problems(400, 401, 403, 404, 409, 412, 428).Codes(409, "batch.already_published"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

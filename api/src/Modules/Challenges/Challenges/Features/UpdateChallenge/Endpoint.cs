@@ -18,7 +18,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Put("/api/v1/challenges/{id:guid}");
         Roles(Platform.Auth.Roles.Issuer);
         Description(b => b.Api("Challenges_Update", "Challenges", "修改技术需求草稿 / Update a draft challenge of one's own organisation")
-            .Body<Request>().IfMatch(required: true).Ok<ChallengeDetail>().Problems(400, 401, 403, 404, 409, 412, 428).Codes(409, "challenge.not_editable"), clearDefaults: true);
+            .Body<Request>().IfMatch(required: true).Ok<ChallengeDetail>().ETag().Problems(400, 401, 403, 404, 409, 412, 428).Codes(409, "challenge.not_editable"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

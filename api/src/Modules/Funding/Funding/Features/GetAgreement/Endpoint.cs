@@ -16,7 +16,7 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
         Description(b => b.Api("Agreements_Get", "Funding",
                 "合作研发协议详情（含台账与余额） / An agreement with its ledger and balances",
                 "The task force and auditors see every agreement; issuer and applicant users only those their organisation is a party to.")
-            .Ok<AgreementDetail>().Problems(401, 403, 404), clearDefaults: true);
+            .Ok<AgreementDetail>().ETag().Problems(401, 403, 404), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -15,7 +15,7 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
         Roles(Platform.Auth.Roles.TaskForce, Platform.Auth.Roles.Auditor);
         Description(b => b.Api("Funding_GetPolicy", "Funding",
                 "批次资金配套政策及预算余额 / A batch's funding policy with committed, paid and available budget")
-            .Ok<FundingPolicy>().Problems(401, 403, 404), clearDefaults: true);
+            .Ok<FundingPolicy>().ETag().Problems(401, 403, 404), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

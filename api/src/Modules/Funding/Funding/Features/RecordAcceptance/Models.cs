@@ -1,6 +1,8 @@
 using FastEndpoints;
 using FluentValidation;
 
+using Jiebang.Platform.Http;
+
 namespace Jiebang.Funding.Features.RecordAcceptance;
 
 /// <summary>The acceptance committee's decision (验收): a result for every indicator of the challenge, and pass or fail.</summary>
@@ -38,6 +40,6 @@ internal sealed class Validator : Validator<Request>
 
 /// <summary>A recorded acceptance with its indicator results.</summary>
 internal sealed record Acceptance(Guid AgreementId, bool Passed, string Notes, IReadOnlyList<AcceptanceResult> Results, string DecidedBy,
-    DateTimeOffset DecidedAt, string AgreementStatus);
+    DateTimeOffset DecidedAt, [property: StringEnum(typeof(Shared.AgreementStatus))] string AgreementStatus);
 
 internal sealed record AcceptanceResult(Guid IndicatorId, int Ordinal, string Name, string Target, string? Unit, string Achieved, bool Passed);

@@ -20,7 +20,7 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, AuditWrit
         Description(b => b.Api("Funding_SetPolicy", "Funding",
                 "设定批次资金配套政策 / Set a batch's funding policy (ratio, cap, budget, tranche plan)",
                 "Creates the policy (201, no If-Match) or replaces it (200, If-Match required). A total budget below what is already committed is refused with 409 funding.budget_below_committed; agreements keep the terms they were signed under.")
-            .Body<Request>().IfMatch(required: false).Ok<FundingPolicy>().Ok<FundingPolicy>(201).Problems(400, 401, 403, 404, 409, 412, 428).Codes(409, "funding.budget_below_committed"), clearDefaults: true);
+            .Body<Request>().IfMatch(required: false).Ok<FundingPolicy>().ETag().Ok<FundingPolicy>(201).ETag().Problems(400, 401, 403, 404, 409, 412, 428).Codes(409, "funding.budget_below_committed"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

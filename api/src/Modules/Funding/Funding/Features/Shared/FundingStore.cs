@@ -6,37 +6,46 @@ using Jiebang.Funding.Domain;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 
+using Jiebang.Platform.Http;
+
 namespace Jiebang.Funding.Features.Shared;
 
-/// <summary>Every kind of money movement; the ledger only ever grows.</summary>
+/// <summary>台账记录类型（台账只增不改）/ Every kind of money movement; the ledger only ever grows.</summary>
 internal enum LedgerKind
 {
-    /// <summary>A commitment reserved from the batch budget at signing.</summary>
+    /// <summary>签约时从批次预算锁定承诺资金 / A commitment reserved from the batch budget at signing.</summary>
     Commit,
-    /// <summary>A tranche paid out.</summary>
+    /// <summary>拨付一笔资金 / A tranche paid out.</summary>
     Disburse,
-    /// <summary>A correction of the commitment (signed amount).</summary>
+    /// <summary>调整承诺金额（带符号）/ A correction of the commitment (signed amount).</summary>
     Adjust,
-    /// <summary>Paid money recovered; it returns to the batch budget.</summary>
+    /// <summary>追回已拨资金，退回批次预算 / Paid money recovered; it returns to the batch budget.</summary>
     ClawBack,
-    /// <summary>Unpaid commitment handed back to the batch budget.</summary>
+    /// <summary>释放未拨付的承诺，退回批次预算 / Unpaid commitment handed back to the batch budget.</summary>
     Release,
 }
 
+/// <summary>协议状态 / The state of an agreement.</summary>
 internal enum AgreementStatus
 {
+    /// <summary>执行中 / In force: milestones, reports and tranches follow.</summary>
     Active,
-    /// <summary>Acceptance passed; the final tranche and procurement may follow.</summary>
+    /// <summary>验收通过，尚可拨付末笔资金并登记采购 / Acceptance passed; the final tranche and procurement may follow.</summary>
     Completed,
+    /// <summary>已终止（含验收未通过）/ Terminated, including by a failed acceptance.</summary>
     Terminated,
-    /// <summary>Procurement recorded or waived with a reason; nothing more happens.</summary>
+    /// <summary>已结项：采购已登记或说明了豁免理由 / Procurement recorded or waived with a reason; nothing more happens.</summary>
     Closed,
 }
 
+/// <summary>协议方的角色 / The role of a party to the agreement.</summary>
 internal enum PartyRole
 {
+    /// <summary>发榜企业 / The issuer.</summary>
     Issuer,
+    /// <summary>揭榜牵头单位 / The lead applicant.</summary>
     Lead,
+    /// <summary>联合体成员 / A consortium member.</summary>
     Member,
 }
 
@@ -309,14 +318,15 @@ internal sealed class TrancheModel
 /// <summary>Money in fen, computed from the ledger.</summary>
 internal sealed record Balances(long CommittedFen, long PaidFen, long RemainingFen);
 
-internal sealed record AgreementParty(Guid OrganisationId, string Role);
+/// <summary>协议的一方 / A party to the agreement.</summary>
+internal sealed record AgreementParty(Guid OrganisationId, [property: StringEnum(typeof(PartyRole))] string Role);
 
 /// <summary>A milestone of the agreement: what is delivered by when, the indicator targets agreed for it, and the tranche it releases.</summary>
 internal sealed record MilestoneModel(int Ordinal, string Name, DateOnly DueOn, int? TrancheIndex, IReadOnlyList<string> Deliverables,
     IReadOnlyList<IndicatorTarget> IndicatorTargets);
 
 /// <summary>One money movement; entry numbers run 1, 2, 3… per agreement and are never reused.</summary>
-internal sealed record LedgerEntry(Guid Id, int EntryNo, string Kind, long AmountFen, int? MilestoneIndex, string Reason, string ActorName, DateTimeOffset OccurredAt);
+internal sealed record LedgerEntry(Guid Id, int EntryNo, [property: StringEnum(typeof(LedgerKind))] string Kind, long AmountFen, int? MilestoneIndex, string Reason, string ActorName, DateTimeOffset OccurredAt);
 
 /// <summary>An R&amp;D agreement (合作研发协议) with its commitment, milestones, ledger and balances.</summary>
 internal sealed record AgreementDetail(
@@ -338,7 +348,7 @@ internal sealed record AgreementDetail(
     DateOnly StartsOn,
     DateOnly EndsOn,
     IReadOnlyList<MilestoneModel> Milestones,
-    string Status,
+    [property: StringEnum(typeof(AgreementStatus))] string Status,
     DateTimeOffset SignedAt,
     string SignedBy,
     string? IssuerConfirmedBy,

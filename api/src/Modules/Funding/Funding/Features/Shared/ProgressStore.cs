@@ -1,12 +1,18 @@
 using System.Data.Common;
 using Dapper;
 
+using Jiebang.Platform.Http;
+
 namespace Jiebang.Funding.Features.Shared;
 
+/// <summary>进展报告状态 / The state of a progress report.</summary>
 internal enum ProgressReportStatus
 {
+    /// <summary>已提交，待工作专班核实 / Submitted; awaits the task force's verification.</summary>
     Submitted,
+    /// <summary>已核实投入 / Investment verified.</summary>
     Verified,
+    /// <summary>已退回 / Returned to the reporter.</summary>
     Returned,
 }
 
@@ -41,7 +47,7 @@ internal sealed record ProgressReport(
     long ClaimedIssuerFen,
     long ClaimedApplicantFen,
     string? Note,
-    string Status,
+    [property: StringEnum(typeof(ProgressReportStatus))] string Status,
     long? VerifiedIssuerFen,
     long? VerifiedApplicantFen,
     string? DecisionNote,

@@ -19,7 +19,7 @@ internal sealed class Endpoint(DbConnectionFactory db, JobStore jobs) : Endpoint
                 "202 with the job and its Location (GET /api/v1/jobs/{id}). The job does what POST .../assign does and its result is that endpoint's " +
                 "response; a refusal (review.no_items, review.round_invalid_state, review.concurrent_change) ends the job Failed with that code and " +
                 "changes nothing. While an assignment of the round is queued or running, that job is returned.")
-            .Ok<JobView>(202).Problems(401, 403, 404), clearDefaults: true);
+            .Ok<JobView>(202).Location().Problems(401, 403, 404), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -16,7 +16,7 @@ internal sealed class Endpoint(DbConnectionFactory db, OrganisationStore organis
         Post("/api/v1/review/experts");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Experts_Create", "Review", "登记专家 / Add an expert to the pool")
-            .Body<Request>().Ok<ReviewExpert>(201).Problems(400, 401, 403), clearDefaults: true);
+            .Body<Request>().Ok<ReviewExpert>(201).ETag().Location().Problems(400, 401, 403), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

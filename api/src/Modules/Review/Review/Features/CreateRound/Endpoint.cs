@@ -16,7 +16,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Post("/api/v1/review/rounds");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_Create", "Review", "创建论证轮次 / Create a review round with its rubric")
-            .Body<Request>().Ok<ReviewRound>(201).Problems(400, 401, 403)
+            .Body<Request>().Ok<ReviewRound>(201).ETag().Location().Problems(400, 401, 403)
             .Example(new
             {
                 kind = "ApplicationReview",

@@ -1,3 +1,4 @@
+using Jiebang.Platform.Http;
 using FastEndpoints;
 using FluentValidation;
 using Jiebang.Review.Contracts;
@@ -8,10 +9,12 @@ namespace Jiebang.Review.Features.CreateRound;
 internal sealed class CriterionInput
 {
     public string Name { get; set; } = "";
-    /// <summary>Multiplies the score in the weighted total (at most two decimals).</summary>
+    /// <summary>权重，计算加权总分时乘以该项得分（0.01–100，至多两位小数）/ Multiplies the score in the weighted total (0.01 to 100, at most two decimals).</summary>
+    [StoredAsHundredths(Minimum = 0.01, Maximum = 100)]
     public decimal Weight { get; set; } = 1;
     public int MaxScore { get; set; }
-    /// <summary>Optional minimum mean score on this criterion to pass (at most two decimals).</summary>
+    /// <summary>可选：该项平均分的通过下限（至多两位小数）/ Optional minimum mean score on this criterion to pass (at most two decimals).</summary>
+    [StoredAsHundredths(Minimum = 0)]
     public decimal? Threshold { get; set; }
 }
 
@@ -20,12 +23,14 @@ internal class RoundContent
 {
     public string Name { get; set; } = "";
     public List<CriterionInput> Criteria { get; set; } = [];
-    /// <summary>Minimum trimmed mean of the weighted totals to pass.</summary>
+    /// <summary>通过线：加权总分截尾均值的下限（0–100000，至多两位小数）/ Minimum trimmed mean of the weighted totals to pass (0 to 100000, at most two decimals).</summary>
+    [StoredAsHundredths(Minimum = 0, Maximum = 100000)]
     public decimal PassThreshold { get; set; }
     public int ExpertsPerItem { get; set; } = 5;
     /// <summary>The most items one expert is assigned in this round.</summary>
     public int MaxLoadPerExpert { get; set; } = 10;
-    /// <summary>Results flag an item whose highest and lowest totals differ by more than this.</summary>
+    /// <summary>分歧上限：最高与最低加权总分之差超过此值时标记（0.01–100000，至多两位小数）/ Results flag an item whose highest and lowest totals differ by more than this (0.01 to 100000, at most two decimals).</summary>
+    [StoredAsHundredths(Minimum = 0.01, Maximum = 100000)]
     public decimal SpreadLimit { get; set; } = 20;
     public DateTimeOffset ScoringOpensAt { get; set; }
     public DateTimeOffset ScoringClosesAt { get; set; }

@@ -19,7 +19,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Post("/api/v1/review/rounds/{id:guid}/decide");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_Decide", "Review", "确定论证决定（每个对象均已有决定） / Mark the round decided once every item has a decision")
-            .Ok<ReviewRound>().Problems(401, 403, 404, 409).Codes(409, "review.round_invalid_state", "review.concurrent_change", "review.items_undecided"), clearDefaults: true);
+            .Ok<ReviewRound>().ETag().Problems(401, 403, 404, 409).Codes(409, "review.round_invalid_state", "review.concurrent_change", "review.items_undecided"), clearDefaults: true);
     }
 
     protected override ReviewRoundStatus From => ReviewRoundStatus.Closed;

@@ -18,7 +18,7 @@ internal sealed class Endpoint(DbConnectionFactory db, JobStore jobs) : Endpoint
                 "202 with the job and its Location (GET /api/v1/jobs/{id}); the workbook, identical to GET .../export, is downloaded from " +
                 "/api/v1/jobs/{id}/result. A round still being scored ends the job Failed with review.round_not_closed. " +
                 "While the caller's export of the round is queued or running, that job is returned.")
-            .Ok<JobView>(202).Problems(401, 403, 404), clearDefaults: true);
+            .Ok<JobView>(202).Location().Problems(401, 403, 404), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

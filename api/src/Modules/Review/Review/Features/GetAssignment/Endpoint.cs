@@ -14,7 +14,7 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
         Get("/api/v1/review/assignments/{id:guid}");
         Roles(Platform.Auth.Roles.Expert, Platform.Auth.Roles.TaskForce, Platform.Auth.Roles.Auditor);
         Description(b => b.Api("Assignments_Get", "Review", "评审任务及评分（专家仅本人） / An assignment with its scores (an expert only its own)")
-            .Ok<ReviewAssignment>().Problems(401, 403, 404), clearDefaults: true);
+            .Ok<ReviewAssignment>().ETag().Problems(401, 403, 404), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -38,7 +38,7 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
         Roles(Platform.Auth.Roles.TaskForce, Platform.Auth.Roles.Auditor);
         Description(b => b.Api("Rounds_AssignmentBoard", "Review",
                 "分配看板：本轮全部评审任务、每位专家的负载、人数不足的对象及原因 / Assignment board: every assignment of the round, the load per expert, and the short items with reasons")
-            .Ok<Response>().Problems(401, 403, 404), clearDefaults: true);
+            .Ok<Response>().ETag().Problems(401, 403, 404), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -1,6 +1,8 @@
 using Jiebang.Review.Contracts;
 using Jiebang.Review.Features.AssignExperts;
 
+using Jiebang.Platform.Http;
+
 namespace Jiebang.Review.Features.GetAssignmentBoard;
 
 /// <summary>One assignment of the round, current or ended.</summary>
@@ -11,9 +13,11 @@ internal sealed class BoardAssignment
     public required string SubjectCode { get; init; }
     public required Guid ExpertId { get; init; }
     public required string ExpertName { get; init; }
-    /// <summary>Active, Declined, Recused or Removed.</summary>
+    /// <summary>分配状态 / Active, Declined, Recused or Removed.</summary>
+    [StringEnum(typeof(Shared.AssignmentStatus))]
     public required string Status { get; init; }
-    /// <summary>None, Draft or Submitted.</summary>
+    /// <summary>评分表状态 / None, Draft or Submitted.</summary>
+    [StringEnum(typeof(Shared.ScoreStatus))]
     public required string ScoreStatus { get; init; }
     public string? EndReason { get; init; }
     public required DateTimeOffset AssignedAt { get; init; }

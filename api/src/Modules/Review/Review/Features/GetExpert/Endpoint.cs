@@ -14,7 +14,7 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
         Get("/api/v1/review/experts/{id:guid}");
         Roles(Platform.Auth.Roles.TaskForce, Platform.Auth.Roles.Auditor, Platform.Auth.Roles.Expert);
         Description(b => b.Api("Experts_Get", "Review", "专家详情（专家仅本人） / Get an expert (an expert only itself)")
-            .Ok<ReviewExpert>().Problems(401, 403, 404), clearDefaults: true);
+            .Ok<ReviewExpert>().ETag().Problems(401, 403, 404), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -14,7 +14,7 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
         Get("/api/v1/review/me/expert");
         Roles(Platform.Auth.Roles.Expert);
         Description(b => b.Api("Experts_GetMine", "Review", "我的专家信息 / The signed-in expert's own profile")
-            .Ok<ReviewExpert>().Problems(401, 403, 404), clearDefaults: true);
+            .Ok<ReviewExpert>().ETag().Problems(401, 403, 404), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

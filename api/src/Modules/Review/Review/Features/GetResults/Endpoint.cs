@@ -16,7 +16,11 @@ internal sealed class CriterionResult
 {
     public required int Ordinal { get; init; }
     public required string Name { get; init; }
+    /// <summary>该项平均分 / Mean score on this criterion.</summary>
+    [StoredAsHundredths]
     public required decimal Mean { get; init; }
+    /// <summary>该项通过下限（如设置）/ The criterion's pass threshold, when set.</summary>
+    [StoredAsHundredths]
     public decimal? Threshold { get; init; }
     public required bool Passed { get; init; }
 }
@@ -31,10 +35,14 @@ internal sealed class ItemResultView
     /// <summary>Submitted score sheets.</summary>
     public required int Count { get; init; }
     /// <summary>Mean of the weighted totals, the highest and lowest dropped when there are at least 5.</summary>
+    [StoredAsHundredths]
     public decimal? TrimmedMean { get; init; }
     public required bool Trimmed { get; init; }
+    /// <summary>加权总分的标准差 / Standard deviation of the weighted totals.</summary>
+    [StoredAsHundredths]
     public decimal? StandardDeviation { get; init; }
-    /// <summary>Highest minus lowest weighted total.</summary>
+    /// <summary>最高与最低加权总分之差 / Highest minus lowest weighted total.</summary>
+    [StoredAsHundredths]
     public decimal? Spread { get; init; }
     /// <summary>The spread exceeds the round's limit: the committee should discuss the item.</summary>
     public required bool SpreadFlag { get; init; }
@@ -49,7 +57,11 @@ internal sealed class Response
     public required Guid RoundId { get; init; }
     public required ReviewRoundKind Kind { get; init; }
     public required ReviewRoundStatus Status { get; init; }
+    /// <summary>通过线 / The round's pass threshold.</summary>
+    [StoredAsHundredths]
     public required decimal PassThreshold { get; init; }
+    /// <summary>分歧上限 / The round's spread limit.</summary>
+    [StoredAsHundredths]
     public required decimal SpreadLimit { get; init; }
     public required List<ItemResultView> Items { get; init; }
 }
@@ -59,7 +71,8 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
     public override void Configure()
     {
         Get("/api/v1/review/rounds/{id:guid}/results");
-        Roles(Platform.Auth.Roles.TaskForce, Platform.Auth.Roles.Auditor, Platform.Auth.Roles.Expert);
+        // Experts never see results: scores stay independent (DESIGN: no expert sees another's), so the role may not call this.
+        Roles(Platform.Auth.Roles.TaskForce, Platform.Auth.Roles.Auditor);
         Description(b => b.Api("Rounds_Results", "Review",
                 "论证结果（评分结束后；截尾均值、标准差、排名、是否通过、分歧标记） / Results after scoring closes: trimmed mean, deviation, rank, pass, spread flag")
             .Ok<Response>().Problems(401, 403, 404, 409).Codes(409, "review.round_not_closed"), clearDefaults: true);
@@ -70,7 +83,6 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
         var caller = User.Caller();
         await using var connection = await db.OpenAsync(ct);
         var round = await RoundStore.LoadAsync(connection, Route<Guid>("id"));
-        // Experts never learn whether a round's results exist: others' scores stay independent.
         if (round is null || !caller.ReadsEverything)
         {
             await Send.ResultAsync(Problems.NotFound("round"));

@@ -13,7 +13,7 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
         Get("/api/v1/review/rounds/{id:guid}");
         Roles(Platform.Auth.Roles.TaskForce, Platform.Auth.Roles.Auditor);
         Description(b => b.Api("Rounds_Get", "Review", "论证轮次详情 / Get a review round with its rubric and items")
-            .Ok<ReviewRound>().Problems(401, 403, 404), clearDefaults: true);
+            .Ok<ReviewRound>().ETag().Problems(401, 403, 404), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

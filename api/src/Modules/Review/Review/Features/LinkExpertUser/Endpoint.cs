@@ -32,7 +32,7 @@ internal sealed class Endpoint(DbConnectionFactory db, UserStore users, AuditWri
         Post("/api/v1/review/experts/{id:guid}/user");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Experts_LinkUser", "Review", "绑定专家账号 / Link an expert profile to an expert user (effective at the next sign-in)")
-            .Body<Request>().Ok<ReviewExpert>().Problems(400, 401, 403, 404, 409).Codes(409, "expert.user_taken"), clearDefaults: true);
+            .Body<Request>().Ok<ReviewExpert>().ETag().Problems(400, 401, 403, 404, 409).Codes(409, "expert.user_taken"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

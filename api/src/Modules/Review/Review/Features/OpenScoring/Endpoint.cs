@@ -20,7 +20,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Post("/api/v1/review/rounds/{id:guid}/open-scoring");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_OpenScoring", "Review", "开始评分（每个对象均已分配足额专家） / Start scoring once every item has its count of experts")
-            .Ok<ReviewRound>().Problems(401, 403, 404, 409).Codes(409, "review.round_invalid_state", "review.concurrent_change", "review.items_short"), clearDefaults: true);
+            .Ok<ReviewRound>().ETag().Problems(401, 403, 404, 409).Codes(409, "review.round_invalid_state", "review.concurrent_change", "review.items_short"), clearDefaults: true);
     }
 
     protected override ReviewRoundStatus From => ReviewRoundStatus.Assigning;

@@ -27,7 +27,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWr
         Post("/api/v1/review/rounds/{id:guid}/publicise");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_Publicise", "Review", "公示论证决定，开始异议期 / Publicise the decisions and open the objection period")
-            .Ok<ReviewRound>().Problems(401, 403, 404, 409).Codes(409, "review.round_invalid_state", "review.concurrent_change"), clearDefaults: true);
+            .Ok<ReviewRound>().ETag().Problems(401, 403, 404, 409).Codes(409, "review.round_invalid_state", "review.concurrent_change"), clearDefaults: true);
     }
 
     protected override ReviewRoundStatus From => ReviewRoundStatus.Decided;

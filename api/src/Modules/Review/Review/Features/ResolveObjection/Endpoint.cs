@@ -11,10 +11,21 @@ using Jiebang.Review.Features.Shared;
 
 namespace Jiebang.Review.Features.ResolveObjection;
 
+/// <summary>异议处理结论（仅此两种；Open 不是结论）/ How an objection is resolved (only these two; Open is not an outcome).</summary>
+internal enum ObjectionOutcome
+{
+    /// <summary>异议成立 / The objection is upheld.</summary>
+    Upheld,
+    /// <summary>异议不成立，予以驳回 / The objection is dismissed.</summary>
+    Dismissed,
+}
+
+/// <summary>处理异议 / Resolves an objection.</summary>
 internal sealed class Request
 {
-    /// <summary>Upheld or Dismissed.</summary>
-    public ObjectionStatus Outcome { get; set; }
+    /// <summary>处理结论 / Upheld or Dismissed.</summary>
+    public ObjectionOutcome Outcome { get; set; }
+    /// <summary>处理意见（必填，至多 4000 字）/ The written resolution (required, at most 4000 characters).</summary>
     public string Resolution { get; set; } = "";
 }
 
@@ -22,7 +33,7 @@ internal sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(x => x.Outcome).Must(o => o is ObjectionStatus.Upheld or ObjectionStatus.Dismissed)
+        RuleFor(x => x.Outcome).IsInEnum()
             .WithMessage("只能是 Upheld 或 Dismissed / Must be Upheld or Dismissed");
         RuleFor(x => x.Resolution).NotEmpty().MaximumLength(4000);
     }
@@ -83,7 +94,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
             await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, "Objection", id, "Resolve",
                 new { roundId, itemId = item.Id, item.SubjectCode, outcome = req.Outcome.ToString(), resolution = req.Resolution });
             await tx.CommitAsync(ct);
-            await Send.OkAsync(new Response { Id = id, Status = req.Outcome, Resolution = req.Resolution.Trim() }, ct);
+            await Send.OkAsync(new Response { Id = id, Status = req.Outcome == ObjectionOutcome.Upheld ? ObjectionStatus.Upheld : ObjectionStatus.Dismissed, Resolution = req.Resolution.Trim() }, ct);
         }
     }
 }

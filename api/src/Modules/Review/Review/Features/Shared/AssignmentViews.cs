@@ -4,6 +4,8 @@ using Jiebang.Challenges.Contracts;
 using Jiebang.Platform.Auth;
 using Jiebang.Review.Contracts;
 
+using Jiebang.Platform.Http;
+
 namespace Jiebang.Review.Features.Shared;
 
 internal sealed class AssignmentRow
@@ -32,9 +34,13 @@ internal sealed class AssignmentRow
     public bool IsVisibleTo(Caller caller) => caller.ReadsEverything || (caller.IsExpert && caller.ExpertId == ExpertId);
 }
 
+/// <summary>一项评分标准的得分 / The score given on one criterion.</summary>
 internal sealed class ScoreValue
 {
+    /// <summary>评分标准序号 / The criterion's ordinal.</summary>
     public int Ordinal { get; set; }
+    /// <summary>得分，0 至该项满分，至多两位小数（85.555 会被拒绝）/ The score, from 0 to the criterion's maximum, at most two decimals (85.555 is refused).</summary>
+    [StoredAsHundredths(Minimum = 0)]
     public decimal Score { get; set; }
 }
 
@@ -52,10 +58,12 @@ internal sealed class ReviewAssignment
     public required string Title { get; init; }
     public required ChallengeField Field { get; init; }
     public required Guid ExpertId { get; init; }
-    /// <summary>Active, Declined, Recused or Removed (by the task force).</summary>
+    /// <summary>分配状态 / Active, Declined, Recused or Removed (by the task force).</summary>
+    [StringEnum(typeof(AssignmentStatus))]
     public required string Status { get; init; }
     public string? EndReason { get; init; }
-    /// <summary>None, Draft or Submitted (locked).</summary>
+    /// <summary>评分表状态 / None, Draft or Submitted (locked).</summary>
+    [StringEnum(typeof(ScoreStatus))]
     public required string ScoreStatus { get; init; }
     public required List<ReviewCriterion> Criteria { get; init; }
     public required List<ScoreValue> Scores { get; init; }

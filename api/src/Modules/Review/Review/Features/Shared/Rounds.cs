@@ -1,3 +1,4 @@
+using Jiebang.Platform.Http;
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
@@ -112,10 +113,12 @@ internal sealed class ReviewCriterion
 {
     public required int Ordinal { get; init; }
     public required string Name { get; init; }
-    /// <summary>Multiplies the criterion's score in the weighted total.</summary>
+    /// <summary>权重，计算加权总分时乘以该项得分 / Multiplies the criterion's score in the weighted total.</summary>
+    [StoredAsHundredths]
     public required decimal Weight { get; init; }
     public required int MaxScore { get; init; }
-    /// <summary>Minimum mean score on this criterion to pass, when set.</summary>
+    /// <summary>该项平均分的通过下限（如设置）/ Minimum mean score on this criterion to pass, when set.</summary>
+    [StoredAsHundredths]
     public decimal? Threshold { get; init; }
 }
 
@@ -137,10 +140,13 @@ internal sealed class ReviewRound
     public required ReviewRoundKind Kind { get; init; }
     public required string Name { get; init; }
     public required ReviewRoundStatus Status { get; init; }
+    /// <summary>通过线：加权总分截尾均值的下限 / Minimum trimmed mean of the weighted totals to pass.</summary>
+    [StoredAsHundredths]
     public required decimal PassThreshold { get; init; }
     public required int ExpertsPerItem { get; init; }
     public required int MaxLoadPerExpert { get; init; }
-    /// <summary>Results flag an item whose highest and lowest weighted totals differ by more than this.</summary>
+    /// <summary>分歧上限：最高与最低加权总分之差超过此值时标记 / Results flag an item whose highest and lowest weighted totals differ by more than this.</summary>
+    [StoredAsHundredths]
     public required decimal SpreadLimit { get; init; }
     public required DateTimeOffset ScoringOpensAt { get; init; }
     public required DateTimeOffset ScoringClosesAt { get; init; }

@@ -31,7 +31,7 @@ internal sealed class Endpoint(DbConnectionFactory db, OrganisationStore organis
         Put("/api/v1/review/experts/{id:guid}");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Experts_Update", "Review", "修改专家信息 / Update an expert")
-            .Body<Request>().IfMatch(required: true).Ok<ReviewExpert>().Problems(400, 401, 403, 404, 412, 428), clearDefaults: true);
+            .Body<Request>().IfMatch(required: true).Ok<ReviewExpert>().ETag().Problems(400, 401, 403, 404, 412, 428), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

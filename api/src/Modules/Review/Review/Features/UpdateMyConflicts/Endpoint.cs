@@ -38,7 +38,7 @@ internal sealed class Endpoint(DbConnectionFactory db, OrganisationStore organis
         Put("/api/v1/review/me/expert/conflicts");
         Roles(Platform.Auth.Roles.Expert);
         Description(b => b.Api("Experts_DeclareConflicts", "Review", "申报利益冲突 / The signed-in expert declares its conflicts of interest")
-            .Body<Request>().IfMatch(required: true).Ok<ReviewExpert>().Problems(400, 401, 403, 404, 412, 428), clearDefaults: true);
+            .Body<Request>().IfMatch(required: true).Ok<ReviewExpert>().ETag().Problems(400, 401, 403, 404, 412, 428), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -35,7 +35,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_Update", "Review",
                 "修改草稿轮次（评分标准、阈值、每项专家数、评分期、评分可见性） / Edit a draft round: rubric, thresholds, experts per item, scoring window, visibility policy")
-            .Body<Request>().IfMatch(required: true).Ok<ReviewRound>().Problems(400, 401, 403, 404, 409, 412, 428).Codes(409, "review.round_invalid_state"), clearDefaults: true);
+            .Body<Request>().IfMatch(required: true).Ok<ReviewRound>().ETag().Problems(400, 401, 403, 404, 409, 412, 428).Codes(409, "review.round_invalid_state"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
