@@ -61,11 +61,13 @@ app.Use(Hardening.LimitBodies(app.Configuration));
 app.UseAuthentication();
 app.Use(HostSetup.RefuseBadCredentials);
 app.UseAuthorization();
+app.Use(Jiebang.Platform.Http.RequestBodies.Normalise);
 app.UseFastEndpoints(c =>
 {
     JsonDefaults.ForRequests(c.Serializer.Options);
     c.Errors.ContentType = Problems.ContentType;
     c.Errors.ResponseBuilder = HostSetup.ValidationProblem;
+    c.Binding.JsonExceptionTransformer = BodyErrors.Describe;
 });
 app.UseSwagger();
 app.UseSwaggerUI(o =>
