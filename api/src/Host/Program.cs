@@ -62,6 +62,7 @@ app.UseAuthentication();
 app.Use(HostSetup.RefuseBadCredentials);
 app.UseAuthorization();
 app.Use(Jiebang.Platform.Http.RequestBodies.Normalise);
+app.Use(Jiebang.Platform.Idempotency.IdempotencyKeys.RefuseUnusable);
 app.UseFastEndpoints(c =>
 {
     JsonDefaults.ForRequests(c.Serializer.Options);

@@ -51,7 +51,7 @@ public abstract class DocumentStrictnessTests(JiebangHost host) : HostTests(host
             }
             var probe = await requests.BuildAsync(op, client);
             var ifMatch = probe.Headers.TryGetValues("If-Match", out var tags) ? tags.Single() : null;
-            var input = new BadInput(op, requests.Url(op), requests.Body(op), ifMatch);
+            var input = new BadInput(op, requests.Url(op), requests.Body(op), ifMatch, emptyHeadersArrive: true);
             var cases = input.Contract().Concat(input.Bodyless()).Concat(input.IdempotencyKeys()).ToList();
             foreach (var mutation in cases)
             {
@@ -90,4 +90,5 @@ public abstract class DocumentStrictnessTests(JiebangHost host) : HostTests(host
     private static string Shorten(string body) => body.Length <= 300 ? body : body[..300] + "…";
 }
 
-public sealed class DocumentStrictnessTestsOnSqlite(SecuritySqliteHost host) : DocumentStrictnessTests(host), IClassFixture<SecuritySqliteHost>;
+// Over real sockets, so that what a portal sends (an empty header, no body at all) reaches the host as it would in production.
+public sealed class DocumentStrictnessTestsOnSqlite(SecuritySqliteOverSocketsHost host) : DocumentStrictnessTests(host), IClassFixture<SecuritySqliteOverSocketsHost>;

@@ -54,7 +54,7 @@ public abstract class AssignmentBoardTests(JiebangHost host) : HostTests(host)
                 .ExpectProblem(HttpStatusCode.Conflict, "review.expert_conflicted"));
             await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson(remove, new { reason = "调整", replacement = "Named", replacementExpertId = experts[1].Id })
                 .ExpectProblem(HttpStatusCode.Conflict, "review.already_assigned"));
-            await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/review/rounds/{Guid.NewGuid()}/assignments/{first}/remove", new { reason = "调整" })
+            await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/review/rounds/{Guid.NewGuid()}/assignments/{first}/remove", new { reason = "调整", replacement = "None" })
                 .ExpectProblem(HttpStatusCode.NotFound, "not_found"));
             await DatabaseSnapshot.Unchanged(Host, () => expertClient.PostJson(remove, new { reason = "调整" }).ExpectProblem(HttpStatusCode.Forbidden, "forbidden"));
 
@@ -94,7 +94,7 @@ public abstract class AssignmentBoardTests(JiebangHost host) : HostTests(host)
             var bioAssignment = (string)forced["replacementAssignmentId"]!;
             await ReviewScenario.ScoreAndSubmitAsync(bio, bioAssignment, 80, 70);
             await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/review/rounds/{item.RoundId}/assignments/{bioAssignment}/remove",
-                new { reason = "调整" }).ExpectProblem(HttpStatusCode.Conflict, "review.score_locked"));
+                new { reason = "调整", replacement = "None" }).ExpectProblem(HttpStatusCode.Conflict, "review.score_locked"));
             board = await tf.GetAsync($"/api/v1/review/rounds/{item.RoundId}/board").Expect(HttpStatusCode.OK);
             Assert.Equal(["Removed", "Removed", "Removed", "Active"], board["assignments"]!.AsArray().Select(a => (string)a!["status"]!));
             Assert.Equal("Submitted", (string?)Row(board, bioAssignment)["scoreStatus"]);

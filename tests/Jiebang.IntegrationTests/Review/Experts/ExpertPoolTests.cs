@@ -41,9 +41,9 @@ public abstract class ExpertPoolTests(JiebangHost host) : HostTests(host)
 
         var version = (int)profile["version"]!;
         await DatabaseSnapshot.Unchanged(Host, () => expert.PutJson("/api/v1/review/me/expert/conflicts",
-            new { declaredConflicts = new[] { Host.Cast.MemberOrg } }, "\"99\"").ExpectProblem(HttpStatusCode.PreconditionFailed, "concurrency.version_mismatch"));
+            new { declaredConflicts = new[] { Host.Cast.MemberOrg }, declaredPersonConflicts = Array.Empty<object>() }, "\"99\"").ExpectProblem(HttpStatusCode.PreconditionFailed, "concurrency.version_mismatch"));
         var declared = await expert.PutJson("/api/v1/review/me/expert/conflicts",
-            new { declaredConflicts = new[] { Host.Cast.MemberOrg, Host.Cast.IssuerBOrg } }, $"\"{version}\"").Expect(HttpStatusCode.OK);
+            new { declaredConflicts = new[] { Host.Cast.MemberOrg, Host.Cast.IssuerBOrg }, declaredPersonConflicts = Array.Empty<object>() }, $"\"{version}\"").Expect(HttpStatusCode.OK);
         Assert.Equal(2, declared["declaredConflicts"]!.AsArray().Count);
         var audit = await tf.GetAsync($"/api/v1/audit?entityId={me.Id}&action=DeclareConflicts").Expect(HttpStatusCode.OK);
         Assert.Equal(1, (int)audit["total"]!);
