@@ -70,11 +70,17 @@ internal static class HostSetup
         Instance = context.Request.Path,
         TraceId = context.TraceIdentifier,
         Errors = failures
-            .GroupBy(f => f.PropertyName == "SerializerErrors" ? "body" : CamelPath(f.PropertyName))
-            .ToDictionary(g => g.Key, g => g.Select(f => f.PropertyName == "SerializerErrors" || IsReaderMessage(f.ErrorMessage)
-                ? $"请求体不是有效的 JSON，或值的类型不对 / The body is not valid JSON or a value has the wrong type{Where(f.ErrorMessage)}"
-                : f.ErrorMessage).Distinct().ToArray()),
+            .SelectMany(f => f.CustomState is IReadOnlyList<BodyFieldException.Field> fields
+                // What the JSON reader refused (BodyErrors): already keyed by the JSON field, one failure for several fields.
+                ? fields.Select(b => (Key: b.Name, Message: b.Message))
+                : [(Key: f.PropertyName == "SerializerErrors" ? BodyErrors.BodyKey : CamelPath(f.PropertyName), Message: Readable(f))])
+            .GroupBy(e => e.Key)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray()),
     };
+
+    private static string Readable(ValidationFailure f) => f.PropertyName == "SerializerErrors" || IsReaderMessage(f.ErrorMessage)
+        ? $"请求体不是有效的 JSON，或值的类型不对 / The body is not valid JSON or a value has the wrong type{Where(f.ErrorMessage)}"
+        : f.ErrorMessage;
 
     // The JSON reader's own messages name .NET types ("could not be converted to System.Collections.Generic.List`1[...]");
     // callers get where the problem is, never how the server is built.
@@ -152,7 +158,7 @@ internal static class HostSetup
             403 => Problems.Of(403, "forbidden", "Forbidden", "您的角色无权执行此操作。 / Your role may not do this."),
             404 => Problems.NotFound(),
             405 => Problems.Of(405, "method_not_allowed", "Method not allowed", "不支持该请求方法。 / The method is not allowed here."),
-            415 => Problems.Of(415, "unsupported_media_type", "Unsupported media type", "请使用 application/json。 / Send application/json."),
+            415 => Platform.Http.RequestBodies.UnsupportedMediaType(),
             _ => Problems.Of(code, "http_" + code, "HTTP " + code, "HTTP " + code),
         };
         await result.ExecuteAsync(context);

@@ -61,11 +61,14 @@ app.Use(Hardening.LimitBodies(app.Configuration));
 app.UseAuthentication();
 app.Use(HostSetup.RefuseBadCredentials);
 app.UseAuthorization();
+app.Use(Jiebang.Platform.Http.RequestBodies.Normalise);
+app.Use(Jiebang.Platform.Idempotency.IdempotencyKeys.RefuseUnusable);
 app.UseFastEndpoints(c =>
 {
     JsonDefaults.ForRequests(c.Serializer.Options);
     c.Errors.ContentType = Problems.ContentType;
     c.Errors.ResponseBuilder = HostSetup.ValidationProblem;
+    c.Binding.JsonExceptionTransformer = BodyErrors.Describe;
 });
 var serveOpenApi = OpenApiSetup.IsServed(app.Configuration, app.Environment);
 if (serveOpenApi)

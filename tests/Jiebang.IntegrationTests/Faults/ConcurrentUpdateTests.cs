@@ -17,7 +17,7 @@ public abstract class ConcurrentUpdateTests(JiebangHost host) : HostTests(host)
         var issuer = await Host.As(Cast.IssuerA);
 
         var titles = Enumerable.Range(0, 10).Select(i => $"并发修订标题{i}").ToList();
-        var responses = await Task.WhenAll(titles.Select(t => issuer.PutJson($"/api/v1/challenges/{id}", Scenario.ChallengeBody(batchId, t), "\"1\"")));
+        var responses = await Task.WhenAll(titles.Select(t => issuer.PutJson($"/api/v1/challenges/{id}", Scenario.ChallengeChanges(t), "\"1\"")));
 
         var statuses = responses.Select(r => r.StatusCode).ToList();
         Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));

@@ -37,6 +37,12 @@ public class SqliteHost : JiebangHost
     }
 }
 
+/// <summary><see cref="SqliteHost"/> served by Kestrel over a socket, as a district portal reaches it.</summary>
+public sealed class SqliteOverSocketsHost : SqliteHost
+{
+    protected override bool OverSockets => true;
+}
+
 /// <summary>PostgreSQL from JIEBANG_TEST_POSTGRES (an admin connection string): a fresh database per test class.</summary>
 public class PostgresHost : JiebangHost
 {
@@ -109,4 +115,10 @@ public class SqlServerHost : JiebangHost
             await _container.DisposeAsync();
         }
     }
+}
+
+/// <summary><see cref="PostgresHost"/> served by Kestrel over a socket, as a district portal reaches it.</summary>
+public sealed class PostgresOverSocketsHost : PostgresHost
+{
+    protected override bool OverSockets => true;
 }

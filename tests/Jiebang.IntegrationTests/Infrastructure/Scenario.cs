@@ -57,6 +57,14 @@ public sealed class Scenario(JiebangHost host)
         contact = new { name = "张工", phone = "010-12345678", email = "zhang@example.com" },
     };
 
+    /// <summary>What an edit of a draft challenge sends: <see cref="ChallengeBody"/> without the batch, which an update does not declare.</summary>
+    public static System.Text.Json.Nodes.JsonObject ChallengeChanges(string? title = null, string field = "MedicalDevices")
+    {
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(ChallengeBody(Guid.Empty, title, field), Json.Options)!.AsObject();
+        body.Remove("batchId");
+        return body;
+    }
+
     /// <summary><see cref="ChallengeBody"/> as the JSON the API reads (for tests that need to change its text).</summary>
     public static string ChallengeBodyJson(Guid batchId) =>
         System.Text.Json.JsonSerializer.Serialize(ChallengeBody(batchId),
@@ -133,6 +141,14 @@ public static class ApplicationBodies
         {
             body["leadOrganisationId"] = lead;
         }
+        return body;
+    }
+
+    /// <summary>What an update of a draft sends: <see cref="Complete"/> without the challenge and the lead, which an update does not declare.</summary>
+    public static Dictionary<string, object?> Changes(JsonNode challenge, object[]? members = null, bool declarations = true)
+    {
+        var body = Complete(challenge, members, declarations);
+        body.Remove("challengeId");
         return body;
     }
 }

@@ -27,7 +27,7 @@ public sealed class ReviewScenario(JiebangHost host)
         var created = await tf.PostJson("/api/v1/review/experts", new
         {
             name = "专家 " + userName, title = "教授", fields = fields ?? ["MedicalDevices"], affiliationOrganisationId = affiliation,
-            declaredConflicts = conflicts ?? [], declaredPersonConflicts = people ?? [],
+            declaredConflicts = conflicts ?? [], declaredPersonConflicts = people ?? [], active = true,
         }).Expect(HttpStatusCode.Created);
         var id = Guid.Parse((string)created["id"]!);
         await tf.PostJson($"/api/v1/review/experts/{id}/user", new { userName }).Expect(HttpStatusCode.OK);

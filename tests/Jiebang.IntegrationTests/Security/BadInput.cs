@@ -6,15 +6,54 @@ using Jiebang.IntegrationTests.Applications.Attachments;
 
 namespace Jiebang.IntegrationTests.Security;
 
-/// <summary>One malformed request: what was changed, and how to build it for the operation.</summary>
-public sealed record Mutation(string Name, Func<HttpRequestMessage> Build);
+/// <summary>
+/// One malformed request: what was changed, and how to build it for the operation. Where the document says how the host
+/// must answer, <see cref="Status"/> is that status (or <see cref="NotStatus"/> a status it must not be) and
+/// <see cref="Field"/> the key the problem's <c>errors</c> must carry.
+/// </summary>
+public sealed record Mutation(string Name, Func<HttpRequestMessage> Build)
+{
+    public int? Status { get; init; }
+
+    public int? NotStatus { get; init; }
+
+    public string? Field { get; init; }
+
+    /// <summary>What is wrong with the answer, or null when it is what the mutation expects.</summary>
+    public string? Check(int status, string body)
+    {
+        if (Status is { } expected && status != expected)
+        {
+            return $"expected {expected}, got {status}";
+        }
+        if (NotStatus is { } forbidden && status == forbidden)
+        {
+            return $"must not answer {forbidden}";
+        }
+        if (Field is { } field && status >= 400)
+        {
+            var errors = (body.Length > 0 ? JsonNode.Parse(body) : null)?["errors"] as JsonObject;
+            if (errors is null || !errors.ContainsKey(field))
+            {
+                return $"the problem's errors do not name {field}";
+            }
+        }
+        return null;
+    }
+}
 
 /// <summary>
 /// Generates bad requests for one write operation from its request schema and a valid request: malformed JSON, wrong
 /// types per property, missing required and extra fields, huge, empty, control-character and mixed-script strings,
 /// edge numbers and dates, injection strings, bad route ids, bad Idempotency-Key and If-Match headers, hostile uploads.
+/// <see cref="Contract"/>, <see cref="Bodyless"/> and <see cref="IdempotencyKeys"/> are the ones whose answer the
+/// document decides (400 naming the field, never a bare 415), at every level of the body.
 /// </summary>
-public sealed class BadInput(ApiOperation op, string url, JsonNode? validBody, string? ifMatch)
+/// <remarks>
+/// <paramref name="emptyHeadersArrive"/>: the requests reach a real server (Kestrel), which passes a header sent with an
+/// empty value on; the in-memory test server drops it, so an empty Idempotency-Key is only expected to be refused then.
+/// </remarks>
+public sealed class BadInput(ApiOperation op, string url, JsonNode? validBody, string? ifMatch, bool emptyHeadersArrive = false)
 {
     // Raw JSON text that JsonNode cannot hold (numbers beyond every .NET type, lone surrogates) is spliced in after serialising.
     private const string RawMarker = "RAW\u2063";
@@ -52,10 +91,6 @@ public sealed class BadInput(ApiOperation op, string url, JsonNode? validBody, s
             {
                 yield return m;
             }
-            foreach (var required in resolved["required"]?.AsArray().Select(r => (string)r!) ?? [])
-            {
-                yield return Json($"missing {required}", b => b.AsObject().Remove(required));
-            }
             yield return Json("extra fields", b =>
             {
                 b["isAdmin"] = true;
@@ -63,7 +98,7 @@ public sealed class BadInput(ApiOperation op, string url, JsonNode? validBody, s
                 b["version"] = 99;
                 b["status"] = "Approved";
                 b["__proto__"] = new JsonObject { ["polluted"] = true };
-            });
+            }) with { Status = 400 };
             yield return Json("every property null", b =>
             {
                 foreach (var key in b.AsObject().Select(p => p.Key).ToList())
@@ -71,6 +106,10 @@ public sealed class BadInput(ApiOperation op, string url, JsonNode? validBody, s
                     b[key] = null;
                 }
             });
+        }
+        foreach (var m in Contract().Concat(Bodyless()).Concat(IdempotencyKeys()))
+        {
+            yield return m;
         }
         foreach (var m in RouteIds())
         {
@@ -81,6 +120,125 @@ public sealed class BadInput(ApiOperation op, string url, JsonNode? validBody, s
             yield return m;
         }
     }
+
+    /// <summary>
+    /// What the document declares about a JSON body, broken one thing at a time at every level the valid body reaches
+    /// (nested objects and the first element of each list): a property it does not declare where additionalProperties is
+    /// false, each required property left out, each integer or number sent as a string. Each must be a 400 naming the field.
+    /// </summary>
+    public IEnumerable<Mutation> Contract()
+    {
+        if (validBody is not JsonObject body || op.ContentType != "application/json" || op.BodySchema is not { } schema)
+        {
+            return [];
+        }
+        return Contract(body, op.Resolve(schema), []);
+    }
+
+    private IEnumerable<Mutation> Contract(JsonObject node, JsonObject schema, List<object> path)
+    {
+        if (path.Count > 4)
+        {
+            yield break;
+        }
+        if (schema["additionalProperties"] is JsonValue allowed && allowed.GetValueKind() == System.Text.Json.JsonValueKind.False)
+        {
+            List<object> unknown = [.. path, "undeclaredProperty"];
+            yield return Json($"{Key(unknown)} not declared", b => ((JsonObject)Get(b, path)!)["undeclaredProperty"] = 1)
+                with { Status = 400, Field = Key(unknown) };
+        }
+        foreach (var required in schema["required"]?.AsArray().Select(r => (string)r!) ?? [])
+        {
+            if (node.ContainsKey(required))
+            {
+                List<object> here = [.. path, required];
+                yield return Json($"{Key(here)} left out", b => ((JsonObject)Get(b, path)!).Remove(required)) with { Status = 400, Field = Key(here) };
+            }
+        }
+        foreach (var (name, propertySchema) in schema["properties"] as JsonObject ?? [])
+        {
+            var child = op.Resolve(propertySchema!);
+            List<object> here = [.. path, name];
+            switch (node[name], (string?)child["type"])
+            {
+                case (JsonValue number, "integer" or "number") when number.GetValueKind() == System.Text.Json.JsonValueKind.Number:
+                    yield return Json($"{Key(here)} as a string", b => Set(b, here, JsonValue.Create(number.ToJsonString())))
+                        with { Status = 400, Field = Key(here) };
+                    break;
+                case (JsonObject inner, _) when child["properties"] is not null:
+                    foreach (var m in Contract(inner, child, here))
+                    {
+                        yield return m;
+                    }
+                    break;
+                case (JsonArray { Count: > 0 } list, "array") when child["items"] is { } items:
+                    var element = op.Resolve(items);
+                    List<object> first = [.. here, 0];
+                    if (list[0] is JsonValue n && n.GetValueKind() == System.Text.Json.JsonValueKind.Number && (string?)element["type"] is "integer" or "number")
+                    {
+                        yield return Json($"{Key(first)} as a string", b => Set(b, first, JsonValue.Create(n.ToJsonString())))
+                            with { Status = 400, Field = Key(first) };
+                    }
+                    else if (list[0] is JsonObject inner && element["properties"] is not null)
+                    {
+                        foreach (var m in Contract(inner, element, first))
+                        {
+                            yield return m;
+                        }
+                    }
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// No body and no Content-Type, as generated clients send an action whose body was left empty: read as the empty JSON
+    /// object, so never a 415 to an operation that takes JSON (a 400 naming the first required field when the body has
+    /// some), and a 415 problem to an upload.
+    /// </summary>
+    public IEnumerable<Mutation> Bodyless()
+    {
+        var mutation = new Mutation("no body and no Content-Type", () => Request(null));
+        if (op.ContentType == "multipart/form-data")
+        {
+            yield return mutation with { Status = 415 };
+            yield break;
+        }
+        var required = op.BodySchema is { } schema ? op.Resolve(schema)["required"]?.AsArray().Select(r => (string)r!).Order(StringComparer.Ordinal).ToList() ?? [] : [];
+        yield return required.Count > 0 ? mutation with { Status = 400, Field = required[0] } : mutation with { NotStatus = 415 };
+    }
+
+    /// <summary>An Idempotency-Key that is sent but unusable (empty, blank, too long, twice): a 400 naming the header, never "no key".</summary>
+    public IEnumerable<Mutation> IdempotencyKeys()
+    {
+        var declared = op.Node["parameters"]?.AsArray().Any(p => (string?)p!["name"] == "Idempotency-Key" && (string?)p["in"] == "header") == true;
+        if (!declared)
+        {
+            yield break;
+        }
+        foreach (var (label, keys) in new (string, string[])[]
+                 {
+                     ("empty", [""]), ("blank", ["   "]), ("a tab", ["\t"]), ("201 characters", [new string('k', 201)]), ("sent twice", ["k-1", "k-2"]),
+                 })
+        {
+            if (keys is [""] && !emptyHeadersArrive)
+            {
+                continue;
+            }
+            yield return new Mutation($"Idempotency-Key {label}", () =>
+            {
+                var request = Request(BodyContent());
+                foreach (var key in keys)
+                {
+                    request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+                }
+                return request;
+            }) with { Status = 400, Field = "Idempotency-Key" };
+        }
+    }
+
+    private static string Key(List<object> path) =>
+        string.Concat(path.Select((step, i) => step is int index ? $"[{index}]" : (i == 0 ? "" : ".") + step));
 
     private IEnumerable<Mutation> MalformedBodies()
     {

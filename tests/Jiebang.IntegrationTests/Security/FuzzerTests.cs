@@ -8,7 +8,9 @@ namespace Jiebang.IntegrationTests.Security;
 /// <summary>
 /// A schema-driven fuzzer: every write operation of the committed document, sent by a caller allowed to perform it on the
 /// scenario's resources, with bad input generated from its request schema. Every answer must be a problem document with a
-/// code (4xx) or a legitimate success, never a 5xx, a stack trace or SQL; after every refusal the database is unchanged.
+/// code (4xx) or a legitimate success, never a 5xx, a stack trace or SQL; after every refusal the database is unchanged;
+/// and where the document decides the answer (<see cref="Mutation.Check"/>: undeclared or missing properties, numbers as
+/// strings, unusable Idempotency-Keys, no body at all), it is that answer.
 /// Seeded and bounded: at most <see cref="PerOperation"/> requests per operation (about a minute on SQLite), and a safety stop
 /// at <see cref="TimeBound"/> on a machine too loaded to finish — the operations it did not reach are then named in the figure.
 /// </summary>
@@ -96,6 +98,11 @@ public abstract class FuzzerTests(JiebangHost host) : HostTests(host)
                     if (Leaks.FirstOrDefault(l => body.Contains(l, StringComparison.Ordinal)) is { } leak && status >= 400)
                     {
                         failures.Add($"{where}: the body shows \"{leak}\": {Shorten(body)}");
+                    }
+                    if (mutation.Check(status, body) is { } wrong)
+                    {
+                        // The document decides this answer (an undeclared property, a missing one, a number as a string, an unusable key, no body).
+                        failures.Add($"{where}: {wrong}: {Shorten(body)}");
                     }
                     if (response.IsSuccessStatusCode)
                     {

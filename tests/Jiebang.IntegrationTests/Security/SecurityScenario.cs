@@ -26,6 +26,14 @@ public sealed class SecuritySqliteHost : SqliteHost
     public SecuritySqliteHost() => Settings["Jobs:Run"] = "false";
 }
 
+/// <summary><see cref="SecuritySqliteHost"/> served by Kestrel over a socket.</summary>
+public sealed class SecuritySqliteOverSocketsHost : SqliteHost
+{
+    public SecuritySqliteOverSocketsHost() => Settings["Jobs:Run"] = "false";
+
+    protected override bool OverSockets => true;
+}
+
 public sealed class SecurityScenario
 {
     public const string OtherApplicant = "applicant-b";

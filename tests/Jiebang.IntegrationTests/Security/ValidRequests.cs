@@ -74,14 +74,15 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
             "Applications_ConfirmParticipation" => new { },
             "Applications_WithdrawConfirmation" => new { reason = "合作条件变化" },
             "Applications_Withdraw" => new { reason = "放弃申报" },
-            "Applications_Update" => ApplicationBodies.Complete(openWindow ? s.OpenChallenge : s.Challenge),
+            "Applications_Update" => ApplicationBodies.Changes(openWindow ? s.OpenChallenge : s.Challenge),
             "Applications_Create" => ApplicationBodies.Complete(s.OpenChallenge),
             "Auth_IssueToken" => new { userName = Cast.TaskForce, password = JiebangHost.Password },
             "Funding_SetPolicy" => FundingScenario.Policy(20_000_000L),
             "Batches_Update" => new { name = "测试批次（修订）", opensOn = today.AddDays(10).ToString("yyyy-MM-dd"), closesOn = today.AddDays(45).ToString("yyyy-MM-dd") },
             "Challenges_Approve" or "Challenges_SendToReview" or "Challenges_Submit" or "Challenges_Withdraw" => new { reason = "理由" },
             "Challenges_Reject" => new { reason = "指标不明确" },
-            "Challenges_Update" or "Challenges_Create" => Scenario.ChallengeBody(s.DraftBatchId),
+            "Challenges_Update" => Scenario.ChallengeChanges(),
+            "Challenges_Create" => Scenario.ChallengeBody(s.DraftBatchId),
             "Organisations_SetCreditStanding" => new { standing = "Good", source = "信用中国", recordedOn = "2026-11-01" },
             // The scenario's organisation is the applicant university (12110108…, 海淀区).
             "Organisations_Correct" => new

@@ -26,11 +26,23 @@ public static class JsonDefaults
         return options;
     }
 
-    /// <summary>The options request bodies are read with: <see cref="Apply"/>, and null refused where the request type forbids it.</summary>
+    /// <summary>
+    /// The options request bodies are read with: <see cref="Apply"/>, and read as strictly as the OpenAPI document declares
+    /// them: a property the document does not name (additionalProperties: false), in another letter case or twice is
+    /// refused; a number must be a JSON number, not a string; every required property must be there
+    /// (<see cref="RequestContract"/>); null is refused where the request type forbids it (<see cref="RequestNulls"/>).
+    /// Only reading changes: responses are written as before, whatever these options say.
+    /// </summary>
     public static JsonSerializerOptions ForRequests(JsonSerializerOptions options)
     {
         Apply(options);
-        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RequestNulls.Refuse);
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.PropertyNameCaseInsensitive = false;
+        options.AllowDuplicateProperties = false;
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(RequestNulls.Refuse)
+            .WithAddedModifier(RequestContract.Require);
         return options;
     }
 }

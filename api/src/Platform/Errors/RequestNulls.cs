@@ -39,11 +39,11 @@ public static class RequestNulls
             {
                 if (value is null && notNull)
                 {
-                    throw new JsonException($"{name} 不能为 null / {name} may not be null");
+                    throw BodyFieldException.Of(name, $"{name} 不能为 null", $"{name} may not be null");
                 }
                 if (elementsNotNull && value is IEnumerable items && items.Cast<object?>().Any(i => i is null))
                 {
-                    throw new JsonException($"{name} 的元素不能为 null / {name} may not contain null");
+                    throw BodyFieldException.Of(name, $"{name} 的元素不能为 null", $"{name} may not contain null");
                 }
                 set(target, value);
             };

@@ -3,6 +3,7 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace Jiebang.Platform.Idempotency;
 
@@ -38,12 +39,15 @@ public sealed class IdempotentWrite(DbConnectionFactory db, IdempotencyStore sto
         {
             return IdempotencyStore.Replay(earlier, operation, hash, http.Response);
         }
+        // What the write sets on the response (ETag, Location, anything else) is kept with the key, so a retry gets it too.
+        var before = IdempotencyStore.Snapshot(http.Response.Headers);
         var (refusal, state) = await prepare(ct);
         if (refusal is not null)
         {
             return refusal;
         }
         WriteOutcome outcome;
+        Dictionary<string, string[]> headers;
         try
         {
             var (connection, tx) = await db.BeginAsync(ct);
@@ -59,9 +63,18 @@ public sealed class IdempotentWrite(DbConnectionFactory db, IdempotencyStore sto
                 {
                     return outcome.Refusal;
                 }
+                headers = IdempotencyStore.HeadersSetSince(before, http.Response.Headers);
+                if (outcome.Location is not null)
+                {
+                    headers[HeaderNames.Location] = [outcome.Location];
+                }
+                if (outcome.Version is { } version)
+                {
+                    headers[HeaderNames.ETag] = [Http.Versioning.ETag(version)];
+                }
                 if (key is not null)
                 {
-                    await store.SaveAsync(connection, tx, scope, key, operation, hash, outcome.Status, outcome.Body!, outcome.Location);
+                    await store.SaveAsync(connection, tx, scope, key, operation, hash, outcome.Status, outcome.Body!, headers);
                 }
                 await tx.CommitAsync(ct);
             }
@@ -76,13 +89,9 @@ public sealed class IdempotentWrite(DbConnectionFactory db, IdempotencyStore sto
         {
             await outcome.AfterCommit(ct);
         }
-        if (outcome.Location is not null)
+        foreach (var (name, values) in headers)
         {
-            http.Response.Headers.Location = outcome.Location;
-        }
-        if (outcome.Version is { } version)
-        {
-            http.Response.Headers.ETag = Http.Versioning.ETag(version);
+            http.Response.Headers[name] = values;
         }
         return Results.Json(outcome.Body, JsonDefaults.Options, statusCode: outcome.Status);
     }

@@ -58,7 +58,7 @@ public abstract class EligibilityTests(JiebangHost host) : HostTests(host)
         Assert.All(problem["violations"]!.AsArray(), v => Assert.False(string.IsNullOrEmpty((string?)v!["messageZh"])));
         Assert.Contains(problem["violations"]!.AsArray(), v => (string?)v!["organisationId"] == hongKong.ToString());
 
-        var fixedBody = ApplicationBodies.Complete(challenge, members:
+        var fixedBody = ApplicationBodies.Changes(challenge, members:
         [
             new { organisationId = Host.Cast.ApplicantOrg, role = "Lead", budgetShareBp = 7000 },
             new { organisationId = Host.Cast.MemberOrg, role = "Member", budgetShareBp = 3000 },

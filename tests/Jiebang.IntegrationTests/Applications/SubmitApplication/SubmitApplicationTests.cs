@@ -34,7 +34,7 @@ public abstract class SubmitApplicationTests(JiebangHost host) : HostTests(host)
         Assert.Equal("Submitted", (string?)first["status"]);
         Assert.Equal(1, (int)first["submittedVersion"]!);
 
-        var body = ApplicationBodies.Complete(challenge, [
+        var body = ApplicationBodies.Changes(challenge, [
             new { organisationId = Host.Cast.ApplicantOrg, role = "Lead", budgetShareBp = 5000 },
             new { organisationId = Host.Cast.MemberOrg, role = "Member", budgetShareBp = 5000 },
         ]);
@@ -77,7 +77,7 @@ public abstract class SubmitApplicationTests(JiebangHost host) : HostTests(host)
             Host.Clock.SetUtcNow(new DateTimeOffset(closesOn.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)));
             await DatabaseSnapshot.Unchanged(Host, () => applicant.PostJson($"/api/v1/applications/{late["id"]}/submit")
                 .ExpectProblem(HttpStatusCode.Conflict, "application.window_closed"));
-            await DatabaseSnapshot.Unchanged(Host, () => applicant.PutJson($"/api/v1/applications/{late["id"]}", ApplicationBodies.Complete(challenge), "\"1\"")
+            await DatabaseSnapshot.Unchanged(Host, () => applicant.PutJson($"/api/v1/applications/{late["id"]}", ApplicationBodies.Changes(challenge), "\"1\"")
                 .ExpectProblem(HttpStatusCode.Conflict, "application.window_closed"));
             await DatabaseSnapshot.Unchanged(Host, () => applicant.PostJson($"/api/v1/applications/{onTime["id"]}/withdraw")
                 .ExpectProblem(HttpStatusCode.Conflict, "application.window_closed"));

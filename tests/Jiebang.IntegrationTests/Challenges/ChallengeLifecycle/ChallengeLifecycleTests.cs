@@ -24,7 +24,7 @@ public abstract class ChallengeLifecycleTests(JiebangHost host) : HostTests(host
         Assert.Equal(500_000_000L, (long)draft["plannedInvestmentFen"]!);
         Assert.Equal("医疗器械", (string?)draft["fieldName"]);
 
-        var edited = await issuer.PutJson($"/api/v1/challenges/{id}", Scenario.ChallengeBody(batchId, "多自由度力控医用机械臂（修订）"), "\"1\"")
+        var edited = await issuer.PutJson($"/api/v1/challenges/{id}", Scenario.ChallengeChanges("多自由度力控医用机械臂（修订）"), "\"1\"")
             .Expect(HttpStatusCode.OK);
         Assert.Equal(2, (int)edited["version"]!);
         Assert.Equal("多自由度力控医用机械臂（修订）", (string?)edited["title"]);
@@ -55,11 +55,11 @@ public abstract class ChallengeLifecycleTests(JiebangHost host) : HostTests(host
         var draft = await Scenario.DraftAsync(batchId);
         var issuer = await Host.As(Cast.IssuerA);
         var url = $"/api/v1/challenges/{draft["id"]}";
-        await issuer.PutJson(url, Scenario.ChallengeBody(batchId, "第一次修改"), "\"1\"").Expect(HttpStatusCode.OK);
+        await issuer.PutJson(url, Scenario.ChallengeChanges("第一次修改"), "\"1\"").Expect(HttpStatusCode.OK);
 
-        await DatabaseSnapshot.Unchanged(Host, () => issuer.PutJson(url, Scenario.ChallengeBody(batchId, "过期版本"), "\"1\"")
+        await DatabaseSnapshot.Unchanged(Host, () => issuer.PutJson(url, Scenario.ChallengeChanges("过期版本"), "\"1\"")
             .ExpectProblem(HttpStatusCode.PreconditionFailed, "concurrency.version_mismatch"));
-        await DatabaseSnapshot.Unchanged(Host, () => issuer.PutJson(url, Scenario.ChallengeBody(batchId, "没有版本"))
+        await DatabaseSnapshot.Unchanged(Host, () => issuer.PutJson(url, Scenario.ChallengeChanges("没有版本"))
             .ExpectProblem(HttpStatusCode.PreconditionRequired, "concurrency.if_match_required"));
         await DatabaseSnapshot.Unchanged(Host, () => issuer.PostJson($"{url}/submit", null, "\"1\"")
             .ExpectProblem(HttpStatusCode.PreconditionFailed, "concurrency.version_mismatch"));
@@ -107,7 +107,7 @@ public abstract class ChallengeLifecycleTests(JiebangHost host) : HostTests(host
         var url = $"/api/v1/challenges/{draft["id"]}";
         await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"{url}/approve").ExpectProblem(HttpStatusCode.Conflict, "challenge.invalid_transition"));
         await issuer.PostJson($"{url}/submit").Expect(HttpStatusCode.OK);
-        await DatabaseSnapshot.Unchanged(Host, () => issuer.PutJson(url, Scenario.ChallengeBody(batchId), "\"2\"")
+        await DatabaseSnapshot.Unchanged(Host, () => issuer.PutJson(url, Scenario.ChallengeChanges(), "\"2\"")
             .ExpectProblem(HttpStatusCode.Conflict, "challenge.not_editable"));
         await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"{url}/reject", new { reason = "" })
             .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));

@@ -118,8 +118,8 @@ public abstract class SignAgreementTests(JiebangHost host) : HostTests(host)
             applicationId = first, issuerInvestmentFen = 1_000_000L, applicantInvestmentFen = 0L, startsOn = "2027-01-01", endsOn = "2028-12-31",
             milestones = new object[]
             {
-                new { name = "启动", dueOn = "2027-01-01", trancheIndex = 0 },
-                new { name = "验收", dueOn = "2028-12-31", trancheIndex = 2 },
+                new { name = "启动", dueOn = "2027-01-01", trancheIndex = 0, deliverables = Array.Empty<string>(), indicatorTargets = Array.Empty<object>() },
+                new { name = "验收", dueOn = "2028-12-31", trancheIndex = 2, deliverables = Array.Empty<string>(), indicatorTargets = Array.Empty<object>() },
             },
         };
         var problem = await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson("/api/v1/agreements", wrongTranches)

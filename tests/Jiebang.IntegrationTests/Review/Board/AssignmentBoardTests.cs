@@ -47,19 +47,19 @@ public abstract class AssignmentBoardTests(JiebangHost host) : HostTests(host)
 
             // Refused: no reason, a conflicted or returning replacement, an assignment of another round; nothing is written.
             var remove = $"/api/v1/review/rounds/{item.RoundId}/assignments/{first}/remove";
-            await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson(remove, new { reason = "" }).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
+            await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson(remove, new { reason = "", replacement = "None" }).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
             await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson(remove, new { reason = "调整", replacement = "Named" })
                 .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
             await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson(remove, new { reason = "调整", replacement = "Named", replacementExpertId = conflicted.Id })
                 .ExpectProblem(HttpStatusCode.Conflict, "review.expert_conflicted"));
             await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson(remove, new { reason = "调整", replacement = "Named", replacementExpertId = experts[1].Id })
                 .ExpectProblem(HttpStatusCode.Conflict, "review.already_assigned"));
-            await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/review/rounds/{Guid.NewGuid()}/assignments/{first}/remove", new { reason = "调整" })
+            await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/review/rounds/{Guid.NewGuid()}/assignments/{first}/remove", new { reason = "调整", replacement = "None" })
                 .ExpectProblem(HttpStatusCode.NotFound, "not_found"));
-            await DatabaseSnapshot.Unchanged(Host, () => expertClient.PostJson(remove, new { reason = "调整" }).ExpectProblem(HttpStatusCode.Forbidden, "forbidden"));
+            await DatabaseSnapshot.Unchanged(Host, () => expertClient.PostJson(remove, new { reason = "调整", replacement = "None" }).ExpectProblem(HttpStatusCode.Forbidden, "forbidden"));
 
             // Removed without replacement: the item is short, and the board says why.
-            var removed = await tf.PostJson(remove, new { reason = "与申报单位有未申报的合作关系" }).Expect(HttpStatusCode.OK);
+            var removed = await tf.PostJson(remove, new { reason = "与申报单位有未申报的合作关系", replacement = "None" }).Expect(HttpStatusCode.OK);
             Assert.Null(removed["replacementExpertId"]);
             Assert.Equal(1, (int)removed["short"]!["needed"]!);
             board = await tf.GetAsync($"/api/v1/review/rounds/{item.RoundId}/board").Expect(HttpStatusCode.OK);
@@ -71,7 +71,7 @@ public abstract class AssignmentBoardTests(JiebangHost host) : HostTests(host)
             Assert.Equal([experts[1].Id.ToString()], board["loads"]!.AsArray().Select(l => (string)l!["expertId"]!));
             var audit = await tf.GetAsync($"/api/v1/audit?entityId={first}&action=Remove").Expect(HttpStatusCode.OK);
             Assert.Equal(1, (int)audit["total"]!);
-            await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson(remove, new { reason = "再次" }).ExpectProblem(HttpStatusCode.Conflict, "review.assignment_ended"));
+            await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson(remove, new { reason = "再次", replacement = "None" }).ExpectProblem(HttpStatusCode.Conflict, "review.assignment_ended"));
             await DatabaseSnapshot.Unchanged(Host, () => expertClient.PutJson($"/api/v1/review/assignments/{first}/score",
                 new { scores = new[] { new { ordinal = 1, score = 80 } } }).ExpectProblem(HttpStatusCode.Conflict, "review.assignment_ended"));
 
@@ -94,7 +94,7 @@ public abstract class AssignmentBoardTests(JiebangHost host) : HostTests(host)
             var bioAssignment = (string)forced["replacementAssignmentId"]!;
             await ReviewScenario.ScoreAndSubmitAsync(bio, bioAssignment, 80, 70);
             await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/review/rounds/{item.RoundId}/assignments/{bioAssignment}/remove",
-                new { reason = "调整" }).ExpectProblem(HttpStatusCode.Conflict, "review.score_locked"));
+                new { reason = "调整", replacement = "None" }).ExpectProblem(HttpStatusCode.Conflict, "review.score_locked"));
             board = await tf.GetAsync($"/api/v1/review/rounds/{item.RoundId}/board").Expect(HttpStatusCode.OK);
             Assert.Equal(["Removed", "Removed", "Removed", "Active"], board["assignments"]!.AsArray().Select(a => (string)a!["status"]!));
             Assert.Equal("Submitted", (string?)Row(board, bioAssignment)["scoreStatus"]);

@@ -9,7 +9,7 @@ public abstract class ExpertPoolTests(JiebangHost host) : HostTests(host)
     public async Task The_task_force_manages_experts_with_versions_and_an_expert_declares_only_its_own_conflicts()
     {
         var tf = await Host.As(Cast.TaskForce);
-        var body = new { name = "王专家", title = "研究员", fields = new[] { "Other", "NewMaterials" }, affiliationOrganisationId = Host.Cast.ApplicantOrg, declaredConflicts = Array.Empty<Guid>() };
+        var body = new { name = "王专家", title = "研究员", fields = new[] { "Other", "NewMaterials" }, affiliationOrganisationId = Host.Cast.ApplicantOrg, declaredConflicts = Array.Empty<Guid>(), declaredPersonConflicts = Array.Empty<object>(), active = true };
         var created = await tf.PostJson("/api/v1/review/experts", body).Expect(HttpStatusCode.Created);
         var id = (string)created["id"]!;
         Assert.Equal(1, (int)created["version"]!);
@@ -41,9 +41,9 @@ public abstract class ExpertPoolTests(JiebangHost host) : HostTests(host)
 
         var version = (int)profile["version"]!;
         await DatabaseSnapshot.Unchanged(Host, () => expert.PutJson("/api/v1/review/me/expert/conflicts",
-            new { declaredConflicts = new[] { Host.Cast.MemberOrg } }, "\"99\"").ExpectProblem(HttpStatusCode.PreconditionFailed, "concurrency.version_mismatch"));
+            new { declaredConflicts = new[] { Host.Cast.MemberOrg }, declaredPersonConflicts = Array.Empty<object>() }, "\"99\"").ExpectProblem(HttpStatusCode.PreconditionFailed, "concurrency.version_mismatch"));
         var declared = await expert.PutJson("/api/v1/review/me/expert/conflicts",
-            new { declaredConflicts = new[] { Host.Cast.MemberOrg, Host.Cast.IssuerBOrg } }, $"\"{version}\"").Expect(HttpStatusCode.OK);
+            new { declaredConflicts = new[] { Host.Cast.MemberOrg, Host.Cast.IssuerBOrg }, declaredPersonConflicts = Array.Empty<object>() }, $"\"{version}\"").Expect(HttpStatusCode.OK);
         Assert.Equal(2, declared["declaredConflicts"]!.AsArray().Count);
         var audit = await tf.GetAsync($"/api/v1/audit?entityId={me.Id}&action=DeclareConflicts").Expect(HttpStatusCode.OK);
         Assert.Equal(1, (int)audit["total"]!);

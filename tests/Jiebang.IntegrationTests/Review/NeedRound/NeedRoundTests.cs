@@ -85,7 +85,7 @@ public abstract class NeedRoundTests(JiebangHost host) : HostTests(host)
         var decliner = await Host.As(onItem1[0].UserName);
         var mine = await decliner.GetAsync("/api/v1/review/me/assignments").Expect(HttpStatusCode.OK);
         var declinedId = (string)Assert.Single(mine.AsArray())!["id"]!;
-        await DatabaseSnapshot.Unchanged(Host, () => decliner.PostJson($"/api/v1/review/assignments/{declinedId}/decline", new { reason = "" })
+        await DatabaseSnapshot.Unchanged(Host, () => decliner.PostJson($"/api/v1/review/assignments/{declinedId}/decline", new { reason = "", recuse = false })
             .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
         var declined = await decliner.PostJson($"/api/v1/review/assignments/{declinedId}/decline", new { reason = "出差无法参加", recuse = false })
             .Expect(HttpStatusCode.OK);
@@ -135,7 +135,7 @@ public abstract class NeedRoundTests(JiebangHost host) : HostTests(host)
         }
         await DatabaseSnapshot.Unchanged(Host, () => expert.PutJson($"/api/v1/review/assignments/{assignment}/score",
             new { scores = new[] { new { ordinal = 1, score = 10 } } }).ExpectProblem(HttpStatusCode.Conflict, "review.score_locked"));
-        await DatabaseSnapshot.Unchanged(Host, () => expert.PostJson($"/api/v1/review/assignments/{assignment}/decline", new { reason = "晚了" })
+        await DatabaseSnapshot.Unchanged(Host, () => expert.PostJson($"/api/v1/review/assignments/{assignment}/decline", new { reason = "晚了", recuse = false })
             .ExpectProblem(HttpStatusCode.Conflict, "review.score_locked"));
         await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/review/rounds/{roundId}/close")
             .ExpectProblem(HttpStatusCode.Conflict, "review.scoring_open"));
