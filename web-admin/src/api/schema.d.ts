@@ -15,9 +15,11 @@ export interface paths {
         put?: never;
         /**
          * 登记项目验收结论 / Record the acceptance decision (验收)
-         * @description Needs a result for every indicator of the challenge, judged against the target the agreement's milestones set for it (the challenge's own where they set none). Passing completes the agreement (later tranches may still be paid) and publishes ChallengeCompleted; failing settles it as a termination by the rule (claw back beyond ratio × verified investment, release the unpaid commitment) and publishes ChallengeTerminated.
+         * @description 登记项目验收结论 / Record the acceptance decision (验收)
          *
-         *     Roles: TaskForce
+         *     Needs a result for every indicator of the challenge, judged against the target the agreement's milestones set for it (the challenge's own where they set none). Passing completes the agreement (later tranches may still be paid) and publishes ChallengeCompleted; failing settles it as a termination by the rule (claw back beyond ratio × verified investment, release the unpaid commitment) and publishes ChallengeTerminated.
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Agreements_RecordAcceptance"];
         delete?: never;
@@ -37,9 +39,11 @@ export interface paths {
         put?: never;
         /**
          * 调整协议承诺资金（追加台账调整记录） / Correct the commitment with an Adjust ledger entry
-         * @description Appends a signed Adjust entry; nothing in the ledger is changed or removed. The new commitment must stay at or above what has been paid (409 funding.adjustment_below_paid) and within the cap per project (409 funding.adjustment_above_cap); an increase must fit the batch budget (409 funding.budget_exhausted). Not on a terminated or closed agreement.
+         * @description 调整协议承诺资金（追加台账调整记录） / Correct the commitment with an Adjust ledger entry
          *
-         *     Roles: TaskForce
+         *     Appends a signed Adjust entry; nothing in the ledger is changed or removed. The new commitment must stay at or above what has been paid (409 funding.adjustment_below_paid) and within the cap per project (409 funding.adjustment_above_cap); an increase must fit the batch budget (409 funding.budget_exhausted). Not on a terminated or closed agreement.
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Agreements_Adjust"];
         delete?: never;
@@ -59,9 +63,11 @@ export interface paths {
         put?: never;
         /**
          * 结项：须已登记采购或说明豁免理由 / Close an accepted project: procurement recorded or waived with a reason
-         * @description Refused with 409 funding.procurement_missing when nothing was procured and no waiver reason is given.
+         * @description 结项：须已登记采购或说明豁免理由 / Close an accepted project: procurement recorded or waived with a reason
          *
-         *     Roles: TaskForce
+         *     Refused with 409 funding.procurement_missing when nothing was procured and no waiver reason is given.
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Agreements_Close"];
         delete?: never;
@@ -81,9 +87,11 @@ export interface paths {
         put?: never;
         /**
          * 按里程碑拨付配套资金 / Pay a tranche at a verified milestone
-         * @description Pays at most min(cumulative tranche % × commitment, ratio × verified cumulative investment) − already paid; more is refused with 409 funding.payment_exceeds_limit. The milestone needs a verified progress report (409 funding.milestone_not_verified) and the issuer's confirmation of the agreement (409 funding.issuer_not_confirmed).
+         * @description 按里程碑拨付配套资金 / Pay a tranche at a verified milestone
          *
-         *     Roles: TaskForce
+         *     Pays at most min(cumulative tranche % × commitment, ratio × verified cumulative investment) − already paid; more is refused with 409 funding.payment_exceeds_limit. The milestone needs a verified progress report (409 funding.milestone_not_verified) and the issuer's confirmation of the agreement (409 funding.issuer_not_confirmed).
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Agreements_Disburse"];
         delete?: never;
@@ -103,9 +111,11 @@ export interface paths {
         put?: never;
         /**
          * 发榜企业确认（会签）协议 / The issuer countersigns the recorded agreement
-         * @description Only a user of the agreement's issuer (others get 404); once (409 funding.already_confirmed) and while the agreement is active. Tranches are paid only after it.
+         * @description 发榜企业确认（会签）协议 / The issuer countersigns the recorded agreement
          *
-         *     Roles: Issuer
+         *     Only a user of the agreement's issuer (others get 404); once (409 funding.already_confirmed) and while the agreement is active. Tranches are paid only after it.
+         *
+         *     角色 / Roles: Issuer
          */
         post: operations["Agreements_ConfirmByIssuer"];
         delete?: never;
@@ -125,9 +135,11 @@ export interface paths {
         put?: never;
         /**
          * 登记发榜企业的采购合同（纳入供应链） / Record the issuer's procurement of the result
-         * @description Only after acceptance passed (409 funding.not_accepted); the issuer records its own, the task force any.
+         * @description 登记发榜企业的采购合同（纳入供应链） / Record the issuer's procurement of the result
          *
-         *     Roles: TaskForce, Issuer
+         *     Only after acceptance passed (409 funding.not_accepted); the issuer records its own, the task force any.
+         *
+         *     角色 / Roles: TaskForce, Issuer
          */
         post: operations["Agreements_RecordProcurement"];
         delete?: never;
@@ -147,9 +159,11 @@ export interface paths {
         put?: never;
         /**
          * 提交里程碑进展报告（实际投入） / Report actual investment at a milestone
-         * @description The issuer, the lead applicant or the task force reports; the task force then verifies or returns it.
+         * @description 提交里程碑进展报告（实际投入） / Report actual investment at a milestone
          *
-         *     Roles: TaskForce, Issuer, Applicant
+         *     The issuer, the lead applicant or the task force reports; the task force then verifies or returns it.
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant
          */
         post: operations["Agreements_SubmitProgressReport"];
         delete?: never;
@@ -169,9 +183,11 @@ export interface paths {
         put?: never;
         /**
          * 终止项目：追回超付资金并将未拨付承诺退回批次预算 / Terminate: claw back overpayment and release the unpaid commitment
-         * @description Claws back what was paid beyond ratio × verified investment (or more, up to what was paid, when clawBackFen says so) and releases the unpaid commitment to the batch budget, as ledger entries; publishes ChallengeTerminated.
+         * @description 终止项目：追回超付资金并将未拨付承诺退回批次预算 / Terminate: claw back overpayment and release the unpaid commitment
          *
-         *     Roles: TaskForce
+         *     Claws back what was paid beyond ratio × verified investment (or more, up to what was paid, when clawBackFen says so) and releases the unpaid commitment to the batch budget, as ledger entries; publishes ChallengeTerminated.
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Agreements_Terminate"];
         delete?: never;
@@ -189,9 +205,11 @@ export interface paths {
         };
         /**
          * 合作研发协议详情（含台账与余额） / An agreement with its ledger and balances
-         * @description The task force and auditors see every agreement; issuer and applicant users only those their organisation is a party to.
+         * @description 合作研发协议详情（含台账与余额） / An agreement with its ledger and balances
          *
-         *     Roles: TaskForce, Auditor, Issuer, Applicant
+         *     The task force and auditors see every agreement; issuer and applicant users only those their organisation is a party to.
+         *
+         *     角色 / Roles: TaskForce, Auditor, Issuer, Applicant
          */
         get: operations["Agreements_Get"];
         put?: never;
@@ -211,17 +229,21 @@ export interface paths {
         };
         /**
          * 合作研发协议列表 / List the agreements the caller may see, newest first
-         * @description The task force and auditors see every agreement; an issuer those on its own challenges; an applicant those its organisation is lead or member of; experts none. Rows a caller may not see are never counted.
+         * @description 合作研发协议列表 / List the agreements the caller may see, newest first
          *
-         *     Roles: TaskForce, Issuer, Applicant, Expert, Auditor
+         *     The task force and auditors see every agreement; an issuer those on its own challenges; an applicant those its organisation is lead or member of; experts none. Rows a caller may not see are never counted.
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor
          */
         get: operations["Agreements_List"];
         put?: never;
         /**
          * 登记已签署的合作研发协议并从批次预算中锁定配套资金；支持 Idempotency-Key / Record a signed agreement and reserve its co-funding from the batch budget; honours Idempotency-Key
-         * @description Commitment = min(ratio × (issuer's + applicants' committed investment), cap), half up to the fen, reserved in the same transaction under the batch budget's row lock. Refused with 409 funding.budget_exhausted when the budget cannot cover it, and nothing is stored.
+         * @description 登记已签署的合作研发协议并从批次预算中锁定配套资金；支持 Idempotency-Key / Record a signed agreement and reserve its co-funding from the batch budget; honours Idempotency-Key
          *
-         *     Roles: TaskForce
+         *     Commitment = min(ratio × (issuer's + applicants' committed investment), cap), half up to the fen, reserved in the same transaction under the batch budget's row lock. Refused with 409 funding.budget_exhausted when the budget cannot cover it, and nothing is stored.
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Agreements_Sign"];
         delete?: never;
@@ -239,9 +261,11 @@ export interface paths {
         };
         /**
          * 下载申报附件 / Download an attachment
-         * @description Whoever may see the application may download its attachments; everyone else gets 404 (issuers only after the deadline). The file comes with its detected content type and a Content-Disposition file name (RFC 5987 `filename*` for non-ASCII names).
+         * @description 下载申报附件 / Download an attachment
          *
-         *     Roles: TaskForce, Issuer, Applicant, Expert, Auditor, District
+         *     Whoever may see the application may download its attachments; everyone else gets 404 (issuers only after the deadline). The file comes with its detected content type and a Content-Disposition file name (RFC 5987 `filename*` for non-ASCII names).
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor, District
          */
         get: operations["Applications_DownloadAttachment"];
         put?: never;
@@ -263,9 +287,11 @@ export interface paths {
         put?: never;
         /**
          * 上传申报附件（PDF、DOCX、XLSX、PNG、JPEG）；支持 Idempotency-Key / Upload an attachment (PDF, DOCX, XLSX, PNG, JPEG); honours Idempotency-Key
-         * @description multipart/form-data with one file in the field `file`. The type is recognised from the content (magic bytes; DOCX and XLSX by their ZIP entries) and must agree with the file name's extension: 400 `attachment.type_mismatch` when it does not, 400 `attachment.type_not_allowed` for any other type. Larger than Attachments:MaxBytes (default 20 MiB): 413 `attachment.too_large`. The same checks as any change apply: 404 when the application is not visible, 403 unless the lead organisation or its district portal, 409 `application.window_closed` after the deadline. A refused upload stores nothing.
+         * @description 上传申报附件（PDF、DOCX、XLSX、PNG、JPEG）；支持 Idempotency-Key / Upload an attachment (PDF, DOCX, XLSX, PNG, JPEG); honours Idempotency-Key
          *
-         *     Roles: Applicant, District
+         *     multipart/form-data with one file in the field `file`. The type is recognised from the content (magic bytes; DOCX and XLSX by their ZIP entries) and must agree with the file name's extension: 400 `attachment.type_mismatch` when it does not, 400 `attachment.type_not_allowed` for any other type. Larger than Attachments:MaxBytes (default 20 MiB): 413 `attachment.too_large`. The same checks as any change apply: 404 when the application is not visible, 403 unless the lead organisation or its district portal, 409 `application.window_closed` after the deadline. A refused upload stores nothing.
+         *
+         *     角色 / Roles: Applicant, District
          */
         post: operations["Applications_UploadAttachment"];
         delete?: never;
@@ -285,9 +311,11 @@ export interface paths {
         put?: never;
         /**
          * 联合单位撤回参与确认（截止前；已提交的申报书退回草稿）；支持 Idempotency-Key / A consortium member withdraws its confirmation before the deadline (a submitted application goes back to Draft); honours Idempotency-Key
-         * @description Called by the member's own applicant users, or by the district portal covering the member's region (it names the organisation). A Submitted application returns to Draft (audited, application.status_changed in the feed) and cannot be submitted again until the member confirms anew. Withdrawing when there is no standing confirmation changes nothing (200). 404 for callers who may not see the application; 409 application.window_closed after the deadline.
+         * @description 联合单位撤回参与确认（截止前；已提交的申报书退回草稿）；支持 Idempotency-Key / A consortium member withdraws its confirmation before the deadline (a submitted application goes back to Draft); honours Idempotency-Key
          *
-         *     Roles: Applicant, District
+         *     Called by the member's own applicant users, or by the district portal covering the member's region (it names the organisation). A Submitted application returns to Draft (audited, application.status_changed in the feed) and cannot be submitted again until the member confirms anew. Withdrawing when there is no standing confirmation changes nothing (200). 404 for callers who may not see the application; 409 application.window_closed after the deadline.
+         *
+         *     角色 / Roles: Applicant, District
          */
         post: operations["Applications_WithdrawConfirmation"];
         delete?: never;
@@ -307,9 +335,11 @@ export interface paths {
         put?: never;
         /**
          * 联合单位确认参与联合申报（截止前）；支持 Idempotency-Key / A consortium member confirms its participation before the deadline; honours Idempotency-Key
-         * @description Called by the member's own applicant users, or by the district portal whose district covers the member's region (it names the organisation). The confirmation records the role and budget share the member agrees to; it lapses when the lead changes that member's role or share or removes it. Confirming again while the confirmation stands changes nothing (200). 404 for callers who may not see the application; 409 application.not_a_member for the lead or a non-member; 409 application.window_closed after the deadline.
+         * @description 联合单位确认参与联合申报（截止前）；支持 Idempotency-Key / A consortium member confirms its participation before the deadline; honours Idempotency-Key
          *
-         *     Roles: Applicant, District
+         *     Called by the member's own applicant users, or by the district portal whose district covers the member's region (it names the organisation). The confirmation records the role and budget share the member agrees to; it lapses when the lead changes that member's role or share or removes it. Confirming again while the confirmation stands changes nothing (200). 404 for callers who may not see the application; 409 application.not_a_member for the lead or a non-member; 409 application.window_closed after the deadline.
+         *
+         *     角色 / Roles: Applicant, District
          */
         post: operations["Applications_ConfirmParticipation"];
         delete?: never;
@@ -329,7 +359,9 @@ export interface paths {
         put?: never;
         /**
          * 改判资格审查结果（须说明理由） / Override the formal check with a reason
-         * @description Roles: TaskForce
+         * @description 改判资格审查结果（须说明理由） / Override the formal check with a reason
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Applications_OverrideEligibility"];
         delete?: never;
@@ -349,9 +381,11 @@ export interface paths {
         put?: never;
         /**
          * 提交申报书（截止前可再次提交，形成新版本）；支持 Idempotency-Key / Submit; again before the deadline makes a new version; honours Idempotency-Key
-         * @description Refused with 409 application.window_not_open before the window opens, 409 application.window_closed after the deadline, 409 application.ineligible listing every failed rule in `violations` (the lead is always among the judged parties), and 409 application.members_unconfirmed naming every member that has not confirmed its current role and share (联合申报协议).
+         * @description 提交申报书（截止前可再次提交，形成新版本）；支持 Idempotency-Key / Submit; again before the deadline makes a new version; honours Idempotency-Key
          *
-         *     Roles: Applicant, District
+         *     Refused with 409 application.window_not_open before the window opens, 409 application.window_closed after the deadline, 409 application.ineligible listing every failed rule in `violations` (the lead is always among the judged parties), and 409 application.members_unconfirmed naming every member that has not confirmed its current role and share (联合申报协议).
+         *
+         *     角色 / Roles: Applicant, District
          */
         post: operations["Applications_Submit"];
         delete?: never;
@@ -369,7 +403,9 @@ export interface paths {
         };
         /**
          * 已提交的各版本（含内容） / Submitted versions with their content
-         * @description Roles: TaskForce, Issuer, Applicant, Expert, Auditor, District
+         * @description 已提交的各版本（含内容） / Submitted versions with their content
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor, District
          */
         get: operations["Applications_ListVersions"];
         put?: never;
@@ -391,7 +427,9 @@ export interface paths {
         put?: never;
         /**
          * 撤回申报（截止前） / Withdraw before the deadline
-         * @description Roles: Applicant, District
+         * @description 撤回申报（截止前） / Withdraw before the deadline
+         *
+         *     角色 / Roles: Applicant, District
          */
         post: operations["Applications_Withdraw"];
         delete?: never;
@@ -409,16 +447,20 @@ export interface paths {
         };
         /**
          * 申报书详情 / Get an application
-         * @description Sealed until the deadline: issuers and experts get 404 before the window closes.
+         * @description 申报书详情 / Get an application
          *
-         *     Roles: TaskForce, Issuer, Applicant, Expert, Auditor, District
+         *     Sealed until the deadline: issuers and experts get 404 before the window closes.
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor, District
          */
         get: operations["Applications_Get"];
         /**
          * 修改申报书（截止前） / Update the working copy before the deadline
-         * @description The lead must stay the Lead member (400 application.lead_must_be_applicant on members otherwise). Confirmations: a member's confirmation records the role and budget share it agreed to; it lapses (is deleted, and the Update audit record names it) when that member is removed or its role or share changes, and the member must confirm again before the next submission. Other edits (technical approach, team, milestones, other members' terms) leave confirmations standing. A submitted version keeps the consortium as it stood.
+         * @description 修改申报书（截止前） / Update the working copy before the deadline
          *
-         *     Roles: Applicant, District
+         *     The lead must stay the Lead member (400 application.lead_must_be_applicant on members otherwise). Confirmations: a member's confirmation records the role and budget share it agreed to; it lapses (is deleted, and the Update audit record names it) when that member is removed or its role or share changes, and the member must confirm again before the next submission. Other edits (technical approach, team, milestones, other members' terms) leave confirmations standing. A submitted version keeps the consortium as it stood.
+         *
+         *     角色 / Roles: Applicant, District
          */
         put: operations["Applications_Update"];
         post?: never;
@@ -439,9 +481,11 @@ export interface paths {
         put?: never;
         /**
          * 在后台导出申报汇总表，返回可查询进度的任务 / Start the applications export as a background job and follow its progress
-         * @description 202 with the job and its Location (GET /api/v1/jobs/{id}); the workbook, identical to GET /api/v1/applications/export, is downloaded from /api/v1/jobs/{id}/result. While the caller's export of the same batch/challenge is queued or running, that job is returned.
+         * @description 在后台导出申报汇总表，返回可查询进度的任务 / Start the applications export as a background job and follow its progress
          *
-         *     Roles: TaskForce, Auditor
+         *     202 with the job and its Location (GET /api/v1/jobs/{id}); the workbook, identical to GET /api/v1/applications/export, is downloaded from /api/v1/jobs/{id}/result. While the caller's export of the same batch/challenge is queued or running, that job is returned.
+         *
+         *     角色 / Roles: TaskForce, Auditor
          */
         post: operations["Applications_StartExportJob"];
         delete?: never;
@@ -459,9 +503,11 @@ export interface paths {
         };
         /**
          * 导出申报汇总表（Excel） / Export applications as an Excel workbook
-         * @description One row per application of the batch and/or challenge (at least one filter is required), with Chinese column headers. 自筹研发投入 is in 万元, rounded half away from zero to 2 places; times are Beijing time (Asia/Shanghai).
+         * @description 导出申报汇总表（Excel） / Export applications as an Excel workbook
          *
-         *     Roles: TaskForce, Auditor
+         *     One row per application of the batch and/or challenge (at least one filter is required), with Chinese column headers. 自筹研发投入 is in 万元, rounded half away from zero to 2 places; times are Beijing time (Asia/Shanghai).
+         *
+         *     角色 / Roles: TaskForce, Auditor
          */
         get: operations["Applications_Export"];
         put?: never;
@@ -481,15 +527,19 @@ export interface paths {
         };
         /**
          * 申报书列表 / List applications the caller may see
-         * @description Roles: TaskForce, Issuer, Applicant, Expert, Auditor, District
+         * @description 申报书列表 / List applications the caller may see
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor, District
          */
         get: operations["Applications_List"];
         put?: never;
         /**
          * 起草揭榜申报书（单独或联合揭榜）；支持 Idempotency-Key / Draft an application, alone or as a consortium; honours Idempotency-Key
-         * @description The applying organisation (an applicant user's own, or the district portal's leadOrganisationId) must be listed in `members` as the Lead when members are given; otherwise 400 application.lead_must_be_applicant (field error on members) and nothing is stored. Every other member must confirm its participation (Applications_ConfirmParticipation) before the application can be submitted. Before the window opens: 409 application.window_not_open; after the deadline: 409 application.window_closed.
+         * @description 起草揭榜申报书（单独或联合揭榜）；支持 Idempotency-Key / Draft an application, alone or as a consortium; honours Idempotency-Key
          *
-         *     Roles: Applicant, District
+         *     The applying organisation (an applicant user's own, or the district portal's leadOrganisationId) must be listed in `members` as the Lead when members are given; otherwise 400 application.lead_must_be_applicant (field error on members) and nothing is stored. Every other member must confirm its participation (Applications_ConfirmParticipation) before the application can be submitted. Before the window opens: 409 application.window_not_open; after the deadline: 409 application.window_closed.
+         *
+         *     角色 / Roles: Applicant, District
          */
         post: operations["Applications_Create"];
         delete?: never;
@@ -507,7 +557,9 @@ export interface paths {
         };
         /**
          * 审计日志 / The audit log (task force and auditors)
-         * @description Roles: TaskForce, Auditor
+         * @description 审计日志 / The audit log (task force and auditors)
+         *
+         *     角色 / Roles: TaskForce, Auditor
          */
         get: operations["Audit_List"];
         put?: never;
@@ -527,7 +579,9 @@ export interface paths {
         };
         /**
          * 当前登录用户 / The signed-in user
-         * @description Roles: TaskForce, Issuer, Applicant, Expert, Auditor
+         * @description 当前登录用户 / The signed-in user
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor
          */
         get: operations["Auth_GetMe"];
         put?: never;
@@ -550,6 +604,8 @@ export interface paths {
         /**
          * 登录并获取访问令牌 / Sign in and get a bearer token
          * @description 登录并获取访问令牌 / Sign in and get a bearer token
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
          */
         post: operations["Auth_IssueToken"];
         delete?: never;
@@ -569,9 +625,11 @@ export interface paths {
         put?: never;
         /**
          * 在后台对批次进行资格审查，返回可查询进度的任务 / Start a batch's formal check as a background job and follow its progress
-         * @description 202 with the job and its Location (GET /api/v1/jobs/{id}). The job does what POST .../eligibility-check does and its result is that endpoint's response; a refusal (eligibility.window_not_closed) ends the job Failed with that code and changes nothing. While a formal check of the batch is queued or running, that job is returned.
+         * @description 在后台对批次进行资格审查，返回可查询进度的任务 / Start a batch's formal check as a background job and follow its progress
          *
-         *     Roles: TaskForce
+         *     202 with the job and its Location (GET /api/v1/jobs/{id}). The job does what POST .../eligibility-check does and its result is that endpoint's response; a refusal (eligibility.window_not_closed) ends the job Failed with that code and changes nothing. While a formal check of the batch is queued or running, that job is returned.
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Applications_StartEligibilityCheckJob"];
         delete?: never;
@@ -591,9 +649,11 @@ export interface paths {
         put?: never;
         /**
          * 截止后对批次内全部已提交申报进行资格审查 / After the deadline, run the formal check on every submitted application of a batch
-         * @description Each application becomes Eligible or Ineligible with every rule result stored. Running it again leaves decided applications as they are.
+         * @description 截止后对批次内全部已提交申报进行资格审查 / After the deadline, run the formal check on every submitted application of a batch
          *
-         *     Roles: TaskForce
+         *     Each application becomes Eligible or Ineligible with every rule result stored. Running it again leaves decided applications as they are.
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Applications_RunEligibilityCheck"];
         delete?: never;
@@ -611,14 +671,18 @@ export interface paths {
         };
         /**
          * 批次资金配套政策及预算余额 / A batch's funding policy with committed, paid and available budget
-         * @description Roles: TaskForce, Auditor
+         * @description 批次资金配套政策及预算余额 / A batch's funding policy with committed, paid and available budget
+         *
+         *     角色 / Roles: TaskForce, Auditor
          */
         get: operations["Funding_GetPolicy"];
         /**
          * 设定批次资金配套政策 / Set a batch's funding policy (ratio, cap, budget, tranche plan)
-         * @description Creates the policy (201, no If-Match) or replaces it (200, If-Match required). A total budget below what is already committed is refused with 409 funding.budget_below_committed; agreements keep the terms they were signed under.
+         * @description 设定批次资金配套政策 / Set a batch's funding policy (ratio, cap, budget, tranche plan)
          *
-         *     Roles: TaskForce
+         *     Creates the policy (201, no If-Match) or replaces it (200, If-Match required). A total budget below what is already committed is refused with 409 funding.budget_below_committed; agreements keep the terms they were signed under.
+         *
+         *     角色 / Roles: TaskForce
          */
         put: operations["Funding_SetPolicy"];
         post?: never;
@@ -639,7 +703,9 @@ export interface paths {
         put?: never;
         /**
          * 发布榜单批次及其已通过的技术需求 / Publish a batch with its approved challenges
-         * @description Roles: TaskForce
+         * @description 发布榜单批次及其已通过的技术需求 / Publish a batch with its approved challenges
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Batches_Publish"];
         delete?: never;
@@ -658,11 +724,15 @@ export interface paths {
         /**
          * 榜单批次详情 / Get a batch
          * @description 榜单批次详情 / Get a batch
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
          */
         get: operations["Batches_Get"];
         /**
          * 修改未发布的榜单批次 / Update a batch before it is published
-         * @description Roles: TaskForce
+         * @description 修改未发布的榜单批次 / Update a batch before it is published
+         *
+         *     角色 / Roles: TaskForce
          */
         put: operations["Batches_Update"];
         post?: never;
@@ -681,7 +751,11 @@ export interface paths {
         };
         /**
          * 榜单批次列表 / List batches
-         * @description Anonymous callers and district portals see published batches; the task force, auditors and issuers also see drafts.
+         * @description 榜单批次列表 / List batches
+         *
+         *     Anonymous callers and district portals see published batches; the task force, auditors and issuers also see drafts.
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
          */
         get: operations["Batches_List"];
         put?: never;
@@ -702,6 +776,8 @@ export interface paths {
         /**
          * 技术领域 / Technology fields
          * @description 技术领域 / Technology fields
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
          */
         get: operations["Challenges_ListFields"];
         put?: never;
@@ -723,7 +799,9 @@ export interface paths {
         put?: never;
         /**
          * 审核通过技术需求 / Approve a challenge for publication
-         * @description Roles: TaskForce
+         * @description 审核通过技术需求 / Approve a challenge for publication
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Challenges_Approve"];
         delete?: never;
@@ -743,7 +821,9 @@ export interface paths {
         put?: never;
         /**
          * 不予通过（须说明理由） / Reject a challenge with a reason
-         * @description Roles: TaskForce
+         * @description 不予通过（须说明理由） / Reject a challenge with a reason
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Challenges_Reject"];
         delete?: never;
@@ -763,7 +843,9 @@ export interface paths {
         put?: never;
         /**
          * 送专家需求论证 / Send a submitted challenge to expert need review
-         * @description Roles: TaskForce
+         * @description 送专家需求论证 / Send a submitted challenge to expert need review
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Challenges_SendToReview"];
         delete?: never;
@@ -783,7 +865,9 @@ export interface paths {
         put?: never;
         /**
          * 提交技术需求供工作专班审核 / Submit a draft to the task force
-         * @description Roles: Issuer
+         * @description 提交技术需求供工作专班审核 / Submit a draft to the task force
+         *
+         *     角色 / Roles: Issuer
          */
         post: operations["Challenges_Submit"];
         delete?: never;
@@ -803,7 +887,9 @@ export interface paths {
         put?: never;
         /**
          * 撤回草稿或已提交的技术需求 / Withdraw a draft or submitted challenge
-         * @description Roles: Issuer
+         * @description 撤回草稿或已提交的技术需求 / Withdraw a draft or submitted challenge
+         *
+         *     角色 / Roles: Issuer
          */
         post: operations["Challenges_Withdraw"];
         delete?: never;
@@ -821,12 +907,18 @@ export interface paths {
         };
         /**
          * 技术需求详情 / Get a challenge
-         * @description Unpublished challenges answer 404 to everyone but their issuer, the task force and auditors.
+         * @description 技术需求详情 / Get a challenge
+         *
+         *     Unpublished challenges answer 404 to everyone but their issuer, the task force and auditors.
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
          */
         get: operations["Challenges_Get"];
         /**
          * 修改技术需求草稿 / Update a draft challenge of one's own organisation
-         * @description Roles: Issuer
+         * @description 修改技术需求草稿 / Update a draft challenge of one's own organisation
+         *
+         *     角色 / Roles: Issuer
          */
         put: operations["Challenges_Update"];
         post?: never;
@@ -845,13 +937,19 @@ export interface paths {
         };
         /**
          * 技术需求列表（筛选、排序、分页） / List challenges with filters, sort and paging
-         * @description Anonymous callers, district portals, applicants and experts see published challenges only; an issuer also sees its own drafts; the task force and auditors see all.
+         * @description 技术需求列表（筛选、排序、分页） / List challenges with filters, sort and paging
+         *
+         *     Anonymous callers, district portals, applicants and experts see published challenges only; an issuer also sees its own drafts; the task force and auditors see all.
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
          */
         get: operations["Challenges_List"];
         put?: never;
         /**
          * 发榜企业起草技术需求 / An issuer drafts a technical need for its own organisation
-         * @description Roles: Issuer
+         * @description 发榜企业起草技术需求 / An issuer drafts a technical need for its own organisation
+         *
+         *     角色 / Roles: Issuer
          */
         post: operations["Challenges_Create"];
         delete?: never;
@@ -869,7 +967,11 @@ export interface paths {
         };
         /**
          * 变更订阅：按稳定顺序返回调用方可见的事件，以游标续读 / The change feed: events the caller may see, in a stable order, continued by cursor
-         * @description An event reaches a caller only if the caller may open its resource. Public: challenge published or changed, application window opened or closed. Application status changed: the applicant users of the lead and the members and the district keys covering any of them. Review round publicised and agreement signed: the issuer and applicant users of the parties (no district key). The task force and auditors receive every event. Each event is written in the same transaction as the change; no event is skipped or repeated across pages, even while writes go on.
+         * @description 变更订阅：按稳定顺序返回调用方可见的事件，以游标续读 / The change feed: events the caller may see, in a stable order, continued by cursor
+         *
+         *     An event reaches a caller only if the caller may open its resource. Public: challenge published or changed, application window opened or closed. Application status changed: the applicant users of the lead and the members and the district keys covering any of them. Review round publicised and agreement signed: the issuer and applicant users of the parties (no district key). The task force and auditors receive every event. Each event is written in the same transaction as the change; no event is skipped or repeated across pages, even while writes go on.
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
          */
         get: operations["Feed_Read"];
         put?: never;
@@ -889,9 +991,11 @@ export interface paths {
         };
         /**
          * 下载导出任务生成的文件 / Download the file an export job produced
-         * @description The same workbook the synchronous export returns. 409 job.no_file while the job has not succeeded or when its kind produces no file.
+         * @description 下载导出任务生成的文件 / Download the file an export job produced
          *
-         *     Roles: TaskForce, Issuer, Applicant, Expert, Auditor
+         *     The same workbook the synchronous export returns. 409 job.no_file while the job has not succeeded or when its kind produces no file.
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor
          */
         get: operations["Jobs_GetResult"];
         put?: never;
@@ -911,9 +1015,11 @@ export interface paths {
         };
         /**
          * 后台任务的状态与进度 / A background job's status, progress and result summary
-         * @description Visible to the person who started the job, and to the task force and auditors; anyone else gets 404.
+         * @description 后台任务的状态与进度 / A background job's status, progress and result summary
          *
-         *     Roles: TaskForce, Issuer, Applicant, Expert, Auditor
+         *     Visible to the person who started the job, and to the task force and auditors; anyone else gets 404.
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor
          */
         get: operations["Jobs_Get"];
         put?: never;
@@ -933,9 +1039,11 @@ export interface paths {
         };
         /**
          * 我的后台任务（最近的在前） / The caller's recent background jobs, newest first
-         * @description mine=false lists everybody's jobs for the task force and auditors; for anyone else it lists their own.
+         * @description 我的后台任务（最近的在前） / The caller's recent background jobs, newest first
          *
-         *     Roles: TaskForce, Issuer, Applicant, Expert, Auditor
+         *     mine=false lists everybody's jobs for the task force and auditors; for anyone else it lists their own.
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor
          */
         get: operations["Jobs_List"];
         put?: never;
@@ -956,7 +1064,9 @@ export interface paths {
         get?: never;
         /**
          * 记录主体信用状况 / Record an organisation's credit standing
-         * @description Roles: TaskForce
+         * @description 记录主体信用状况 / Record an organisation's credit standing
+         *
+         *     角色 / Roles: TaskForce
          */
         put: operations["Organisations_SetCreditStanding"];
         post?: never;
@@ -977,9 +1087,11 @@ export interface paths {
         put?: never;
         /**
          * 核实主体登记信息 / Mark an organisation's registered facts as verified
-         * @description The task force has checked the record against the licence as it stands; a record already verified is returned unchanged.
+         * @description 核实主体登记信息 / Mark an organisation's registered facts as verified
          *
-         *     Roles: TaskForce
+         *     The task force has checked the record against the licence as it stands; a record already verified is returned unchanged.
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Organisations_Verify"];
         delete?: never;
@@ -997,16 +1109,20 @@ export interface paths {
         };
         /**
          * 主体详情 / Get an organisation
-         * @description Any signed-in person; a district key only for organisations registered inside its district (404 otherwise).
+         * @description 主体详情 / Get an organisation
          *
-         *     Roles: TaskForce, Issuer, Applicant, Expert, Auditor, District
+         *     Any signed-in person; a district key only for organisations registered inside its district (404 otherwise).
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor, District
          */
         get: operations["Organisations_Get"];
         /**
          * 更正主体登记信息 / Correct an organisation's registered facts
-         * @description The task force corrects name, type, region, legal-person status and 成果转化基地 with a reason; the credit code never changes. The record becomes verified. Audited, and an organisation.corrected event in the change feed.
+         * @description 更正主体登记信息 / Correct an organisation's registered facts
          *
-         *     Roles: TaskForce
+         *     The task force corrects name, type, region, legal-person status and 成果转化基地 with a reason; the credit code never changes. The record becomes verified. Audited, and an organisation.corrected event in the change feed.
+         *
+         *     角色 / Roles: TaskForce
          */
         put: operations["Organisations_Correct"];
         post?: never;
@@ -1025,17 +1141,21 @@ export interface paths {
         };
         /**
          * 主体查询 / Search the organisation registry
-         * @description The task force and auditors see every organisation; a district key those registered inside its district; issuers, applicants and experts only the one whose exact creditCode they give (to find consortium members), and an empty page without it.
+         * @description 主体查询 / Search the organisation registry
          *
-         *     Roles: TaskForce, Issuer, Applicant, Expert, Auditor, District
+         *     The task force and auditors see every organisation; a district key those registered inside its district; issuers, applicants and experts only the one whose exact creditCode they give (to find consortium members), and an empty page without it. A creditCode that is not a valid 统一社会信用代码 (18 characters, GB 32100-2015 check character) is refused with 400 validation_failed, its error under `creditCode` naming the position at fault.
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor, District
          */
         get: operations["Organisations_List"];
         put?: never;
         /**
          * 登记主体 / Register an organisation in the registry
-         * @description One record per credit code: 201 with Location when created; 200 with the existing record when the code is already registered with the same facts; 409 organisation.already_registered when it is registered with different facts (the task force corrects records). The stated region must lie inside the division of the registration authority named by characters 3 to 8 of the credit code (400 otherwise). A district key registers only units whose stated region lies inside its district (403 district.out_of_scope, decided from the request alone).
+         * @description 登记主体 / Register an organisation in the registry
          *
-         *     Roles: TaskForce, Applicant, Issuer, District
+         *     One record per credit code: 201 with Location when created; 200 with the existing record when the code is already registered with the same facts; 409 organisation.already_registered when it is registered with different facts (the task force corrects records). The stated region must lie inside the division of the registration authority named by characters 3 to 8 of the credit code (400 otherwise). A district key registers only units whose stated region lies inside its district (403 district.out_of_scope, decided from the request alone).
+         *
+         *     角色 / Roles: TaskForce, Applicant, Issuer, District
          */
         post: operations["Organisations_Register"];
         delete?: never;
@@ -1055,7 +1175,9 @@ export interface paths {
         put?: never;
         /**
          * 创建榜单批次 / Create a batch in a programme
-         * @description Roles: TaskForce
+         * @description 创建榜单批次 / Create a batch in a programme
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Batches_Create"];
         delete?: never;
@@ -1073,9 +1195,11 @@ export interface paths {
         };
         /**
          * 强链工程看板 / The programme dashboard
-         * @description Task force and auditors. Consortia formed against the programme's target, challenges awarded and unawarded per batch, money committed, paid and remaining by batch and by field (sums of the ledger), median days from publication to signing, procurement realised. A fixed number of queries whatever the programme's size.
+         * @description 强链工程看板 / The programme dashboard
          *
-         *     Roles: TaskForce, Auditor
+         *     Task force and auditors. Consortia formed against the programme's target, challenges awarded and unawarded per batch, money committed, paid and remaining by batch and by field (sums of the ledger), median days from publication to signing, procurement realised. A fixed number of queries whatever the programme's size.
+         *
+         *     角色 / Roles: TaskForce, Auditor
          */
         get: operations["Funding_GetDashboard"];
         put?: never;
@@ -1096,12 +1220,16 @@ export interface paths {
         /**
          * 工程列表 / List programmes
          * @description 工程列表 / List programmes
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
          */
         get: operations["Programmes_List"];
         put?: never;
         /**
          * 创建工程 / Create a programme
-         * @description Roles: TaskForce
+         * @description 创建工程 / Create a programme
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Programmes_Create"];
         delete?: never;
@@ -1119,9 +1247,11 @@ export interface paths {
         };
         /**
          * 下载进展报告附件 / Download a progress report's attachment
-         * @description The task force, auditors and users of the agreement's parties (issuer, lead, members); everyone else gets 404.
+         * @description 下载进展报告附件 / Download a progress report's attachment
          *
-         *     Roles: TaskForce, Auditor, Issuer, Applicant
+         *     The task force, auditors and users of the agreement's parties (issuer, lead, members); everyone else gets 404.
+         *
+         *     角色 / Roles: TaskForce, Auditor, Issuer, Applicant
          */
         get: operations["ProgressReports_DownloadAttachment"];
         put?: never;
@@ -1143,9 +1273,11 @@ export interface paths {
         put?: never;
         /**
          * 上传进展报告附件（票据、审计报告等；PDF、DOCX、XLSX、PNG、JPEG） / Attach a supporting file to a progress report
-         * @description multipart/form-data with one file in the field `file`. Whoever may report progress on the agreement (the issuer, the lead applicant, the task force) while the report awaits its decision (409 funding.report_already_decided); others get 404. The type is recognised from the content and must agree with the extension (400 attachment.type_mismatch / attachment.type_not_allowed); at most Funding:AttachmentMaxBytes (default 10 MiB, 413 attachment.too_large) and 20 files per report (409 funding.too_many_attachments).
+         * @description 上传进展报告附件（票据、审计报告等；PDF、DOCX、XLSX、PNG、JPEG） / Attach a supporting file to a progress report
          *
-         *     Roles: TaskForce, Issuer, Applicant
+         *     multipart/form-data with one file in the field `file`. Whoever may report progress on the agreement (the issuer, the lead applicant, the task force) while the report awaits its decision (409 funding.report_already_decided); others get 404. The type is recognised from the content and must agree with the extension (400 attachment.type_mismatch / attachment.type_not_allowed); at most Funding:AttachmentMaxBytes (default 10 MiB, 413 attachment.too_large) and 20 files per report (409 funding.too_many_attachments).
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant
          */
         post: operations["ProgressReports_UploadAttachment"];
         delete?: never;
@@ -1165,7 +1297,9 @@ export interface paths {
         put?: never;
         /**
          * 退回进展报告 / Send a progress report back with a reason
-         * @description Roles: TaskForce
+         * @description 退回进展报告 / Send a progress report back with a reason
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["ProgressReports_Return"];
         delete?: never;
@@ -1185,9 +1319,11 @@ export interface paths {
         put?: never;
         /**
          * 核定进展报告的实际投入 / Verify a progress report's investment
-         * @description Verified amounts cannot exceed the claim; only a submitted report can be decided (409 funding.report_already_decided).
+         * @description 核定进展报告的实际投入 / Verify a progress report's investment
          *
-         *     Roles: TaskForce
+         *     Verified amounts cannot exceed the claim; only a submitted report can be decided (409 funding.report_already_decided).
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["ProgressReports_Verify"];
         delete?: never;
@@ -1207,7 +1343,9 @@ export interface paths {
         put?: never;
         /**
          * 谢绝或回避评审任务（按同样规则补派专家） / Decline or recuse with a reason; a replacement is assigned under the same rules
-         * @description Roles: Expert
+         * @description 谢绝或回避评审任务（按同样规则补派专家） / Decline or recuse with a reason; a replacement is assigned under the same rules
+         *
+         *     角色 / Roles: Expert
          */
         post: operations["Assignments_Decline"];
         delete?: never;
@@ -1225,7 +1363,9 @@ export interface paths {
         };
         /**
          * 同一对象上其他专家已提交的评分（匿名；默认评分结束后可见，轮次允许时本人提交后可见） / Other experts' submitted sheets on the same item, anonymous: after the round closes, or after one's own submission when the round allows it
-         * @description Roles: Expert, TaskForce, Auditor
+         * @description 同一对象上其他专家已提交的评分（匿名；默认评分结束后可见，轮次允许时本人提交后可见） / Other experts' submitted sheets on the same item, anonymous: after the round closes, or after one's own submission when the round allows it
+         *
+         *     角色 / Roles: Expert, TaskForce, Auditor
          */
         get: operations["Assignments_PeerScores"];
         put?: never;
@@ -1246,7 +1386,9 @@ export interface paths {
         get?: never;
         /**
          * 保存评分草稿 / Save the expert's own score sheet as a draft
-         * @description Roles: Expert
+         * @description 保存评分草稿 / Save the expert's own score sheet as a draft
+         *
+         *     角色 / Roles: Expert
          */
         put: operations["Assignments_SaveScore"];
         post?: never;
@@ -1267,7 +1409,9 @@ export interface paths {
         put?: never;
         /**
          * 提交评分（提交后锁定） / Submit the score sheet; it is locked afterwards
-         * @description Roles: Expert
+         * @description 提交评分（提交后锁定） / Submit the score sheet; it is locked afterwards
+         *
+         *     角色 / Roles: Expert
          */
         post: operations["Assignments_SubmitScore"];
         delete?: never;
@@ -1285,7 +1429,9 @@ export interface paths {
         };
         /**
          * 评审任务及评分（专家仅本人） / An assignment with its scores (an expert only its own)
-         * @description Roles: Expert, TaskForce, Auditor
+         * @description 评审任务及评分（专家仅本人） / An assignment with its scores (an expert only its own)
+         *
+         *     角色 / Roles: Expert, TaskForce, Auditor
          */
         get: operations["Assignments_Get"];
         put?: never;
@@ -1307,7 +1453,9 @@ export interface paths {
         put?: never;
         /**
          * 无合格申报的技术需求流榜（申报期已截止、资格审查完成且无合格申报） / Declare 流榜 for a published challenge whose window closed without one eligible application
-         * @description Roles: TaskForce
+         * @description 无合格申报的技术需求流榜（申报期已截止、资格审查完成且无合格申报） / Declare 流榜 for a published challenge whose window closed without one eligible application
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Challenges_DeclareUnawarded"];
         delete?: never;
@@ -1327,7 +1475,9 @@ export interface paths {
         put?: never;
         /**
          * 绑定专家账号 / Link an expert profile to an expert user (effective at the next sign-in)
-         * @description Roles: TaskForce
+         * @description 绑定专家账号 / Link an expert profile to an expert user (effective at the next sign-in)
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Experts_LinkUser"];
         delete?: never;
@@ -1345,12 +1495,16 @@ export interface paths {
         };
         /**
          * 专家详情（专家仅本人） / Get an expert (an expert only itself)
-         * @description Roles: TaskForce, Auditor, Expert
+         * @description 专家详情（专家仅本人） / Get an expert (an expert only itself)
+         *
+         *     角色 / Roles: TaskForce, Auditor, Expert
          */
         get: operations["Experts_Get"];
         /**
          * 修改专家信息 / Update an expert
-         * @description Roles: TaskForce
+         * @description 修改专家信息 / Update an expert
+         *
+         *     角色 / Roles: TaskForce
          */
         put: operations["Experts_Update"];
         post?: never;
@@ -1369,13 +1523,17 @@ export interface paths {
         };
         /**
          * 专家库 / List the expert pool
-         * @description Roles: TaskForce, Auditor
+         * @description 专家库 / List the expert pool
+         *
+         *     角色 / Roles: TaskForce, Auditor
          */
         get: operations["Experts_List"];
         put?: never;
         /**
          * 登记专家 / Add an expert to the pool
-         * @description Roles: TaskForce
+         * @description 登记专家 / Add an expert to the pool
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Experts_Create"];
         delete?: never;
@@ -1393,7 +1551,9 @@ export interface paths {
         };
         /**
          * 我的评审任务 / The signed-in expert's own assignments
-         * @description Roles: Expert
+         * @description 我的评审任务 / The signed-in expert's own assignments
+         *
+         *     角色 / Roles: Expert
          */
         get: operations["Assignments_ListMine"];
         put?: never;
@@ -1414,7 +1574,9 @@ export interface paths {
         get?: never;
         /**
          * 申报利益冲突 / The signed-in expert declares its conflicts of interest
-         * @description Roles: Expert
+         * @description 申报利益冲突 / The signed-in expert declares its conflicts of interest
+         *
+         *     角色 / Roles: Expert
          */
         put: operations["Experts_DeclareConflicts"];
         post?: never;
@@ -1433,7 +1595,9 @@ export interface paths {
         };
         /**
          * 我的专家信息 / The signed-in expert's own profile
-         * @description Roles: Expert
+         * @description 我的专家信息 / The signed-in expert's own profile
+         *
+         *     角色 / Roles: Expert
          */
         get: operations["Experts_GetMine"];
         put?: never;
@@ -1455,9 +1619,11 @@ export interface paths {
         put?: never;
         /**
          * 在后台自动分配专家，返回可查询进度的任务 / Start automatic expert assignment as a background job and follow its progress
-         * @description 202 with the job and its Location (GET /api/v1/jobs/{id}). The job does what POST .../assign does and its result is that endpoint's response; a refusal (review.no_items, review.round_invalid_state, review.concurrent_change) ends the job Failed with that code and changes nothing. While an assignment of the round is queued or running, that job is returned.
+         * @description 在后台自动分配专家，返回可查询进度的任务 / Start automatic expert assignment as a background job and follow its progress
          *
-         *     Roles: TaskForce
+         *     202 with the job and its Location (GET /api/v1/jobs/{id}). The job does what POST .../assign does and its result is that endpoint's response; a refusal (review.no_items, review.round_invalid_state, review.concurrent_change) ends the job Failed with that code and changes nothing. While an assignment of the round is queued or running, that job is returned.
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Rounds_StartAssignJob"];
         delete?: never;
@@ -1477,7 +1643,9 @@ export interface paths {
         put?: never;
         /**
          * 自动分配专家（领域匹配、负载均衡、回避利益冲突；人数不足的对象单独列出） / Assign experts automatically; items without enough unconflicted experts are listed, not under-served
-         * @description Roles: TaskForce
+         * @description 自动分配专家（领域匹配、负载均衡、回避利益冲突；人数不足的对象单独列出） / Assign experts automatically; items without enough unconflicted experts are listed, not under-served
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Rounds_Assign"];
         delete?: never;
@@ -1497,7 +1665,9 @@ export interface paths {
         put?: never;
         /**
          * 工作专班撤销或改派评审任务（须写明理由；已提交的评分不可撤销；利益冲突规则不可豁免） / Take an expert off an item with a written reason, optionally replacing it automatically or by a named expert; the conflict rule still applies
-         * @description Roles: TaskForce
+         * @description 工作专班撤销或改派评审任务（须写明理由；已提交的评分不可撤销；利益冲突规则不可豁免） / Take an expert off an item with a written reason, optionally replacing it automatically or by a named expert; the conflict rule still applies
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Rounds_RemoveAssignment"];
         delete?: never;
@@ -1517,7 +1687,9 @@ export interface paths {
         put?: never;
         /**
          * 人工指派专家（须写明理由；利益冲突规则不可豁免） / Assign an expert by hand with a written reason; the conflict rule still applies
-         * @description Roles: TaskForce
+         * @description 人工指派专家（须写明理由；利益冲突规则不可豁免） / Assign an expert by hand with a written reason; the conflict rule still applies
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Rounds_AssignByHand"];
         delete?: never;
@@ -1535,7 +1707,9 @@ export interface paths {
         };
         /**
          * 分配看板：本轮全部评审任务、每位专家的负载、人数不足的对象及原因 / Assignment board: every assignment of the round, the load per expert, and the short items with reasons
-         * @description Roles: TaskForce, Auditor
+         * @description 分配看板：本轮全部评审任务、每位专家的负载、人数不足的对象及原因 / Assignment board: every assignment of the round, the load per expert, and the short items with reasons
+         *
+         *     角色 / Roles: TaskForce, Auditor
          */
         get: operations["Rounds_AssignmentBoard"];
         put?: never;
@@ -1557,7 +1731,9 @@ export interface paths {
         put?: never;
         /**
          * 结束评分（评分期已过或全部专家已提交） / Close scoring once the window has ended or every expert has submitted
-         * @description Roles: TaskForce
+         * @description 结束评分（评分期已过或全部专家已提交） / Close scoring once the window has ended or every expert has submitted
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Rounds_Close"];
         delete?: never;
@@ -1577,7 +1753,9 @@ export interface paths {
         put?: never;
         /**
          * 确定论证决定（每个对象均已有决定） / Mark the round decided once every item has a decision
-         * @description Roles: TaskForce
+         * @description 确定论证决定（每个对象均已有决定） / Mark the round decided once every item has a decision
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Rounds_Decide"];
         delete?: never;
@@ -1597,9 +1775,11 @@ export interface paths {
         put?: never;
         /**
          * 在后台导出论证结果与专家评分，返回可查询进度的任务 / Start the round export as a background job and follow its progress
-         * @description 202 with the job and its Location (GET /api/v1/jobs/{id}); the workbook, identical to GET .../export, is downloaded from /api/v1/jobs/{id}/result. A round still being scored ends the job Failed with review.round_not_closed. While the caller's export of the round is queued or running, that job is returned.
+         * @description 在后台导出论证结果与专家评分，返回可查询进度的任务 / Start the round export as a background job and follow its progress
          *
-         *     Roles: TaskForce
+         *     202 with the job and its Location (GET /api/v1/jobs/{id}); the workbook, identical to GET .../export, is downloaded from /api/v1/jobs/{id}/result. A round still being scored ends the job Failed with review.round_not_closed. While the caller's export of the round is queued or running, that job is returned.
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Rounds_StartExportJob"];
         delete?: never;
@@ -1617,7 +1797,9 @@ export interface paths {
         };
         /**
          * 导出论证结果与专家评分（.xlsx，仅工作专班） / Export results and per-expert scores as .xlsx (task force only)
-         * @description Roles: TaskForce
+         * @description 导出论证结果与专家评分（.xlsx，仅工作专班） / Export results and per-expert scores as .xlsx (task force only)
+         *
+         *     角色 / Roles: TaskForce
          */
         get: operations["Rounds_Export"];
         put?: never;
@@ -1639,7 +1821,9 @@ export interface paths {
         put?: never;
         /**
          * 异议期结束且无未决异议时定案并通知 / Make the round final after the objection period with no open objection, and notify the modules
-         * @description Roles: TaskForce
+         * @description 异议期结束且无未决异议时定案并通知 / Make the round final after the objection period with no open objection, and notify the modules
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Rounds_Finalise"];
         delete?: never;
@@ -1658,7 +1842,9 @@ export interface paths {
         get?: never;
         /**
          * 记录论证决定（须写明理由；公示期内仅限异议成立的对象） / Record the decision on an item with a reason (during publication only after an upheld objection)
-         * @description Roles: TaskForce
+         * @description 记录论证决定（须写明理由；公示期内仅限异议成立的对象） / Record the decision on an item with a reason (during publication only after an upheld objection)
+         *
+         *     角色 / Roles: TaskForce
          */
         put: operations["Rounds_RecordDecision"];
         post?: never;
@@ -1678,7 +1864,9 @@ export interface paths {
         get?: never;
         /**
          * 记录发榜企业与揭榜单位的对接结果（揭榜论证，决定之前） / Record the issuer's matchmaking outcome for an application, before the decision
-         * @description Roles: Issuer, TaskForce
+         * @description 记录发榜企业与揭榜单位的对接结果（揭榜论证，决定之前） / Record the issuer's matchmaking outcome for an application, before the decision
+         *
+         *     角色 / Roles: Issuer, TaskForce
          */
         put: operations["Rounds_RecordMatchmaking"];
         post?: never;
@@ -1699,7 +1887,9 @@ export interface paths {
         put?: never;
         /**
          * 加入论证对象（需求论证：论证中的技术需求；揭榜论证：资格审查通过的申报） / Add a challenge under need review or an eligible application to a round
-         * @description Roles: TaskForce
+         * @description 加入论证对象（需求论证：论证中的技术需求；揭榜论证：资格审查通过的申报） / Add a challenge under need review or an eligible application to a round
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Rounds_AddItem"];
         delete?: never;
@@ -1719,7 +1909,9 @@ export interface paths {
         put?: never;
         /**
          * 处理异议并记录 / Resolve an objection on record
-         * @description Roles: TaskForce
+         * @description 处理异议并记录 / Resolve an objection on record
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Rounds_ResolveObjection"];
         delete?: never;
@@ -1737,15 +1929,19 @@ export interface paths {
         };
         /**
          * 论证轮次的异议列表 / The objections filed against a round, oldest first
-         * @description The task force and auditors see every objection of any round; a party of the publicised round (issuer, lead or member) only those its own organisation filed; anyone else gets 404 for the round, as for its publication.
+         * @description 论证轮次的异议列表 / The objections filed against a round, oldest first
          *
-         *     Roles: TaskForce, Auditor, Issuer, Applicant
+         *     The task force and auditors see every objection of any round; a party of the publicised round (issuer, lead or member) only those its own organisation filed; anyone else gets 404 for the round, as for its publication.
+         *
+         *     角色 / Roles: TaskForce, Auditor, Issuer, Applicant
          */
         get: operations["Rounds_ListObjections"];
         put?: never;
         /**
          * 公示期内当事方提出异议 / A party files an objection during the publication period
-         * @description Roles: Issuer, Applicant
+         * @description 公示期内当事方提出异议 / A party files an objection during the publication period
+         *
+         *     角色 / Roles: Issuer, Applicant
          */
         post: operations["Rounds_FileObjection"];
         delete?: never;
@@ -1765,7 +1961,9 @@ export interface paths {
         put?: never;
         /**
          * 开始评分（每个对象均已分配足额专家） / Start scoring once every item has its count of experts
-         * @description Roles: TaskForce
+         * @description 开始评分（每个对象均已分配足额专家） / Start scoring once every item has its count of experts
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Rounds_OpenScoring"];
         delete?: never;
@@ -1783,7 +1981,9 @@ export interface paths {
         };
         /**
          * 公示名单（当事方可见） / The publicised decisions, visible to the parties of the round
-         * @description Roles: TaskForce, Auditor, Issuer, Applicant
+         * @description 公示名单（当事方可见） / The publicised decisions, visible to the parties of the round
+         *
+         *     角色 / Roles: TaskForce, Auditor, Issuer, Applicant
          */
         get: operations["Rounds_Publication"];
         put?: never;
@@ -1805,7 +2005,9 @@ export interface paths {
         put?: never;
         /**
          * 公示论证决定，开始异议期 / Publicise the decisions and open the objection period
-         * @description Roles: TaskForce
+         * @description 公示论证决定，开始异议期 / Publicise the decisions and open the objection period
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Rounds_Publicise"];
         delete?: never;
@@ -1823,7 +2025,9 @@ export interface paths {
         };
         /**
          * 论证结果（评分结束后；截尾均值、标准差、排名、是否通过、分歧标记） / Results after scoring closes: trimmed mean, deviation, rank, pass, spread flag
-         * @description Roles: TaskForce, Auditor, Expert
+         * @description 论证结果（评分结束后；截尾均值、标准差、排名、是否通过、分歧标记） / Results after scoring closes: trimmed mean, deviation, rank, pass, spread flag
+         *
+         *     角色 / Roles: TaskForce, Auditor
          */
         get: operations["Rounds_Results"];
         put?: never;
@@ -1843,12 +2047,16 @@ export interface paths {
         };
         /**
          * 论证轮次详情 / Get a review round with its rubric and items
-         * @description Roles: TaskForce, Auditor
+         * @description 论证轮次详情 / Get a review round with its rubric and items
+         *
+         *     角色 / Roles: TaskForce, Auditor
          */
         get: operations["Rounds_Get"];
         /**
          * 修改草稿轮次（评分标准、阈值、每项专家数、评分期、评分可见性） / Edit a draft round: rubric, thresholds, experts per item, scoring window, visibility policy
-         * @description Roles: TaskForce
+         * @description 修改草稿轮次（评分标准、阈值、每项专家数、评分期、评分可见性） / Edit a draft round: rubric, thresholds, experts per item, scoring window, visibility policy
+         *
+         *     角色 / Roles: TaskForce
          */
         put: operations["Rounds_Update"];
         post?: never;
@@ -1867,13 +2075,17 @@ export interface paths {
         };
         /**
          * 论证轮次列表 / List the review rounds, newest first
-         * @description Roles: TaskForce, Auditor
+         * @description 论证轮次列表 / List the review rounds, newest first
+         *
+         *     角色 / Roles: TaskForce, Auditor
          */
         get: operations["Rounds_List"];
         put?: never;
         /**
          * 创建论证轮次 / Create a review round with its rubric
-         * @description Roles: TaskForce
+         * @description 创建论证轮次 / Create a review round with its rubric
+         *
+         *     角色 / Roles: TaskForce
          */
         post: operations["Rounds_Create"];
         delete?: never;
@@ -1886,1565 +2098,3489 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description 项目验收结论 / A recorded acceptance with its indicator results. */
         Acceptance: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 协议标识 / The agreement's id
+             */
             agreementId: string;
+            /** @description 是否通过 / Passed */
             passed: boolean;
+            /** @description 说明 / Notes */
             notes: string;
+            /** @description 结果 / Results */
             results: components["schemas"]["AcceptanceResult"][];
+            /** @description 决定人 / Who decided */
             decidedBy: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 决定时间 / When it was decided
+             */
             decidedAt: string;
-            agreementStatus: string;
+            /** @description 协议状态 / The agreement's status */
+            agreementStatus: components["schemas"]["AgreementStatus"];
         };
+        /** @description 单项指标验收结果 / The acceptance result of one indicator */
         AcceptanceResult: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 技术指标标识 / The indicator's id
+             */
             indicatorId: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 序号 / Ordinal
+             */
             ordinal: number;
+            /** @description 名称 / Name */
             name: string;
+            /** @description 目标值 / Target */
             target: string;
+            /** @description 单位 / Unit */
             unit?: string | null;
+            /** @description 实际达到值 / The value achieved */
             achieved: string;
+            /** @description 是否通过 / Passed */
             passed: boolean;
         };
+        /** @description 添加评审对象 / Adds an item to a round */
         AddItemRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The challenge (need review) or the application (application review) to review.
+             */
             subjectId: string;
         };
+        /** @description 调整承诺资金 / A correction of the agreement's commitment, booked as a new ledger entry (the ledger is never edited). */
         AdjustCommitmentRequest: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 金额（分） / Signed amount in fen: positive takes more from the batch budget, negative hands some back.
+             */
             amountFen: number;
+            /** @description 理由 / Why the commitment is corrected (e.g. the agreement was amended). */
             reason: string;
         };
+        /** @description An R&D agreement (合作研发协议) with its commitment, milestones, ledger and balances. */
         AgreementDetail: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
+            /** @description 编号 / Code */
             code: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 申报书标识 / The application's id
+             */
             applicationId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 技术需求标识 / The challenge's id
+             */
             challengeId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 批次标识 / The batch's id
+             */
             batchId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 发榜企业标识 / The issuer organisation's id
+             */
             issuerOrganisationId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 牵头单位标识 / The lead organisation's id
+             */
             leadOrganisationId: string;
+            /** @description 协议各方 / Parties */
             parties: components["schemas"]["AgreementParty"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 发榜企业投入（分） / The issuer's investment in fen
+             */
             issuerInvestmentFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 揭榜方投入（分） / The applicants' investment in fen
+             */
             applicantInvestmentFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 联合投入（分） / Joint investment in fen
+             */
             jointInvestmentFen: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 配套比例（基点） / Co-funding ratio in basis points
+             */
             ratioBp: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 单项目上限（分） / Cap per project in fen
+             */
             capFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 承诺资助金额（分） / Committed co-funding in fen
+             */
             commitmentFen: number;
+            /** @description 拨付计划 / Tranches */
             tranches: components["schemas"]["TrancheModel"][];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 开始日期 / Start date
+             */
             startsOn: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 结束日期 / End date
+             */
             endsOn: string;
+            /** @description 里程碑 / Milestones */
             milestones: components["schemas"]["MilestoneModel"][];
-            status: string;
-            /** Format: date-time */
+            /** @description 状态 / Status */
+            status: components["schemas"]["AgreementStatus"];
+            /**
+             * Format: date-time
+             * @description 签署时间 / When it was signed
+             */
             signedAt: string;
+            /** @description 登记人 / Who recorded the signing */
             signedBy: string;
+            /** @description 发榜企业确认人 / Who countersigned for the issuer */
             issuerConfirmedBy?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 发榜企业确认时间 / When the issuer countersigned
+             */
             issuerConfirmedAt?: string | null;
+            /** @description 余额 / Money in fen, computed from the ledger. */
             balances: components["schemas"]["Balances"];
+            /** @description 资金台账 / The ledger */
             ledger: components["schemas"]["LedgerEntry"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 核实的投入（分） / Verified investment in fen
+             */
             verifiedInvestmentFen: number;
+            /** @description 进展报告 / Progress reports */
             progressReports: components["schemas"]["ProgressReport"][];
+            /** @description 采购记录 / Procurements */
             procurements: components["schemas"]["Procurement"][];
+            /** @description 采购豁免理由 / Procurement waiver reason */
             procurementWaiver?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
             version: number;
         };
+        /** @description An agreement (合作研发协议) in the list, with its money from the ledger. */
         AgreementListItem: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
+            /** @description 编号 / Code */
             code: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 申报书标识 / The application's id
+             */
             applicationId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 技术需求标识 / The challenge's id
+             */
             challengeId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 批次标识 / The batch's id
+             */
             batchId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 发榜企业标识 / The issuer organisation's id
+             */
             issuerOrganisationId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 牵头单位标识 / The lead organisation's id
+             */
             leadOrganisationId: string;
+            /** @description 协议状态 / The state of an agreement. */
             status: components["schemas"]["AgreementStatus"];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 联合投入（分） / Issuer's plus applicants' committed investment, in fen.
+             */
             jointInvestmentFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 承诺资助金额（分） / Co-funding reserved at signing, in fen.
+             */
             commitmentFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 已承诺金额（分） / Sum of the ledger's commitments, adjustments, releases and claw-backs, in fen.
+             */
             committedFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 已拨付金额（分） / Sum of the ledger's payments less claw-backs, in fen.
+             */
             paidFen: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 开始日期 / Start date
+             */
             startsOn: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 结束日期 / End date
+             */
             endsOn: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 签署时间 / When it was signed
+             */
             signedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 发榜企业确认时间 / When the issuer countersigned
+             */
             issuerConfirmedAt?: string | null;
         };
+        /** @description 协议的一方 / A party to the agreement. */
         AgreementParty: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 单位标识 / The organisation's id
+             */
             organisationId: string;
-            role: string;
+            /** @description 角色 / Role */
+            role: components["schemas"]["PartyRole"];
         };
-        /** @enum {string} */
+        /**
+         * @description 协议状态 / The state of an agreement.
+         *
+         *     - `Active`: 执行中 / In force: milestones, reports and tranches follow.
+         *     - `Completed`: 验收通过，尚可拨付末笔资金并登记采购 / Acceptance passed; the final tranche and procurement may follow.
+         *     - `Terminated`: 已终止（含验收未通过）/ Terminated, including by a failed acceptance.
+         *     - `Closed`: 已结项：采购已登记或说明了豁免理由 / Procurement recorded or waived with a reason; nothing more happens.
+         * @enum {string}
+         */
         AgreementStatus: "Active" | "Completed" | "Terminated" | "Closed";
+        /** @description 问题详情（RFC 9457） / An RFC 9457 problem document with a stable machine-readable code and optional field errors. */
         ApiProblem: {
+            /** @description 类型 / A URI reference naming the problem type. */
             type: string;
+            /** @description 名称 / A short English summary of the problem. */
             title: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 状态 / The HTTP status code.
+             */
             status: number;
+            /** @description 详细说明 / Explanation for people, in Chinese and English. */
             detail?: string | null;
+            /** @description 出错的请求路径 / The request path that produced the problem. */
             instance?: string | null;
+            /** @description 编号 / Stable error code; never changes once published (for example challenge.invalid_state). */
             code: string;
+            /** @description 按字段列出的校验错误 / Field errors keyed by the request property (camelCase). */
             errors?: {
                 [key: string]: string[];
             } | null;
+            /** @description 违反的规则 / Every business rule that refused the request, when there are several (for example eligibility rules). */
             violations?: components["schemas"]["Violation"][] | null;
+            /** @description 追踪标识 / The request's trace identifier, for support. */
             traceId?: string | null;
         };
+        /** @description An application (揭榜任务申报书) as the caller may see it; the working copy, with the number of the last submitted version. */
         ApplicationDetail: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
+            /** @description 编号 / Code */
             code: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 技术需求标识 / The challenge's id
+             */
             challengeId: string;
+            /** @description 技术需求编号 / The challenge's code */
             challengeCode: string;
+            /** @description 技术需求名称 / The challenge's title */
             challengeTitle: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 批次标识 / The batch's id
+             */
             batchId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 发榜企业标识 / The issuer organisation's id
+             */
             issuerOrganisationId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 牵头单位标识 / The lead organisation's id
+             */
             leadOrganisationId: string;
+            /** @description 牵头单位名称 / The lead organisation's name */
             leadOrganisationName: string;
+            /** @description 牵头单位行政区划代码 / The lead's region code */
             leadRegionCode: string;
+            /** @description The lifecycle of an application (《揭榜任务申报书》). */
             status: components["schemas"]["ApplicationStatus"];
+            /** @description 资格审查 / Eligibility */
             eligibility?: components["schemas"]["EligibilityOutcome"] | null;
+            /** @description 资格审查规则结果 / Eligibility rule results */
             eligibilityResults?: components["schemas"]["RuleResultView"][] | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 资格审查时间 / When eligibility was checked
+             */
             eligibilityCheckedAt?: string | null;
+            /** @description 资格人工改判理由 / The task force's written reason when it overrode the formal check. */
             eligibilityOverrideReason?: string | null;
+            /** @description 成员 / Members */
             members: components["schemas"]["MemberView"][];
+            /** @description 技术路线 / Technical approach */
             technicalApproach: string;
+            /** @description 团队 / Team */
             team: components["schemas"]["TeamMember"][];
+            /** @description 对各技术指标的响应 / Responses to the indicators */
             indicatorResponses: components["schemas"]["IndicatorResponse"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 自有投入（分） / Own investment in fen
+             */
             ownInvestmentFen: number;
+            /** @description 里程碑 / Milestones */
             milestones: components["schemas"]["Milestone"][];
+            /** @description The applicant's declarations in the 申报书. */
             declarations: components["schemas"]["Declarations"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已提交版本 / 0 until first submitted; each submission before the deadline adds a version.
+             */
             submittedVersion: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 提交时间 / When it was submitted
+             */
             submittedAt?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 截止时间（UTC） / The deadline: first instant after the window, UTC.
+             */
             closesAt: string;
+            /** @description 附件 / Attachments */
             attachments: components["schemas"]["AttachmentView"][];
+            /** @description 演示数据 / Demo data */
             isDemo: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 创建时间 / When it was created
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 更新时间 / When it was last updated
+             */
             updatedAt: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
             version: number;
         };
+        /** @description 申报书列表项 / One line of an application list. */
         ApplicationListItem: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
+            /** @description 编号 / Code */
             code: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 技术需求标识 / The challenge's id
+             */
             challengeId: string;
+            /** @description 技术需求编号 / The challenge's code */
             challengeCode: string;
+            /** @description 技术需求名称 / The challenge's title */
             challengeTitle: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 批次标识 / The batch's id
+             */
             batchId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 牵头单位标识 / The lead organisation's id
+             */
             leadOrganisationId: string;
+            /** @description 牵头单位名称 / The lead organisation's name */
             leadOrganisationName: string;
+            /** @description 牵头单位行政区划代码 / The lead's region code */
             leadRegionCode: string;
+            /** @description The lifecycle of an application (《揭榜任务申报书》). */
             status: components["schemas"]["ApplicationStatus"];
+            /** @description 资格审查 / Eligibility */
             eligibility?: components["schemas"]["EligibilityOutcome"] | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 成员 / Members
+             */
             members: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 自有投入（分） / Own investment in fen
+             */
             ownInvestmentFen: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已提交版本 / Submitted version
+             */
             submittedVersion: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 提交时间 / When it was submitted
+             */
             submittedAt?: string | null;
+            /** @description 演示数据 / Demo data */
             isDemo: boolean;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
             version: number;
         };
-        /** @enum {string} */
+        /**
+         * @description 申报阶段（由申报期与服务器时间推导） / Derived from the batch window and the server clock; never stored.
+         * @enum {string}
+         */
         ApplicationPhase: "NotYetOpen" | "Open" | "Closed";
-        /** @enum {string} */
+        /**
+         * @description The lifecycle of an application (《揭榜任务申报书》).
+         * @enum {string}
+         */
         ApplicationStatus: "Draft" | "Submitted" | "Eligible" | "Ineligible" | "UnderReview" | "Recommended" | "NotRecommended" | "Matched" | "Selected" | "NotSelected" | "Contracted" | "Withdrawn";
+        /** @description 手动分配专家 / Assigns an expert by hand */
         AssignByHandRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 专家标识 / The expert's id
+             */
             expertId: string;
+            /** @description 理由 / Why the task force assigns by hand; kept in the audit log with any automatic rule the assignment departs from. */
             reason: string;
         };
+        /** @description 手动分配结果 / The assignment made by hand */
         AssignByHandResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 分配标识 / The assignment's id
+             */
             assignmentId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 专家标识 / The expert's id
+             */
             expertId: string;
+            /** @description 离开人数 / Automatic rules this assignment departs from (FieldMismatch, OverMaxLoad, OverCount); conflicts are never allowed. */
             departures: string[];
         };
+        /** @description 新建的分配 / An assignment made */
         AssignmentMade: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 分配标识 / The assignment's id
+             */
             assignmentId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 专家标识 / The expert's id
+             */
             expertId: string;
         };
+        /** @description 自动分配结果 / The outcome of automatic assignment */
         AssignmentOutcome: {
+            /** @description 已分配 / Assigned */
             assigned: components["schemas"]["AssignmentMade"][];
+            /** @description 不足数 / Short */
             short: components["schemas"]["ShortItemView"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
             version: number;
         };
+        /**
+         * @description 专家分配的状态 / The state of an expert's assignment to an item.
+         *
+         *     - `Active`: 有效，专家应评分 / In force: the expert is to score the item.
+         *     - `Declined`: 专家已谢绝 / Declined by the expert.
+         *     - `Recused`: 专家因利益冲突回避 / The expert recused itself for a conflict of interest.
+         *     - `Removed`: 工作专班撤销分配（附书面理由）/ Taken off the item by the task force, with a written reason.
+         * @enum {string}
+         */
+        AssignmentStatus: "Active" | "Declined" | "Recused" | "Removed";
+        /** @description 附件上传 / The multipart/form-data body: one file in the field file. */
         AttachmentUpload: {
-            /** Format: binary */
+            /**
+             * Format: binary
+             * @description 文件 / PDF, DOCX, XLSX, PNG or JPEG; the type is recognised from the content and must agree with the file name's extension.
+             */
             file: string;
         };
+        /** @description 附件 / An attachment */
         AttachmentView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
+            /** @description 文件名 / File name */
             fileName: string;
+            /** @description 文件类型 / Content type */
             contentType: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 大小（字节） / Size in bytes
+             */
             sizeBytes: number;
+            /** @description 内容的 SHA-256（小写十六进制） / SHA-256 of the content, lower-case hex */
             sha256: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 上传时间 / When it was uploaded
+             */
             uploadedAt: string;
         };
+        /** @description 审计记录 / One recorded state change. */
         AuditEntry: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 发生时间 / When it happened
+             */
             occurredAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 操作人标识 / Who acted (id)
+             */
             actorId?: string | null;
+            /** @description 操作人 / Who acted */
             actorName: string;
+            /** @description 操作人角色 / The actor's role */
             actorRole: string;
+            /** @description 模块 / Module */
             module: string;
+            /** @description 对象类型 / The entity's type */
             entityType: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 对象标识 / The entity's id
+             */
             entityId: string;
+            /** @description 操作 / The action taken */
             action: string;
+            /** @description 摘要 / JSON with the before/after values that matter for this action. */
             summary?: string | null;
         };
+        /** @description 资金余额（由台账计算） / Money in fen, computed from the ledger. */
         Balances: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 已承诺金额（分） / Committed amount in fen
+             */
             committedFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 已拨付金额（分） / Paid amount in fen
+             */
             paidFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 剩余金额（分） / Remaining amount in fen
+             */
             remainingFen: number;
         };
+        /** @description A batch of challenges (榜单批次) with its application window in Asia/Shanghai days. */
         Batch: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 工程标识 / The programme's id
+             */
             programmeId: string;
+            /** @description 编号 / Code */
             code: string;
+            /** @description 名称 / Name */
             name: string;
+            /** @description 英文名称 / Name in English */
             nameEn?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 开始日（上海时间） / First day of the application window (Asia/Shanghai).
+             */
             opensOn: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 截止日（上海时间） / Last day of the application window (Asia/Shanghai), open until 23:59:59.
+             */
             closesOn: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 开始时间（UTC） / When it opens (UTC)
+             */
             opensAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 截止时间（UTC） / First instant after the window (exclusive end), UTC.
+             */
             closesAt: string;
+            /** @description 时区 / Time zone */
             timeZone: string;
+            /** @description 申报阶段 / Derived from the batch window and the server clock; never stored. */
             phase: components["schemas"]["ApplicationPhase"];
+            /** @description 状态 / Status */
             status: components["schemas"]["BatchStatus"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 发布时间 / When it was published
+             */
             publishedAt?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已发布的技术需求 / Published challenges in the batch.
+             */
             publishedChallenges: number;
+            /** @description 说明 / Note */
             note?: string | null;
+            /** @description 演示数据 / Demo data */
             isDemo: boolean;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
             version: number;
         };
+        /** @description A batch: its challenges published, awarded (揭榜成功, including those since completed or terminated), unawarded (流榜) and still undecided; its budget (null without a funding policy) and the money its agreements hold. */
         BatchFigures: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 批次标识 / The batch's id
+             */
             batchId: string;
+            /** @description 编号 / Code */
             code: string;
+            /** @description 名称 / Name */
             name: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已发布 / Published
+             */
             published: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 揭榜成功 / Awarded
+             */
             awarded: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 流榜 / Unawarded
+             */
             unawarded: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 未决定 / Undecided
+             */
             undecided: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 预算（分） / Budget in fen
+             */
             budgetFen?: number | null;
+            /** @description 资金 / Money in fen, summed from the ledger: committed, paid, and committed but not yet paid. */
             money: components["schemas"]["Money"];
         };
-        /** @enum {string} */
+        /**
+         * @description 批次状态 / The state of a batch
+         *
+         *     - `Draft`: Collecting and reviewing needs; not visible to the public.
+         *     - `Published`: Published as a whole with its approved challenges.
+         * @enum {string}
+         */
         BatchStatus: "Draft" | "Published";
+        /** @description 分配看板中的一条分配 / One assignment of the round, current or ended. */
         BoardAssignment: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 分配标识 / The assignment's id
+             */
             assignmentId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
+            /** @description 评审对象编号 / The subject's code */
             subjectCode: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 专家标识 / The expert's id
+             */
             expertId: string;
+            /** @description 专家姓名 / The expert's name */
             expertName: string;
-            status: string;
-            scoreStatus: string;
+            /** @description 分配状态 / Active, Declined, Recused or Removed. */
+            status: components["schemas"]["AssignmentStatus"];
+            /** @description 评分表状态 / None, Draft or Submitted. */
+            scoreStatus: components["schemas"]["ScoreStatus"];
+            /** @description 结束原因 / Why it ended */
             endReason?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 分配时间 / When it was assigned
+             */
             assignedAt: string;
         };
+        /** @description 分配看板中的评审对象 / An item of the round with its count of active experts. */
         BoardItem: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
+            /** @description 评审对象编号 / The subject's code */
             subjectCode: string;
+            /** @description 名称 / Title */
             title: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 是否有效 / Whether it is active
+             */
             active: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 需要数量 / Needed
+             */
             needed: number;
         };
+        /** @description 技术需求详情 / A technical need with its window and state as the caller may see it. */
         ChallengeDetail: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
+            /** @description 编号 / Code */
             code: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 批次标识 / The batch's id
+             */
             batchId: string;
+            /** @description 批次编号 / The batch's code */
             batchCode: string;
+            /** @description 批次名称 / The batch's name */
             batchName: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 单位标识 / The organisation's id
+             */
             organisationId: string;
+            /** @description 发榜企业名称 / The issuer's name */
             issuerName: string;
+            /** @description Technology fields of a call; the five priority fields of 强链工程 included. */
             field: components["schemas"]["ChallengeField"];
+            /** @description 领域名称 / Field name in Chinese. */
             fieldName: string;
+            /** @description 名称 / Title */
             title: string;
+            /** @description 英文名称 / Title in English */
             titleEn?: string | null;
+            /** @description 需求背景（为何卡链） / Background: why it blocks the chain */
             background: string;
+            /** @description 技术指标 / Technical indicators */
             indicators: components["schemas"]["Indicator"][];
+            /** @description 交付物 / Deliverables */
             deliverables: string[];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 研发周期（月） / R&D period in months
+             */
             rdMonths: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 计划投入（分） / Planned investment in fen
+             */
             plannedInvestmentFen: number;
+            /** @description The issuer's intention to buy the result (谁牵头谁采购). */
             procurement: components["schemas"]["ProcurementCommitment"];
+            /** @description 联系人 / Contact */
             contact: components["schemas"]["ContactInfo"];
+            /** @description The lifecycle of a technical need (技术需求). */
             status: components["schemas"]["ChallengeStatus"];
+            /** @description 状态说明 / Reason given with the last rejection, withdrawal or termination. */
             statusReason?: string | null;
+            /** @description 申报阶段 / Derived from the batch window (Asia/Shanghai days) and the server clock. */
             phase: components["schemas"]["ApplicationPhase"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 开始日（上海时间） / Opening day (Asia/Shanghai)
+             */
             opensOn: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 截止日（上海时间） / Closing day (Asia/Shanghai)
+             */
             closesOn: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 开始时间（UTC） / When it opens (UTC)
+             */
             opensAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 截止时间（UTC） / First instant after the window (exclusive end), UTC.
+             */
             closesAt: string;
+            /** @description 时区 / Time zone */
             timeZone: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 提交时间 / When it was submitted
+             */
             submittedAt?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 发布时间 / When it was published
+             */
             publishedAt?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 创建时间 / When it was created
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 更新时间 / When it was last updated
+             */
             updatedAt: string;
+            /** @description 来源说明 / Where the facts come from, and which parts are demo placeholders. */
             sourceNote?: string | null;
+            /** @description 演示数据 / Demo data */
             isDemo: boolean;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Send back in If-Match to update.
+             */
             version: number;
         };
-        /** @enum {string} */
+        /**
+         * @description Technology fields of a call; the five priority fields of 强链工程 included.
+         *
+         *     - `NextGenerationIT`: 新一代信息技术
+         *     - `Biomedicine`: 生物医药
+         *     - `ArtificialIntelligence`: 人工智能
+         *     - `IntegratedCircuits`: 集成电路
+         *     - `InnovativeDrugs`: 创新药物
+         *     - `MedicalDevices`: 医疗器械
+         *     - `SmartManufacturing`: 智能制造
+         *     - `NewMaterials`: 新材料
+         *     - `Other`: 其他
+         * @enum {string}
+         */
         ChallengeField: "NextGenerationIT" | "Biomedicine" | "ArtificialIntelligence" | "IntegratedCircuits" | "InnovativeDrugs" | "MedicalDevices" | "SmartManufacturing" | "NewMaterials" | "Other";
-        /** @enum {string} */
+        /**
+         * @description The lifecycle of a technical need (技术需求).
+         * @enum {string}
+         */
         ChallengeStatus: "Draft" | "Submitted" | "UnderReview" | "Approved" | "Rejected" | "Published" | "Awarded" | "Unawarded" | "Completed" | "Terminated" | "Withdrawn";
+        /** @description 技术需求摘要 / One line of the challenge list. */
         ChallengeSummary: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
+            /** @description 编号 / Code */
             code: string;
+            /** @description 名称 / Title */
             title: string;
+            /** @description 英文名称 / Title in English */
             titleEn?: string | null;
+            /** @description Technology fields of a call; the five priority fields of 强链工程 included. */
             field: components["schemas"]["ChallengeField"];
+            /** @description 领域名称 / Field name */
             fieldName: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 单位标识 / The organisation's id
+             */
             organisationId: string;
+            /** @description 发榜企业名称 / The issuer's name */
             issuerName: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 批次标识 / The batch's id
+             */
             batchId: string;
+            /** @description 批次编号 / The batch's code */
             batchCode: string;
+            /** @description The lifecycle of a technical need (技术需求). */
             status: components["schemas"]["ChallengeStatus"];
+            /** @description 申报阶段 / Derived from the batch window and the server clock; never stored. */
             phase: components["schemas"]["ApplicationPhase"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 开始日（上海时间） / Opening day (Asia/Shanghai)
+             */
             opensOn: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 截止日（上海时间） / Closing day (Asia/Shanghai)
+             */
             closesOn: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 截止时间（UTC） / When it closes (UTC)
+             */
             closesAt: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 研发周期（月） / R&D period in months
+             */
             rdMonths: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 计划投入（分） / Planned investment in fen
+             */
             plannedInvestmentFen: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 发布时间 / When it was published
+             */
             publishedAt?: string | null;
+            /** @description 演示数据 / Demo data */
             isDemo: boolean;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
             version: number;
         };
+        /** @description 项目结项 / Closing an accepted project; without a recorded procurement it needs a waiver reason. */
         CloseProjectRequest: {
+            /** @description 豁免理由 / Why procurement is waived; required when no procurement has been recorded. */
             waiverReason?: string | null;
         };
+        /** @description 联合单位确认参与联合申报（联合申报协议） / A consortium member confirms its participation (the consortium agreement). */
         ConfirmParticipationRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 确认的联合单位：申报单位用户可省略（即本单位）；区门户必填 / The member organisation: an applicant user's own (may be omitted); required for a district portal.
+             */
             organisationId?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 可选：所见申报书版本（同 If-Match），过期则 412 / Optional: the version seen (as If-Match); a stale one gets 412.
+             */
             expectedVersion?: number | null;
         };
+        /** @description Innovation consortia (联合创新体) formed against the programme's target: each issuer with a signed agreement leads one, which its applicants join; also how many agreements have a consortium (lead and members) on the applicant side. */
         ConsortiaFigures: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已组建 / Formed
+             */
             formed: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 目标值 / Target
+             */
             target: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 目标年份 / Target year
+             */
             targetYear: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 协议 / Agreements
+             */
             agreements: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 揭榜联合体参与的协议数 / Agreements with an applicant consortium
+             */
             agreementsWithApplicantConsortium: number;
         };
-        /** @enum {string} */
+        /**
+         * @description 联合体角色 / A consortium member's role
+         *
+         *     - `Lead`: 牵头单位
+         *     - `Member`: 联合单位
+         * @enum {string}
+         */
         ConsortiumRole: "Lead" | "Member";
+        /** @description 联系方式 / Contact details */
         ContactInfo: {
+            /** @description 名称 / Name */
             name: string;
+            /** @description 电话 / Phone */
             phone: string;
+            /** @description 电子邮箱 / Email */
             email?: string | null;
         };
+        /** @description 更正主体登记信息 / The task force's correction of a registered organisation, with its reason; the credit code stays. */
         CorrectOrganisationRequest: {
+            /** @description 名称 / Name */
             name: string;
+            /** @description Kind of legal entity (主体类型); stored by name. */
             type: components["schemas"]["OrganisationType"];
+            /** @description 注册地 / Registered 6-digit 行政区划 code, inside the division of the authority named by the credit code. */
             regionCode: string;
+            /** @description 具有独立法人资格 / Independent legal person */
             independentLegalPerson: boolean;
+            /** @description 成果转化基地, for universities, institutes and new R&D institutions. */
             commercialisationBase?: string | null;
+            /** @description 更正理由 / Why the record is corrected (what was checked); kept in the audit log. */
             reason: string;
         };
+        /** @description 新建申报书 / A new draft application to a published challenge. */
         CreateApplicationRequest: {
+            /** @description 成员 / All organisations including the lead; empty means the lead applies alone (100%). */
             members: components["schemas"]["MemberInput"][];
+            /** @description 技术路线 / Technical approach */
             technicalApproach: string;
+            /** @description 团队 / Team */
             team: components["schemas"]["TeamMember"][];
+            /** @description 对各技术指标的响应 / Responses to the indicators */
             indicatorResponses: components["schemas"]["IndicatorResponse"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 自有投入（分） / The applicants' own R&D investment in fen.
+             */
             ownInvestmentFen: number;
+            /** @description 里程碑 / Milestones */
             milestones: components["schemas"]["Milestone"][];
+            /** @description The applicant's declarations in the 申报书. */
             declarations: components["schemas"]["Declarations"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 技术需求标识 / The challenge's id
+             */
             challengeId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 牵头单位标识 / The lead organisation: an applicant user's own (may be omitted); required for a district portal acting for a unit.
+             */
             leadOrganisationId?: string | null;
         };
+        /** @description 新建批次 / Creates a batch */
         CreateBatchRequest: {
+            /** @description 名称 / Name */
             name: string;
+            /** @description 英文名称 / Name in English */
             nameEn?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 开始日（上海时间） / First day applications are accepted (Asia/Shanghai), from 00:00:00.
+             */
             opensOn: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 截止日（上海时间） / Last day applications are accepted (Asia/Shanghai), until 23:59:59.
+             */
             closesOn: string;
+            /** @description 说明 / Note */
             note?: string | null;
+            /** @description 编号 / Readable unique code, e.g. ZGC-2020-01; challenge codes are derived from it. */
             code: string;
         };
+        /** @description 新建技术需求 / A new draft technical need of the caller's own organisation, proposed into a batch still collecting needs. */
         CreateChallengeRequest: {
+            /** @description Technology fields of a call; the five priority fields of 强链工程 included. */
             field: components["schemas"]["ChallengeField"];
+            /** @description 名称 / Title */
             title: string;
+            /** @description 英文名称 / Title in English */
             titleEn?: string | null;
+            /** @description Why the technology blocks the supply chain (需求背景). */
             background: string;
+            /** @description 技术指标 / Technical indicators */
             indicators: components["schemas"]["IndicatorInput"][];
+            /** @description 交付物 / Deliverables */
             deliverables: string[];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 研发周期（月） / R&D period in months.
+             */
             rdMonths: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The issuer's own planned R&D investment in fen (谁出题谁出资).
+             */
             plannedInvestmentFen: number;
+            /** @description The issuer's intention to buy the result (谁牵头谁采购). */
             procurement: components["schemas"]["ProcurementCommitment"];
+            /** @description 联系人 / Contact */
             contact: components["schemas"]["ContactInfo"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 批次标识 / The batch's id
+             */
             batchId: string;
         };
+        /** @description 新增专家 / Adds an expert to the pool */
         CreateExpertRequest: {
+            /** @description 名称 / Name */
             name: string;
+            /** @description Professional title, e.g. 教授 / 正高级工程师. */
             title: string;
+            /** @description 技术领域 / The challenge fields the expert reviews. */
             fields: components["schemas"]["ChallengeField"][];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 所属单位标识 / The organisation the expert belongs to
+             */
             affiliationOrganisationId?: string | null;
+            /** @description 已声明的利益冲突单位 / Declared conflicts */
             declaredConflicts: string[];
+            /** @description 已声明的利益冲突人员 / People the expert has a conflict of interest with, by name and optionally organisation. */
             declaredPersonConflicts: components["schemas"]["PersonConflict"][];
+            /** @description 是否有效 / Whether it is active */
             active: boolean;
         };
+        /** @description A programme (e.g. 中关村示范区强链工程) under which batches of challenges are published. */
         CreateProgrammeRequest: {
+            /** @description 编号 / Readable unique code, e.g. ZGC-QLGC. */
             code: string;
+            /** @description 名称 / Name */
             name: string;
+            /** @description 英文名称 / Name in English */
             nameEn?: string | null;
+            /** @description The operating body, e.g. 中关村管委会. */
             operatorName: string;
+            /** @description 说明 / Description */
             description?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Innovation consortia to be formed by the target year (30 by 2025 for 强链工程).
+             */
             targetConsortia: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 目标年份 / Target year
+             */
             targetYear: number;
         };
+        /** @description 新建论证轮次 / Creates a review round */
         CreateRoundRequest: {
+            /** @description 名称 / Name */
             name: string;
+            /** @description 评分标准 / Criteria */
             criteria: components["schemas"]["CriterionInput"][];
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 通过线：加权总分截尾均值的下限（0–100000，至多两位小数）/ Minimum trimmed mean of the weighted totals to pass (0 to 100000, at most two decimals).
+             */
             passThreshold: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 每项专家人数 / Experts per item
+             */
             expertsPerItem: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 每位专家负荷上限 / The most items one expert is assigned in this round.
+             */
             maxLoadPerExpert: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 分歧上限：最高与最低加权总分之差超过此值时标记（0.01–100000，至多两位小数）/ Results flag an item whose highest and lowest totals differ by more than this (0.01 to 100000, at most two decimals).
+             */
             spreadLimit: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 评分开始时间 / When scoring opens
+             */
             scoringOpensAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 评分截止时间 / When scoring closes
+             */
             scoringClosesAt: string;
+            /** @description 评分可见性 / Whether experts may see others' submitted sheets after submitting their own; by default nobody sees another's scores before close. */
             visibility: components["schemas"]["ReviewVisibility"];
+            /** @description What a review round judges: technical needs before publication (需求论证) or eligible applications (揭榜论证). */
             kind: components["schemas"]["ReviewRoundKind"];
         };
-        /** @enum {string} */
+        /**
+         * @description Credit standing as recorded by the task force from a public credit source (信用状况).
+         *
+         *     - `Good`: 良好
+         *     - `BadRecord`: 有不良信用记录
+         * @enum {string}
+         */
         CreditStanding: "Good" | "BadRecord";
+        /** @description 评分标准 / A criterion of the rubric */
         CriterionInput: {
+            /** @description 名称 / Name */
             name: string;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 权重，计算加权总分时乘以该项得分（0.01–100，至多两位小数）/ Multiplies the score in the weighted total (0.01 to 100, at most two decimals).
+             */
             weight: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 满分 / Maximum score
+             */
             maxScore: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 可选：该项平均分的通过下限（至多两位小数）/ Optional minimum mean score on this criterion to pass (at most two decimals).
+             */
             threshold?: number | null;
         };
+        /** @description 单项评分标准结果 / The result on one criterion */
         CriterionResult: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 序号 / Ordinal
+             */
             ordinal: number;
+            /** @description 名称 / Name */
             name: string;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 该项平均分 / Mean score on this criterion.
+             */
             mean: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 该项通过下限（如设置）/ The criterion's pass threshold, when set.
+             */
             threshold?: number | null;
+            /** @description 是否通过 / Passed */
             passed: boolean;
         };
+        /** @description 当前用户 / The signed-in person as the SPA shows it. */
         CurrentUser: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
+            /** @description 用户名 / User name */
             userName: string;
+            /** @description 显示名 / Display name */
             displayName: string;
+            /** @description 角色 / Role */
             role: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 单位标识 / The organisation's id
+             */
             organisationId?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 专家标识 / The expert's id
+             */
             expertId?: string | null;
+            /** @description 演示数据 / Demo data */
             isDemo: boolean;
         };
+        /** @description The programme dashboard (强链工程看板): consortia, awards, money, time to signing and procurement. */
         Dashboard: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 工程标识 / The programme's id
+             */
             programmeId: string;
+            /** @description 编号 / Code */
             code: string;
+            /** @description 名称 / Name */
             name: string;
+            /**
+             * @description Innovation consortia (联合创新体) formed against the programme's target: each issuer with a signed agreement leads one,
+             *     which its applicants join; also how many agreements have a consortium (lead and members) on the applicant side.
+             */
             consortia: components["schemas"]["ConsortiaFigures"];
+            /** @description 批次 / Batches */
             batches: components["schemas"]["BatchFigures"][];
+            /** @description 技术领域 / Fields */
             fields: components["schemas"]["FieldFigures"][];
+            /** @description 合计 / Money in fen, summed from the ledger: committed, paid, and committed but not yet paid. */
             totals: components["schemas"]["Money"];
+            /** @description 发布到签约用时 / Median days from a challenge's publication to the signing of its agreement; null before any agreement. */
             timeToSigning: components["schemas"]["MedianDays"];
+            /** @description Procurement contracts (纳入供应链) recorded by issuers for the programme's projects. */
             procurement: components["schemas"]["ProcurementRealised"];
         };
+        /** @description The applicant's declarations in the 申报书. */
         Declarations: {
+            /** @description This is the first substantive R&D cooperation with the issuer (首次实质研发合作). */
             firstCooperation: boolean;
+            /** @description No bad credit record (无不良信用记录). */
             noBadCreditRecord: boolean;
+            /** @description Intellectual property will be protected (注重知识产权保护). */
             ipProtection: boolean;
         };
+        /** @description 宣布流榜 / Declares a challenge unawarded */
         DeclareUnawardedRequest: {
+            /** @description 理由 / Reason */
             reason: string;
         };
+        /** @description 流榜结果 / The challenge declared unawarded */
         DeclareUnawardedResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 技术需求标识 / The challenge's id
+             */
             challengeId: string;
+            /** @description The lifecycle of a technical need (技术需求). */
             status: components["schemas"]["ChallengeStatus"];
         };
+        /** @description 谢绝或回避分配 / Declines or recuses from an assignment */
         DeclineAssignmentRequest: {
+            /** @description 理由 / Why the expert declines (e.g. unavailable) or recuses itself (a conflict found late). */
             reason: string;
+            /** @description 回避 / True when the expert recuses itself for a conflict of interest rather than declining. */
             recuse: boolean;
         };
+        /** @description 谢绝或回避结果 / The outcome of declining */
         DeclineAssignmentResponse: {
+            /** @description 已谢绝 / One assignment with the expert's own score sheet. */
             declined: components["schemas"]["ReviewAssignment"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 替换专家标识 / The expert assigned in its place under the same rules, when there is one.
+             */
             replacementExpertId?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 替换分配标识 / The replacement assignment's id
+             */
             replacementAssignmentId?: string | null;
+            /** @description 不足数 / Set when no unconflicted expert could replace it: the item is now short. */
             short?: components["schemas"]["ShortItemView"] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description The result of the formal check (资格审查).
+         * @enum {string}
+         */
         EligibilityOutcome: "Eligible" | "Ineligible";
+        /** @description 专家负荷 / An expert's active assignments in this round against the round's maximum. */
         ExpertLoad: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 专家标识 / The expert's id
+             */
             expertId: string;
+            /** @description 名称 / Name */
             name: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 负荷 / Load
+             */
             load: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 负荷上限 / Maximum load
+             */
             maxLoad: number;
         };
+        /** @description 导出申报汇总 / Which applications to export: those of a batch, of a challenge, or both filters at once. */
         ExportApplicationsRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 批次 / The batch
+             */
             batch?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 技术需求 / The challenge
+             */
             challenge?: string | null;
         };
+        /** @description 一条变更，按订阅的稳定顺序排列 / One change, in the feed's stable order. */
         FeedItem: {
+            /** @description 本事件的不透明游标：作为 after 传入即从其后继续 / Opaque cursor of this event: pass it as `after` to continue right after it. */
             cursor: string;
+            /** @description 事件类型及其 data 键 / The event type and the keys of its data (a string, not an enum: clients generated with System.Text.Json cannot read dotted enum values, and new types are added): challenge.published (code, title, field, batch, status); challenge.status_changed (code, title, from, status); batch.window_opened and batch.window_closed (code, opensAt, closesAt); application.status_changed (code, challengeId, from, status); review.round_publicised (name, kind, objectionsCloseAt); agreement.signed (code, applicationId, challengeId, commitmentFen). */
             type: string;
+            /** @description 资源类型（challenge、batch、application、review_round、agreement）/ The kind of resource (challenge, batch, application, review_round, agreement). */
             resourceType: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 资源标识 / The resource's id.
+             */
             resourceId: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 变更发生时间（UTC）。请按游标顺序处理事件，不要按此时间排序：事件在提交后才取得位置，时间相同或较早的事件可能排在后面 / When the change happened (UTC). Process events in cursor order, never by this time: an event gets its position when its transaction commits, so an earlier or equal time may come later in the feed.
+             */
             occurredAt: string;
+            /** @description 描述变更的少量字段（键随 type 而定，见 FeedType），其余请读取资源 / A few fields that describe the change (keys depend on type: see FeedType); fetch the resource for the rest. */
             data: {
                 [key: string]: string;
             };
         };
+        /** @description 一页事件：沿 next 翻页直到 hasMore 为 false，之后用同一 next 轮询 / A page of events; follow `next` until `hasMore` is false, then poll with the same `next` later. */
         FeedPage: {
+            /** @description 本页事件，按游标顺序 / The events of this page, in cursor order. */
             items: components["schemas"]["FeedItem"][];
+            /** @description 下一页作为 after 传入的游标（无新事件时不变）/ Cursor to pass as `after` for the following page (unchanged when there were no new events). */
             next: string;
+            /** @description 是否还有更多事件 / Whether more events follow right away. */
             hasMore: boolean;
         };
+        /** @description 领域数据 / A technology field of the awarded challenges, with its agreements' money. */
         FieldFigures: {
+            /** @description 技术领域 / Field */
             field: string;
+            /** @description 中文名称 / Name in Chinese */
             nameZh: string;
+            /** @description 英文名称 / Name in English */
             nameEn: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 协议 / Agreements
+             */
             agreements: number;
+            /** @description 资金 / Money in fen, summed from the ledger: committed, paid, and committed but not yet paid. */
             money: components["schemas"]["Money"];
         };
+        /** @description 技术领域说明 / A technology field with its names. */
         FieldInfo: {
+            /** @description Technology fields of a call; the five priority fields of 强链工程 included. */
             code: components["schemas"]["ChallengeField"];
+            /** @description 中文名称 / Name in Chinese */
             nameZh: string;
+            /** @description 英文名称 / Name in English */
             nameEn: string;
+            /** @description 重点领域 / One of the programme's five priority fields. */
             isPriority: boolean;
         };
+        /** @description 提出异议 / Files an objection */
         FileObjectionRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
+            /** @description 理由 / Reason */
             reason: string;
         };
+        /** @description 已提出的异议 / The objection filed */
         FileObjectionResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
+            /** @description An objection filed during publication (公示). */
             status: components["schemas"]["ObjectionStatus"];
         };
+        /** @description 资助政策 / A batch's funding policy with the budget balances computed from the ledger; IsDemo marks made-up demo figures. */
         FundingPolicy: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 批次标识 / The batch's id
+             */
             batchId: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 配套比例（基点） / Co-funding ratio in basis points
+             */
             ratioBp: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 单项目资助上限（分） / Cap per project in fen
+             */
             capPerProjectFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 批次总预算（分） / Total budget in fen
+             */
             totalBudgetFen: number;
+            /** @description 拨付计划 / Tranches */
             tranches: components["schemas"]["TrancheModel"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 已承诺金额（分） / Committed amount in fen
+             */
             committedFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 已拨付金额（分） / Paid amount in fen
+             */
             paidFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 可用金额（分） / Available amount in fen
+             */
             availableFen: number;
+            /** @description 演示数据 / Demo data */
             isDemo: boolean;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
             version: number;
         };
+        /** @description 分配看板 / The assignment board of a round */
         GetAssignmentBoardResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 论证轮次标识 / The round's id
+             */
             roundId: string;
+            /** @description 状态 / The lifecycle of a review round; Decided, Publicised and Final follow Closed. */
             status: components["schemas"]["ReviewRoundStatus"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 每项专家人数 / Experts per item
+             */
             expertsPerItem: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 每位专家负荷上限 / Maximum items per expert
+             */
             maxLoadPerExpert: number;
+            /** @description 条目 / Items */
             items: components["schemas"]["BoardItem"][];
+            /** @description 分配 / Assignments */
             assignments: components["schemas"]["BoardAssignment"][];
+            /** @description 专家负荷 / Every expert with an active assignment in the round, highest load first. */
             loads: components["schemas"]["ExpertLoad"][];
+            /** @description 不足数 / Items below their count now, with the numbers that say why (as the automatic assignment would report them). */
             short: components["schemas"]["ShortItemView"][];
         };
+        /** @description 他人评分 / Other experts' scores */
         GetPeerScoresResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 分配标识 / The assignment's id
+             */
             assignmentId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
+            /** @description 评分可见性 / Who may see other experts' submitted scores before the round closes; after it closes an expert may see its items' anonymous sheets. */
             visibility: components["schemas"]["ReviewVisibility"];
+            /** @description 评分表数 / Score sheets */
             sheets: components["schemas"]["PeerSheet"][];
         };
+        /** @description 公示 / The publication (公示) of a round */
         GetPublicationResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 论证轮次标识 / The round's id
+             */
             roundId: string;
+            /** @description What a review round judges: technical needs before publication (需求论证) or eligible applications (揭榜论证). */
             kind: components["schemas"]["ReviewRoundKind"];
+            /** @description 状态 / The lifecycle of a review round; Decided, Publicised and Final follow Closed. */
             status: components["schemas"]["ReviewRoundStatus"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 公示时间 / When it was publicised
+             */
             publicisedAt?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 异议期截止时间 / When the objection period ends
+             */
             objectionsCloseAt?: string | null;
+            /** @description 决定 / Decisions */
             decisions: components["schemas"]["PublishedDecision"][];
         };
+        /** @description 论证结果 / The results of a round */
         GetResultsResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 论证轮次标识 / The round's id
+             */
             roundId: string;
+            /** @description What a review round judges: technical needs before publication (需求论证) or eligible applications (揭榜论证). */
             kind: components["schemas"]["ReviewRoundKind"];
+            /** @description 状态 / The lifecycle of a review round; Decided, Publicised and Final follow Closed. */
             status: components["schemas"]["ReviewRoundStatus"];
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 通过线 / The round's pass threshold.
+             */
             passThreshold: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 分歧上限 / The round's spread limit.
+             */
             spreadLimit: number;
+            /** @description 条目 / Items */
             items: components["schemas"]["ItemResultView"][];
         };
+        /** @description 技术指标 / A technical indicator */
         Indicator: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 序号 / Ordinal
+             */
             ordinal: number;
+            /** @description 名称 / Name */
             name: string;
+            /** @description 目标值 / Target */
             target: string;
+            /** @description 单位 / Unit */
             unit?: string | null;
+            /** @description 验证方式 / How it is verified */
             verification?: string | null;
         };
+        /** @description A measurable target the solution must meet (技术指标). */
         IndicatorInput: {
+            /** @description Indicator name, e.g. 定位精度. */
             name: string;
+            /** @description 目标值 / Target value as stated in the call, e.g. ≤0.5. */
             target: string;
+            /** @description 单位 / Unit */
             unit?: string | null;
+            /** @description How the result will be verified (第三方检测, 用户验证, ...). */
             verification?: string | null;
         };
+        /** @description 对技术指标的响应 / The value the applicants commit to for one technical indicator of the challenge. */
         IndicatorResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 技术指标标识 / The indicator's id
+             */
             indicatorId: string;
+            /** @description 承诺数值 / Committed value */
             committedValue: string;
+            /** @description 说明 / Note */
             note?: string | null;
         };
+        /** @description 指标结果 / An indicator result */
         IndicatorResult: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 技术指标标识 / The indicator's id
+             */
             indicatorId: string;
+            /** @description 实际达到值 / What was achieved, in the indicator's unit (e.g. "0.3"). */
             achieved: string;
+            /** @description 是否通过 / Whether the target was met. */
             passed: boolean;
         };
+        /** @description 指标目标 / A target agreed for one indicator of the challenge at a milestone (the agreement may sharpen the challenge's own). */
         IndicatorTarget: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 技术指标标识 / The challenge indicator this target is for.
+             */
             indicatorId: string;
+            /** @description 目标值 / The value to reach by the milestone, in the indicator's unit. */
             target: string;
         };
+        /** @description 指标目标 / A target for an indicator */
         IndicatorTargetInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 技术指标标识 / An indicator of the challenge.
+             */
             indicatorId: string;
+            /** @description 目标值 / The value to reach, in the indicator's unit. */
             target: string;
         };
+        /** @description 登录 / Sign-in credentials. */
         IssueTokenRequest: {
+            /** @description 用户名 / User name */
             userName: string;
+            /** @description 密码 / Password */
             password: string;
         };
+        /** @description 访问令牌 / A bearer token for the Authorization header. */
         IssueTokenResponse: {
+            /** @description 访问令牌 / The bearer token to send in Authorization */
             accessToken: string;
+            /** @description 令牌类型 / Token type */
             tokenType: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 过期时间 / When it expires
+             */
             expiresAt: string;
+            /** @description 用户 / The signed-in person as the SPA shows it. */
             user: components["schemas"]["CurrentUser"];
         };
+        /** @description 评审对象结果 / The result of one item */
         ItemResultView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The subject's id
+             */
             subjectId: string;
+            /** @description 评审对象编号 / The subject's code */
             subjectCode: string;
+            /** @description 名称 / Title */
             title: string;
+            /** @description Technology fields of a call; the five priority fields of 强链工程 included. */
             field: components["schemas"]["ChallengeField"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 数量 / Submitted score sheets.
+             */
             count: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 截尾均值 / Mean of the weighted totals, the highest and lowest dropped when there are at least 5.
+             */
             trimmedMean?: number | null;
+            /** @description 是否截尾 / Trimmed */
             trimmed: boolean;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 加权总分的标准差 / Standard deviation of the weighted totals.
+             */
             standardDeviation?: number | null;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 最高与最低加权总分之差 / Highest minus lowest weighted total.
+             */
             spread?: number | null;
+            /** @description 分歧过大标记 / The spread exceeds the round's limit: the committee should discuss the item. */
             spreadFlag: boolean;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 排名 / Equal means share a rank (1, 1, 3); items without scores are unranked.
+             */
             rank?: number | null;
+            /** @description 是否通过 / Passed */
             passed: boolean;
+            /** @description 评分标准 / Criteria */
             criteria: components["schemas"]["CriterionResult"][];
         };
+        /** @description 任务失败原因 / Why a job failed. */
         JobProblem: {
+            /** @description 编号 / Stable code, the same a synchronous request would have got (e.g. eligibility.window_not_closed). */
             code: string;
+            /** @description 详细说明 / Explanation in Chinese and English. */
             detail: string;
         };
-        /** @enum {string} */
+        /**
+         * @description 任务状态 / Where a job is in its life. Stored as text; names are stable (they reach the API).
+         * @enum {string}
+         */
         JobStatus: "Queued" | "Running" | "Succeeded" | "Failed";
+        /** @description 后台任务 / A background job as its requester sees it: status, progress, result summary, problem on failure. */
         JobView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
+            /** @description 类型 / The action: applications.export, review.round-export, applications.eligibility-check or review.assign. */
             kind: string;
+            /** @description 目标值 / What the job works on, e.g. batch:{id} or round:{id}. */
             target: string;
+            /** @description 状态 / Where a job is in its life. Stored as text; names are stable (they reach the API). */
             status: components["schemas"]["JobStatus"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已处理数 / Units of work done so far (applications checked, rows written, items assigned).
+             */
             processed: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 总数 / Units of work in all; 0 until the job knows.
+             */
             total: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 百分比 / 0 to 100; 100 once the job has succeeded.
+             */
             percent: number;
+            /** @description 结果 / The result summary (JSON, shaped by the kind) once the job has succeeded. */
             result?: Record<string, never> | null;
+            /** @description 有文件可下载 / Whether a file can be downloaded from /api/v1/jobs/{id}/result. */
             hasFile: boolean;
+            /** @description 文件名 / File name */
             fileName?: string | null;
+            /** @description 失败原因 / Why the job failed (stable code, bilingual detail). */
             problem?: components["schemas"]["JobProblem"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 发起人 / Who started it
+             */
             requestedBy: string;
+            /** @description 发起人姓名 / Who started it */
             requestedByName: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 尝试次数 / How many times the job has been started (more than 1 after it was resumed following a stop).
+             */
             attempts: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 创建时间 / When it was created
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 开始时间 / When it started
+             */
             startedAt?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 完成时间 / When it finished
+             */
             finishedAt?: string | null;
         };
+        /** @description 台账记录 / One money movement; entry numbers run 1, 2, 3… per agreement and are never reused. */
         LedgerEntry: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 台账序号 / Ledger entry number
+             */
             entryNo: number;
-            kind: string;
-            /** Format: int64 */
+            /** @description 类型 / Kind */
+            kind: components["schemas"]["LedgerKind"];
+            /**
+             * Format: int64
+             * @description 金额（分） / Amount in fen
+             */
             amountFen: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 里程碑序号 / Milestone index
+             */
             milestoneIndex?: number | null;
+            /** @description 理由 / Reason */
             reason: string;
+            /** @description 操作人 / Who acted */
             actorName: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 发生时间 / When it happened
+             */
             occurredAt: string;
         };
+        /**
+         * @description 台账记录类型（台账只增不改）/ Every kind of money movement; the ledger only ever grows.
+         *
+         *     - `Commit`: 签约时从批次预算锁定承诺资金 / A commitment reserved from the batch budget at signing.
+         *     - `Disburse`: 拨付一笔资金 / A tranche paid out.
+         *     - `Adjust`: 调整承诺金额（带符号）/ A correction of the commitment (signed amount).
+         *     - `ClawBack`: 追回已拨资金，退回批次预算 / Paid money recovered; it returns to the batch budget.
+         *     - `Release`: 释放未拨付的承诺，退回批次预算 / Unpaid commitment handed back to the batch budget.
+         * @enum {string}
+         */
+        LedgerKind: "Commit" | "Disburse" | "Adjust" | "ClawBack" | "Release";
+        /** @description 关联专家账号 / Links an expert to a user account */
         LinkExpertUserRequest: {
+            /** @description 用户名 / The sign-in name of a user with the Expert role. */
             userName: string;
         };
+        /** @description 中位天数 / Median days from a challenge's publication to the signing of its agreement; null before any agreement. */
         MedianDays: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 协议 / Agreements
+             */
             agreements: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 天数 / Days
+             */
             days?: number | null;
         };
+        /** @description An organisation in the application: the lead, or a consortium member (联合揭榜) with its share of the budget. */
         MemberInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 单位标识 / The organisation's id
+             */
             organisationId: string;
+            /** @description 角色 / Role */
             role: components["schemas"]["ConsortiumRole"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 预算份额（基点，万分之一） / Share of the applicants' budget in basis points (10000 = 100%).
+             */
             budgetShareBp: number;
+            /** @description 职责 / What this organisation does in the project. */
             responsibility?: string | null;
         };
+        /** @description 联合体成员：单位名称、角色、预算份额，以及其对联合申报协议的确认（牵头单位无需确认） / A consortium member as shown: the organisation's name with its role and share, and its confirmation of the consortium agreement (the lead needs none; a confirmation holds only for the role and share it agreed to). */
         MemberView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 单位标识 / The organisation's id
+             */
             organisationId: string;
+            /** @description 单位名称 / The organisation's name */
             organisationName: string;
+            /** @description 角色 / Role */
             role: components["schemas"]["ConsortiumRole"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 预算份额（基点，万分之一） / Budget share in basis points
+             */
             budgetShareBp: number;
+            /** @description 职责 / Responsibility */
             responsibility?: string | null;
+            /** @description 注册地行政区划代码 / The member's registered region (6-digit code) when it was named. */
             regionCode: string;
+            /** @description 须确认参与（非牵头单位） / Whether this member must confirm its participation (every member but the lead). */
             confirmationRequired: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 确认时间（UTC）；未确认为空 / When the member confirmed (UTC); null while it has not.
+             */
             confirmedAt?: string | null;
+            /** @description 确认人（本单位用户或区门户） / Who confirmed: the member's user or the district portal. */
             confirmedBy?: string | null;
+            /** @description 代为确认的区门户所辖区划代码 / The district code when a district portal confirmed for the member. */
             confirmedByDistrict?: string | null;
         };
+        /** @description 里程碑 / A milestone */
         Milestone: {
+            /** @description 名称 / Name */
             name: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 到期月份 / Months after signing.
+             */
             dueMonth: number;
+            /** @description 交付物 / Deliverable */
             deliverable: string;
         };
+        /** @description 里程碑 / A milestone */
         MilestoneInput: {
+            /** @description 名称 / Name */
             name: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 到期日 / Due date
+             */
             dueOn: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 拨付批次序号 / Index into the batch's tranche plan of the tranche this milestone releases; null when it releases none.
+             */
             trancheIndex?: number | null;
+            /** @description 交付物 / What is delivered at this milestone (e.g. a prototype, a test report). */
             deliverables: string[];
+            /** @description 指标目标 / Targets agreed for the challenge's indicators at this milestone; the last one named for an indicator is what acceptance checks. */
             indicatorTargets: components["schemas"]["IndicatorTargetInput"][];
         };
+        /** @description 里程碑 / A milestone of the agreement: what is delivered by when, the indicator targets agreed for it, and the tranche it releases. */
         MilestoneModel: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 序号 / Ordinal
+             */
             ordinal: number;
+            /** @description 名称 / Name */
             name: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 到期日 / Due date
+             */
             dueOn: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 拨付批次序号 / Tranche index
+             */
             trancheIndex?: number | null;
+            /** @description 交付物 / Deliverables */
             deliverables: string[];
+            /** @description 指标目标 / Indicator targets */
             indicatorTargets: components["schemas"]["IndicatorTarget"][];
         };
+        /** @description 资金数据 / Money in fen, summed from the ledger: committed, paid, and committed but not yet paid. */
         Money: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 已承诺金额（分） / Committed amount in fen
+             */
             committedFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 已拨付金额（分） / Paid amount in fen
+             */
             paidFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 剩余金额（分） / Remaining amount in fen
+             */
             remainingFen: number;
         };
-        /** @enum {string} */
+        /**
+         * @description 异议处理结论（仅此两种；Open 不是结论）/ How an objection is resolved (only these two; Open is not an outcome).
+         *
+         *     - `Upheld`: 异议成立 / The objection is upheld.
+         *     - `Dismissed`: 异议不成立，予以驳回 / The objection is dismissed.
+         * @enum {string}
+         */
+        ObjectionOutcome: "Upheld" | "Dismissed";
+        /**
+         * @description An objection filed during publication (公示).
+         * @enum {string}
+         */
         ObjectionStatus: "Open" | "Upheld" | "Dismissed";
+        /** @description An objection (异议) filed during the publication period, with its resolution once on record. */
         ObjectionView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 论证轮次标识 / The round's id
+             */
             roundId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
+            /** @description 评审对象编号 / The subject's code */
             subjectCode: string;
+            /** @description 名称 / Title */
             title: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 单位标识 / The organisation of the party that filed it.
+             */
             organisationId: string;
+            /** @description 理由 / Reason */
             reason: string;
+            /** @description An objection filed during publication (公示). */
             status: components["schemas"]["ObjectionStatus"];
+            /** @description 处理意见 / Resolution */
             resolution?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 提出时间 / When it was filed
+             */
             filedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 处理时间 / When it was resolved
+             */
             resolvedAt?: string | null;
         };
+        /** @description A legal entity of the registry (主体) as the caller may see it. */
         Organisation: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
+            /** @description 统一社会信用代码 (18 characters, GB 32100-2015). */
             creditCode: string;
+            /** @description 名称 / Name */
             name: string;
+            /** @description Kind of legal entity (主体类型); stored by name. */
             type: components["schemas"]["OrganisationType"];
+            /** @description The type in Chinese (高校, 科研院所, 企业, 新型研发机构, 社会组织). */
             typeName: string;
+            /** @description Registered 6-digit 行政区划 code. */
             regionCode: string;
+            /** @description The region's full name in Chinese, down to the county (北京市海淀区), from the GB/T 2260 table. */
             regionName?: string | null;
+            /** @description Registered in mainland China (not 台湾, 香港 or 澳门), as the credit code's registration authority says. */
             mainland: boolean;
+            /** @description 独立法人 / Independent legal person */
             independentLegalPerson: boolean;
+            /** @description Credit standing as recorded by the task force from a public credit source (信用状况). */
             creditStanding: components["schemas"]["CreditStanding"];
+            /** @description 信用信息来源 / Where the credit standing was taken from. */
             creditSource?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 信用记录日期 / The day the credit standing was recorded.
+             */
             creditRecordedOn?: string | null;
+            /** @description 成果转化基地 (for universities, institutes and new R&D institutions). */
             commercialisationBase?: string | null;
+            /** @description 演示数据 / Demo data */
             isDemo: boolean;
+            /** @description 说明 / Note */
             note?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
             version: number;
+            /** @description 工作专班已核实 / The task force has verified the record (by a verification or a correction). */
             verified: boolean;
+            /** @description 核实人 / Who verified it (task force and auditors only). */
             verifiedBy?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 核实时间 / When it was verified (task force and auditors only).
+             */
             verifiedAt?: string | null;
+            /** @description 登记人 / Who registered the record through the API (task force and auditors only; absent for seeded records). */
             registeredBy?: components["schemas"]["OrganisationRegistrant"] | null;
         };
+        /** @description 登记人 / Who registered an organisation: a user of the console or a district system's API key. */
         OrganisationRegistrant: {
+            /** @description 类型 / User or DistrictKey. */
             kind: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 用户标识 / The user's id; absent for a district key.
+             */
             userId?: string | null;
+            /** @description 名称 / The user name or the key's name. */
             name: string;
         };
-        /** @enum {string} */
+        /**
+         * @description Kind of legal entity (主体类型); stored by name.
+         *
+         *     - `University`: 高校
+         *     - `Institute`: 科研院所
+         *     - `Enterprise`: 企业
+         *     - `NewRdInstitution`: 新型研发机构
+         *     - `SocialOrganisation`: 社会组织
+         * @enum {string}
+         */
         OrganisationType: "University" | "Institute" | "Enterprise" | "NewRdInstitution" | "SocialOrganisation";
+        /** @description 人工改判资格 / The task force's decision against the rule results, with the reason on record. */
         OverrideEligibilityRequest: {
+            /** @description The result of the formal check (资格审查). */
             outcome: components["schemas"]["EligibilityOutcome"];
+            /** @description 理由 / Reason */
             reason: string;
         };
+        /** @description 协议分页结果 / One page of a list with the total number of matching rows. */
         PagedOfAgreementListItem: {
+            /** @description 条目 / Items */
             items: components["schemas"]["AgreementListItem"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 总数 / Total
+             */
             total: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 页码 / Page
+             */
             page: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 每页条数 / Page size
+             */
             pageSize: number;
         };
+        /** @description 申报书分页结果 / One page of a list with the total number of matching rows. */
         PagedOfApplicationListItem: {
+            /** @description 条目 / Items */
             items: components["schemas"]["ApplicationListItem"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 总数 / Total
+             */
             total: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 页码 / Page
+             */
             page: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 每页条数 / Page size
+             */
             pageSize: number;
         };
+        /** @description 审计记录分页结果 / One page of a list with the total number of matching rows. */
         PagedOfAuditEntry: {
+            /** @description 条目 / Items */
             items: components["schemas"]["AuditEntry"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 总数 / Total
+             */
             total: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 页码 / Page
+             */
             page: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 每页条数 / Page size
+             */
             pageSize: number;
         };
+        /** @description 技术需求分页结果 / One page of a list with the total number of matching rows. */
         PagedOfChallengeSummary: {
+            /** @description 条目 / Items */
             items: components["schemas"]["ChallengeSummary"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 总数 / Total
+             */
             total: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 页码 / Page
+             */
             page: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 每页条数 / Page size
+             */
             pageSize: number;
         };
+        /** @description 异议分页结果 / One page of a list with the total number of matching rows. */
         PagedOfObjectionView: {
+            /** @description 条目 / Items */
             items: components["schemas"]["ObjectionView"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 总数 / Total
+             */
             total: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 页码 / Page
+             */
             page: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 每页条数 / Page size
+             */
             pageSize: number;
         };
+        /** @description 主体分页结果 / One page of a list with the total number of matching rows. */
         PagedOfOrganisation: {
+            /** @description 条目 / Items */
             items: components["schemas"]["Organisation"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 总数 / Total
+             */
             total: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 页码 / Page
+             */
             page: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 每页条数 / Page size
+             */
             pageSize: number;
         };
+        /**
+         * @description 协议方的角色 / The role of a party to the agreement.
+         *
+         *     - `Issuer`: 发榜企业 / The issuer.
+         *     - `Lead`: 揭榜牵头单位 / The lead applicant.
+         *     - `Member`: 联合体成员 / A consortium member.
+         * @enum {string}
+         */
+        PartyRole: "Issuer" | "Lead" | "Member";
+        /** @description 拨付资金 / A tranche payment at a verified milestone. */
         PayTrancheRequest: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 里程碑序号 / 0-based index of the milestone whose tranche (with every earlier one) is being paid.
+             */
             milestoneIndex: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 金额（分） / Amount to pay, in fen; at most what the plan and the verified investment allow.
+             */
             amountFen: number;
+            /** @description 理由 / Reason */
             reason: string;
         };
+        /** @description 他人评分表 / Another expert's submitted sheet on the same item, without its name. */
         PeerSheet: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 评审人序号 / 1, 2, 3 … in order of submission; never the expert's identity.
+             */
             reviewer: number;
+            /** @description 得分 / Scores */
             scores: components["schemas"]["ScoreValue"][];
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 加权总分 / Weighted total
+             */
             weightedTotal: number;
+            /** @description 评语 / Comment */
             comment?: string | null;
         };
+        /** @description 人员利益冲突 / A person the expert declared a conflict of interest with (a relative, a student, a close collaborator): a name and, when known, the organisation. */
         PersonConflict: {
+            /** @description 名称 / Name */
             name: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 单位标识 / Without it the name alone matches, at any organisation.
+             */
             organisationId?: string | null;
         };
+        /** @description 采购记录 / A procurement contract of the issuer for the project's result. */
         Procurement: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 合同日期 / Contract date
+             */
             contractDate: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 金额（分） / Amount in fen
+             */
             amountFen: number;
+            /** @description 采购产品 / Product */
             product: string;
+            /** @description 登记人 / Who recorded it */
             recordedBy: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 登记时间 / When it was recorded
+             */
             recordedAt: string;
         };
+        /** @description The issuer's intention to buy the result (谁牵头谁采购). */
         ProcurementCommitment: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Intended purchase amount in fen (分); the SPA shows 万元.
+             */
             amountFen?: number | null;
+            /** @description Intended quantity, free text (e.g. 200台/年). */
             quantity?: string | null;
+            /** @description 条款 / Terms */
             terms?: string | null;
         };
+        /** @description Procurement contracts (纳入供应链) recorded by issuers for the programme's projects. */
         ProcurementRealised: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 项目 / Projects
+             */
             projects: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 合同 / Contracts
+             */
             contracts: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 金额（分） / Amount in fen
+             */
             amountFen: number;
         };
+        /** @description 工程（强链工程） / A programme of challenge calls. */
         Programme: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
+            /** @description 编号 / Code */
             code: string;
+            /** @description 名称 / Name */
             name: string;
+            /** @description 英文名称 / Name in English */
             nameEn?: string | null;
+            /** @description 经办人 / Operator */
             operatorName: string;
+            /** @description 说明 / Description */
             description?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 联合体目标数 / Target number of consortia
+             */
             targetConsortia: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 目标年份 / Target year
+             */
             targetYear: number;
+            /** @description 演示数据 / Demo data */
             isDemo: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 创建时间 / When it was created
+             */
             createdAt: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
             version: number;
         };
+        /** @description 进展报告附件 / A file supporting a progress report (invoices, audit reports, test reports); its bytes are downloaded separately. */
         ProgressAttachment: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 进展报告标识 / The progress report's id
+             */
             reportId: string;
+            /** @description 文件名 / File name */
             fileName: string;
+            /** @description 文件类型 / Content type */
             contentType: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 大小（字节） / Size in bytes
+             */
             sizeBytes: number;
+            /** @description 内容的 SHA-256（小写十六进制） / SHA-256 of the content, lower-case hex. */
             sha256: string;
+            /** @description 上传人 / Who uploaded it */
             uploadedBy: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 上传时间 / When it was uploaded
+             */
             uploadedAt: string;
         };
+        /** @description 进展报告附件上传 / The multipart/form-data body: one file in the field file. */
         ProgressAttachmentUpload: {
-            /** Format: binary */
+            /**
+             * Format: binary
+             * @description 文件 / PDF, DOCX, XLSX, PNG or JPEG; the type is recognised from the content and must agree with the file name's extension.
+             */
             file: string;
         };
+        /** @description A progress report (进展报告): investment claimed at a milestone and, once decided, what the task force verified. */
         ProgressReport: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 协议标识 / The agreement's id
+             */
             agreementId: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 里程碑序号 / Milestone index
+             */
             milestoneIndex: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 申报的发榜企业投入（分） / Issuer's investment claimed, in fen
+             */
             claimedIssuerFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 申报的揭榜方投入（分） / Applicants' investment claimed, in fen
+             */
             claimedApplicantFen: number;
+            /** @description 说明 / Note */
             note?: string | null;
-            status: string;
-            /** Format: int64 */
+            /** @description 状态 / Status */
+            status: components["schemas"]["ProgressReportStatus"];
+            /**
+             * Format: int64
+             * @description 核实的发榜企业投入（分） / Issuer's investment verified, in fen
+             */
             verifiedIssuerFen?: number | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 核实的揭榜方投入（分） / Applicants' investment verified, in fen
+             */
             verifiedApplicantFen?: number | null;
+            /** @description 决定说明 / Decision note */
             decisionNote?: string | null;
+            /** @description 提交人 / Who submitted it */
             submittedBy: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 提交时间 / When it was submitted
+             */
             submittedAt: string;
+            /** @description 决定人 / Who decided */
             decidedBy?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 决定时间 / When it was decided
+             */
             decidedAt?: string | null;
+            /** @description 附件 / Attachments */
             attachments: components["schemas"]["ProgressAttachment"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
             version: number;
         };
+        /**
+         * @description 进展报告状态 / The state of a progress report.
+         *
+         *     - `Submitted`: 已提交，待工作专班核实 / Submitted; awaits the task force's verification.
+         *     - `Verified`: 已核实投入 / Investment verified.
+         *     - `Returned`: 已退回 / Returned to the reporter.
+         * @enum {string}
+         */
+        ProgressReportStatus: "Submitted" | "Verified" | "Returned";
+        /** @description 公示的决定 / A publicised decision */
         PublishedDecision: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The subject's id
+             */
             subjectId: string;
+            /** @description 评审对象编号 / The subject's code */
             subjectCode: string;
+            /** @description 结论 / The task force's decision on an item: for need rounds the challenge is approved or rejected, for application rounds the application is selected or not. */
             outcome: components["schemas"]["ReviewDecisionOutcome"];
+            /** @description 理由 / Reason */
             reason: string;
         };
+        /** @description 说明理由 / An optional note recorded with a state change. */
         ReasonRequest: {
+            /** @description 理由 / Reason */
             reason?: string | null;
         };
+        /** @description The acceptance committee's decision (验收): a result for every indicator of the challenge, and pass or fail. */
         RecordAcceptanceRequest: {
+            /** @description 是否通过 / Passed */
             passed: boolean;
+            /** @description 说明 / The committee's notes. */
             notes: string;
+            /** @description 结果 / Results */
             results: components["schemas"]["IndicatorResult"][];
         };
+        /** @description 登记论证决定 / Records a decision */
         RecordDecisionRequest: {
+            /** @description 结论 / The task force's decision on an item: for need rounds the challenge is approved or rejected, for application rounds the application is selected or not. */
             outcome: components["schemas"]["ReviewDecisionOutcome"];
+            /** @description 理由 / Why; required, and the record of any departure from the ranking. */
             reason: string;
         };
+        /** @description 论证决定 / The decision recorded */
         RecordDecisionResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
+            /** @description 结论 / The task force's decision on an item: for need rounds the challenge is approved or rejected, for application rounds the application is selected or not. */
             outcome: components["schemas"]["ReviewDecisionOutcome"];
+            /** @description 理由 / Reason */
             reason: string;
         };
+        /** @description 登记对接结果 / Records matchmaking */
         RecordMatchmakingRequest: {
+            /** @description Whether the issuer and the applicant reached agreement in matchmaking (对接). */
             matched: boolean;
+            /** @description 说明 / Note */
             note: string;
         };
+        /** @description 对接结果 / The matchmaking recorded */
         RecordMatchmakingResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
+            /** @description 已对接 / Matched */
             matched: boolean;
+            /** @description 说明 / Note */
             note: string;
         };
+        /** @description A procurement contract the issuer signed for the result (谁牵头谁采购). */
         RecordProcurementRequest: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 合同日期 / Contract date
+             */
             contractDate: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 金额（分） / Amount in fen
+             */
             amountFen: number;
+            /** @description 采购产品 / What was bought (product, model, quantity). */
             product: string;
         };
+        /** @description 登记主体 / A legal entity to enter into the registry. A credit code already registered with the same facts returns that record unchanged; with different facts the registration is refused (ask the task force for a correction). */
         RegisterOrganisationRequest: {
+            /** @description 统一社会信用代码: 18 characters, upper case, with a valid check character. */
             creditCode: string;
+            /** @description 名称 / Name */
             name: string;
+            /** @description Kind of legal entity (主体类型); stored by name. */
             type: components["schemas"]["OrganisationType"];
+            /** @description 注册地 / Registered 6-digit 行政区划 code (GB/T 2260), inside the division of the authority named by the credit code. */
             regionCode: string;
+            /** @description 具有独立法人资格 / Independent legal person */
             independentLegalPerson: boolean;
+            /** @description 成果转化基地, for universities, institutes and new R&D institutions. */
             commercialisationBase?: string | null;
         };
+        /** @description 驳回技术需求 / A rejection always says why; the issuer reads it. */
         RejectChallengeRequest: {
+            /** @description 理由 / Reason */
             reason: string;
         };
+        /** @description 撤销分配 / Removes an assignment */
         RemoveAssignmentRequest: {
+            /** @description 理由 / Why the task force takes the expert off; kept with the assignment and in the audit log. */
             reason: string;
+            /** @description 替换方式 / What happens to the item after the expert is taken off it. */
             replacement: components["schemas"]["Replacement"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 替换专家标识 / The replacement expert's id
+             */
             replacementExpertId?: string | null;
         };
+        /** @description 撤销分配结果 / The assignment removed */
         RemoveAssignmentResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 被撤销的分配标识 / The removed assignment's id
+             */
             removedAssignmentId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 被撤销的专家标识 / The removed expert's id
+             */
             removedExpertId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 替换分配标识 / The replacement assignment's id
+             */
             replacementAssignmentId?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 替换专家标识 / The replacement expert's id
+             */
             replacementExpertId?: string | null;
+            /** @description 离开人数 / For a named replacement: the automatic rules it departs from (FieldMismatch, OverMaxLoad, OverCount). */
             departures: string[];
+            /** @description 不足数 / Set when the item is now without its count (no replacement asked, or none could be found). */
             short?: components["schemas"]["ShortItemView"] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description 替换方式 / What happens to the item after the expert is taken off it.
+         *
+         *     - `None`: Nobody takes the place; the item shows as short on the board until it is filled.
+         *     - `Automatic`: A replacement is chosen under the automatic rules (field, load, conflicts), as when an expert declines.
+         *     - `Named`: The expert named in ReplacementExpertId, under the hand-assignment rules: the conflict rule always applies.
+         * @enum {string}
+         */
         Replacement: "None" | "Automatic" | "Named";
+        /** @description 处理异议 / Resolves an objection. */
         ResolveObjectionRequest: {
-            outcome: components["schemas"]["ObjectionStatus"];
+            /** @description 处理结论 / Upheld or Dismissed. */
+            outcome: components["schemas"]["ObjectionOutcome"];
+            /** @description 处理意见（必填，至多 4000 字）/ The written resolution (required, at most 4000 characters). */
             resolution: string;
         };
+        /** @description 异议处理结果 / The objection resolved */
         ResolveObjectionResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
+            /** @description An objection filed during publication (公示). */
             status: components["schemas"]["ObjectionStatus"];
+            /** @description 处理意见 / Resolution */
             resolution: string;
         };
+        /** @description 退回进展报告 / Why the report goes back to the parties. */
         ReturnProgressReportRequest: {
+            /** @description 说明 / Note */
             note: string;
         };
+        /** @description 专家分配 / One assignment with the expert's own score sheet. */
         ReviewAssignment: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 论证轮次标识 / The round's id
+             */
             roundId: string;
+            /** @description 论证轮次名称 / The round's name */
             roundName: string;
+            /** @description What a review round judges: technical needs before publication (需求论证) or eligible applications (揭榜论证). */
             kind: components["schemas"]["ReviewRoundKind"];
+            /** @description 论证轮次状态 / The lifecycle of a review round; Decided, Publicised and Final follow Closed. */
             roundStatus: components["schemas"]["ReviewRoundStatus"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The subject's id
+             */
             subjectId: string;
+            /** @description 评审对象编号 / The subject's code */
             subjectCode: string;
+            /** @description 名称 / Title */
             title: string;
+            /** @description Technology fields of a call; the five priority fields of 强链工程 included. */
             field: components["schemas"]["ChallengeField"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 专家标识 / The expert's id
+             */
             expertId: string;
-            status: string;
+            /** @description 分配状态 / Active, Declined, Recused or Removed (by the task force). */
+            status: components["schemas"]["AssignmentStatus"];
+            /** @description 结束原因 / Why it ended */
             endReason?: string | null;
-            scoreStatus: string;
+            /** @description 评分表状态 / None, Draft or Submitted (locked). */
+            scoreStatus: components["schemas"]["ScoreStatus"];
+            /** @description 评分标准 / Criteria */
             criteria: components["schemas"]["ReviewCriterion"][];
+            /** @description 得分 / Scores */
             scores: components["schemas"]["ScoreValue"][];
+            /** @description 评语 / Comment */
             comment?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 评分开始时间 / When scoring opens
+             */
             scoringOpensAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 评分截止时间 / When scoring closes
+             */
             scoringClosesAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 提交时间 / When it was submitted
+             */
             submittedAt?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
             version: number;
         };
+        /** @description 评分标准 / A criterion of a round's rubric. */
         ReviewCriterion: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 序号 / Ordinal
+             */
             ordinal: number;
+            /** @description 名称 / Name */
             name: string;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 权重，计算加权总分时乘以该项得分 / Multiplies the criterion's score in the weighted total.
+             */
             weight: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 满分 / Maximum score
+             */
             maxScore: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 该项平均分的通过下限（如设置）/ Minimum mean score on this criterion to pass, when set.
+             */
             threshold?: number | null;
         };
-        /** @enum {string} */
+        /**
+         * @description 论证决定结论 / The task force's decision on an item: for need rounds the challenge is approved or rejected, for application rounds the application is selected or not.
+         * @enum {string}
+         */
         ReviewDecisionOutcome: "Pass" | "Fail";
+        /** @description An expert profile in the pool (专家库). */
         ReviewExpert: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 用户标识 / The user signed in as this expert, once linked.
+             */
             userId?: string | null;
+            /** @description 名称 / Name */
             name: string;
+            /** @description 名称 / Title */
             title: string;
+            /** @description 技术领域 / Fields */
             fields: components["schemas"]["ChallengeField"][];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 所属单位标识 / The organisation the expert works for; never assigned to its items.
+             */
             affiliationOrganisationId?: string | null;
+            /** @description 已声明的利益冲突单位 / Organisations the expert declared a conflict of interest with. */
             declaredConflicts: string[];
+            /** @description 已声明的利益冲突人员 / People the expert declared a conflict of interest with; never assigned to an item whose project lead or team names them. */
             declaredPersonConflicts: components["schemas"]["PersonConflict"][];
+            /** @description 是否有效 / Whether it is active */
             active: boolean;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
             version: number;
         };
+        /** @description 评审对象 / An item under review: a challenge (need review) or an application. */
         ReviewItem: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The subject's id
+             */
             subjectId: string;
+            /** @description 评审对象编号 / The subject's code */
             subjectCode: string;
+            /** @description 名称 / Title */
             title: string;
+            /** @description Technology fields of a call; the five priority fields of 强链工程 included. */
             field: components["schemas"]["ChallengeField"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 有效分配数 / Active assignments
+             */
             activeAssignments: number;
         };
+        /** @description A review round (论证轮次). */
         ReviewRound: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
+            /** @description What a review round judges: technical needs before publication (需求论证) or eligible applications (揭榜论证). */
             kind: components["schemas"]["ReviewRoundKind"];
+            /** @description 名称 / Name */
             name: string;
+            /** @description 状态 / The lifecycle of a review round; Decided, Publicised and Final follow Closed. */
             status: components["schemas"]["ReviewRoundStatus"];
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 通过线：加权总分截尾均值的下限 / Minimum trimmed mean of the weighted totals to pass.
+             */
             passThreshold: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 每项专家人数 / Experts per item
+             */
             expertsPerItem: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 每位专家负荷上限 / Maximum items per expert
+             */
             maxLoadPerExpert: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 分歧上限：最高与最低加权总分之差超过此值时标记 / Results flag an item whose highest and lowest weighted totals differ by more than this.
+             */
             spreadLimit: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 评分开始时间 / When scoring opens
+             */
             scoringOpensAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 评分截止时间 / When scoring closes
+             */
             scoringClosesAt: string;
+            /** @description 评分可见性 / Whether an expert may see others' submitted sheets once it has submitted its own; by default none before close. */
             visibility: components["schemas"]["ReviewVisibility"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the decided list was publicised (公示), and when its objection period ends.
+             */
             publicisedAt?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 异议期截止时间 / When the objection period ends
+             */
             objectionsCloseAt?: string | null;
+            /** @description 评分标准 / Criteria */
             criteria: components["schemas"]["ReviewCriterion"][];
+            /** @description 条目 / Items */
             items: components["schemas"]["ReviewItem"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
             version: number;
         };
-        /** @enum {string} */
+        /**
+         * @description What a review round judges: technical needs before publication (需求论证) or eligible applications (揭榜论证).
+         * @enum {string}
+         */
         ReviewRoundKind: "NeedReview" | "ApplicationReview";
-        /** @enum {string} */
+        /**
+         * @description 论证轮次状态 / The lifecycle of a review round; Decided, Publicised and Final follow Closed.
+         * @enum {string}
+         */
         ReviewRoundStatus: "Draft" | "Assigning" | "Scoring" | "Closed" | "Decided" | "Publicised" | "Final";
-        /** @enum {string} */
+        /**
+         * @description 评分可见性 / Who may see other experts' submitted scores before the round closes; after it closes an expert may see its items' anonymous sheets.
+         *
+         *     - `SealedUntilClose`: No expert sees another's scores until the round closes (the default).
+         *     - `AfterOwnSubmission`: An expert who has submitted its own sheet for an item may see the others' submitted sheets for it, without names.
+         * @enum {string}
+         */
         ReviewVisibility: "SealedUntilClose" | "AfterOwnSubmission";
+        /** @description 论证轮次摘要 / A round in the list, newest first. */
         RoundSummary: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
             id: string;
+            /** @description What a review round judges: technical needs before publication (需求论证) or eligible applications (揭榜论证). */
             kind: components["schemas"]["ReviewRoundKind"];
+            /** @description 名称 / Name */
             name: string;
+            /** @description 状态 / The lifecycle of a review round; Decided, Publicised and Final follow Closed. */
             status: components["schemas"]["ReviewRoundStatus"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 条目 / Items
+             */
             items: number;
+            /** @description Demo data (演示数据), seeded for trying the system. */
             isDemo: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 创建时间 / When it was created
+             */
             createdAt: string;
         };
+        /** @description 资格规则结果 / One eligibility rule's verdict as stored with the application. */
         RuleResultView: {
+            /** @description 编号 / Code */
             code: string;
+            /** @description 是否通过 / Passed */
             passed: boolean;
+            /** @description 中文说明 / Message in Chinese */
             messageZh: string;
+            /** @description 英文说明 / Message in English */
             messageEn: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 单位标识 / The organisation's id
+             */
             organisationId?: string | null;
         };
+        /** @description 资格审查结果 / What the formal check did. */
         RunEligibilityCheckResponse: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已审查 / Checked
+             */
             checked: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 符合资格 / Eligible
+             */
             eligible: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 不符合资格 / Ineligible
+             */
             ineligible: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已判定数 / Applications decided earlier and left as they were.
+             */
             alreadyDecided: number;
         };
+        /** @description 暂存评分 / Saves a draft score sheet */
         SaveScoreRequest: {
+            /** @description 得分 / Scores per criterion ordinal; a draft may leave criteria out. */
             scores: components["schemas"]["ScoreValue"][];
+            /** @description 评语 / Comment */
             comment?: string | null;
         };
+        /**
+         * @description 专家评分表的状态 / The state of an expert's score sheet.
+         *
+         *     - `None`: 尚未评分 / Nothing scored yet.
+         *     - `Draft`: 已暂存，可修改 / Saved as a draft; still editable.
+         *     - `Submitted`: 已提交并锁定 / Submitted and locked.
+         * @enum {string}
+         */
+        ScoreStatus: "None" | "Draft" | "Submitted";
+        /** @description 一项评分标准的得分 / The score given on one criterion. */
         ScoreValue: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 评分标准序号 / The criterion's ordinal.
+             */
             ordinal: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 得分，0 至该项满分，至多两位小数（85.555 会被拒绝）/ The score, from 0 to the criterion's maximum, at most two decimals (85.555 is refused).
+             */
             score: number;
         };
+        /** @description 登记信用状况 / The credit standing the task force found for an organisation, and where it found it. */
         SetCreditStandingRequest: {
+            /** @description Credit standing as recorded by the task force from a public credit source (信用状况). */
             standing: components["schemas"]["CreditStanding"];
+            /** @description Where the standing comes from (for example 信用中国); required for a bad record. */
             source?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 登记日期 / The day the standing was recorded (Asia/Shanghai); today when omitted, never in the future.
+             */
             recordedOn?: string | null;
         };
+        /** @description 设置资助政策 / A batch's co-funding policy: ratio, cap per project, total budget and the tranche plan. */
         SetFundingPolicyRequest: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 配套比例（基点） / Co-funding ratio in basis points of the committed joint investment (3000 = 30%).
+             */
             ratioBp: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 单项目资助上限（分） / Most any one project may be committed, in fen.
+             */
             capPerProjectFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 批次总预算（分） / The batch's total co-funding budget, in fen.
+             */
             totalBudgetFen: number;
+            /** @description 拨付计划 / Tranches in milestone order; percentages sum to exactly 100. */
             tranches: components["schemas"]["TrancheModel"][];
         };
+        /** @description 专家不足的评审对象 / An item that could not get its full count of unconflicted experts; nothing was assigned to it. */
         ShortItemView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 评审对象标识 / The item's id
+             */
             itemId: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 需要数量 / Needed
+             */
             needed: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 可用 / Available
+             */
             available: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 领域相符 / In the field
+             */
             inField: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 存在利益冲突 / Conflicted
+             */
             conflicted: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已达负荷上限 / At the maximum load
+             */
             atMaxLoad: number;
+            /** @description 理由 / Reason */
             reason: string;
         };
+        /** @description The signed R&D agreement (合作研发协议) for a selected application. */
         SignAgreementRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 申报书标识 / The selected application the agreement is for; the parties are its issuer, lead and members.
+             */
             applicationId: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The issuer's own committed R&D investment, in fen (谁出题谁出资).
+             */
             issuerInvestmentFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 揭榜方投入（分） / The applicants' committed R&D investment, in fen.
+             */
             applicantInvestmentFen: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 开始日期 / Start date
+             */
             startsOn: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 结束日期 / End date
+             */
             endsOn: string;
+            /** @description 里程碑 / Milestones in order; each carries the index of the policy tranche it releases, or none. */
             milestones: components["schemas"]["MilestoneInput"][];
         };
+        /** @description 提交申报书 / A submission carries nothing but the version it submits; the content is the working copy. */
         SubmitApplicationRequest: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 期望版本 / Optional: the working copy's version (as If-Match); a stale one is refused with 412.
+             */
             expectedVersion?: number | null;
         };
+        /** @description 提交进展报告 / Actual investment made for a milestone, as the parties claim it. */
         SubmitProgressReportRequest: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 里程碑序号 / 0-based index of the agreement milestone the report is for.
+             */
             milestoneIndex: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 发榜企业投入（分） / The issuer's actual R&D investment in this period, in fen.
+             */
             issuerInvestmentFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 揭榜方投入（分） / The applicants' actual R&D investment in this period, in fen.
+             */
             applicantInvestmentFen: number;
+            /** @description 说明 / Note */
             note?: string | null;
         };
+        /** @description 已提交版本 / One submitted version of an application, kept as it was submitted. */
         SubmittedVersion: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本号 / Version number
+             */
             versionNo: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 提交时间 / When it was submitted
+             */
             submittedAt: string;
+            /** @description 提交人 / Who submitted it */
             submittedBy: string;
+            /** @description 内容 / The submitted content (with the consortium as it was); omitted in the list. */
             content?: Record<string, never> | null;
         };
+        /** @description 团队成员 / A team member */
         TeamMember: {
+            /** @description 名称 / Name */
             name: string;
+            /** @description 职称, e.g. 教授, 高级工程师. */
             title: string;
+            /** @description Role in the project, e.g. 项目负责人. */
             role: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 单位标识 / The organisation's id
+             */
             organisationId?: string | null;
         };
+        /** @description 终止协议 / Ending a project early. */
         TerminateAgreementRequest: {
+            /** @description 理由 / Reason */
             reason: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 追回金额（分） / Optional: recover more than the rule requires (for example misused funds), at most what was paid. The rule's amount — paid beyond ratio × verified investment — is always recovered.
+             */
             clawBackFen?: number | null;
         };
+        /** @description 拨付批次 / One tranche of a plan: a whole percentage of the commitment, payable once the milestone with this 0-based index is verified. */
         TrancheModel: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 百分比 / Percentage of the commitment (1–100); the plan sums to exactly 100.
+             */
             percent: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 里程碑序号 / 0-based index of the agreement milestone that releases this tranche (0 = the first milestone, e.g. signing).
+             */
             milestoneIndex: number;
         };
+        /** @description 修改申报书 / The whole working copy, replacing what was there; submitted versions stay as they were. */
         UpdateApplicationRequest: {
+            /** @description 成员 / All organisations including the lead; empty means the lead applies alone (100%). */
             members: components["schemas"]["MemberInput"][];
+            /** @description 技术路线 / Technical approach */
             technicalApproach: string;
+            /** @description 团队 / Team */
             team: components["schemas"]["TeamMember"][];
+            /** @description 对各技术指标的响应 / Responses to the indicators */
             indicatorResponses: components["schemas"]["IndicatorResponse"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 自有投入（分） / The applicants' own R&D investment in fen.
+             */
             ownInvestmentFen: number;
+            /** @description 里程碑 / Milestones */
             milestones: components["schemas"]["Milestone"][];
+            /** @description The applicant's declarations in the 申报书. */
             declarations: components["schemas"]["Declarations"];
         };
+        /** @description 修改批次 / Updates a batch */
         UpdateBatchRequest: {
+            /** @description 名称 / Name */
             name: string;
+            /** @description 英文名称 / Name in English */
             nameEn?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 开始日（上海时间） / First day applications are accepted (Asia/Shanghai), from 00:00:00.
+             */
             opensOn: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 截止日（上海时间） / Last day applications are accepted (Asia/Shanghai), until 23:59:59.
+             */
             closesOn: string;
+            /** @description 说明 / Note */
             note?: string | null;
         };
+        /** @description 修改技术需求 / The whole content of a draft, replacing what was there. */
         UpdateChallengeRequest: {
+            /** @description Technology fields of a call; the five priority fields of 强链工程 included. */
             field: components["schemas"]["ChallengeField"];
+            /** @description 名称 / Title */
             title: string;
+            /** @description 英文名称 / Title in English */
             titleEn?: string | null;
+            /** @description Why the technology blocks the supply chain (需求背景). */
             background: string;
+            /** @description 技术指标 / Technical indicators */
             indicators: components["schemas"]["IndicatorInput"][];
+            /** @description 交付物 / Deliverables */
             deliverables: string[];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 研发周期（月） / R&D period in months.
+             */
             rdMonths: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The issuer's own planned R&D investment in fen (谁出题谁出资).
+             */
             plannedInvestmentFen: number;
+            /** @description The issuer's intention to buy the result (谁牵头谁采购). */
             procurement: components["schemas"]["ProcurementCommitment"];
+            /** @description 联系人 / Contact */
             contact: components["schemas"]["ContactInfo"];
         };
+        /** @description 修改专家 / Updates an expert */
         UpdateExpertRequest: {
+            /** @description 名称 / Name */
             name: string;
+            /** @description Professional title, e.g. 教授 / 正高级工程师. */
             title: string;
+            /** @description 技术领域 / The challenge fields the expert reviews. */
             fields: components["schemas"]["ChallengeField"][];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 所属单位标识 / The organisation the expert belongs to
+             */
             affiliationOrganisationId?: string | null;
+            /** @description 已声明的利益冲突单位 / Declared conflicts */
             declaredConflicts: string[];
+            /** @description 已声明的利益冲突人员 / People the expert has a conflict of interest with, by name and optionally organisation. */
             declaredPersonConflicts: components["schemas"]["PersonConflict"][];
+            /** @description 是否有效 / Whether it is active */
             active: boolean;
         };
+        /** @description 声明利益冲突 / Declares conflicts of interest */
         UpdateMyConflictsRequest: {
+            /** @description 已声明的利益冲突单位 / Every organisation the expert has a conflict of interest with (replaces the earlier declaration). */
             declaredConflicts: string[];
+            /** @description 已声明的利益冲突人员 / Every person the expert has a conflict of interest with, by name and optionally organisation (replaces the earlier declaration). */
             declaredPersonConflicts: components["schemas"]["PersonConflict"][];
         };
+        /** @description 修改论证轮次 / Updates a round */
         UpdateRoundRequest: {
+            /** @description 名称 / Name */
             name: string;
+            /** @description 评分标准 / Criteria */
             criteria: components["schemas"]["CriterionInput"][];
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 通过线：加权总分截尾均值的下限（0–100000，至多两位小数）/ Minimum trimmed mean of the weighted totals to pass (0 to 100000, at most two decimals).
+             */
             passThreshold: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 每项专家人数 / Experts per item
+             */
             expertsPerItem: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 每位专家负荷上限 / The most items one expert is assigned in this round.
+             */
             maxLoadPerExpert: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 分歧上限：最高与最低加权总分之差超过此值时标记（0.01–100000，至多两位小数）/ Results flag an item whose highest and lowest totals differ by more than this (0.01 to 100000, at most two decimals).
+             */
             spreadLimit: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 评分开始时间 / When scoring opens
+             */
             scoringOpensAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 评分截止时间 / When scoring closes
+             */
             scoringClosesAt: string;
+            /** @description 评分可见性 / Whether experts may see others' submitted sheets after submitting their own; by default nobody sees another's scores before close. */
             visibility: components["schemas"]["ReviewVisibility"];
         };
+        /** @description 核实进展报告 / The investment the task force accepts from a report; at most what was claimed. */
         VerifyProgressReportRequest: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 核实的发榜企业投入（分） / Issuer's investment verified, in fen
+             */
             verifiedIssuerFen: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 核实的揭榜方投入（分） / Applicants' investment verified, in fen
+             */
             verifiedApplicantFen: number;
+            /** @description 说明 / Note */
             note?: string | null;
         };
+        /** @description 违反的规则 / One rule that refused a request. */
         Violation: {
+            /** @description 编号 / Stable rule code, e.g. eligibility.consortium_well_formed. */
             code: string;
+            /** @description 中文说明 / Message in Chinese */
             messageZh: string;
+            /** @description 英文说明 / Message in English */
             messageEn: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 单位标识 / The organisation the rule is about, when there is one.
+             */
             organisationId?: string | null;
         };
+        /** @description 撤回申报书 / Withdraws an application */
         WithdrawApplicationRequest: {
+            /** @description 理由 / Reason */
             reason?: string | null;
         };
+        /** @description 联合单位撤回参与确认 / A consortium member withdraws its confirmation. */
         WithdrawConfirmationRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 撤回确认的联合单位：申报单位用户可省略（即本单位）；区门户必填 / The member organisation: an applicant user's own (may be omitted); required for a district portal.
+             */
             organisationId?: string | null;
+            /** @description 撤回原因 / Why the member withdraws. */
             reason?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 可选：所见申报书版本（同 If-Match），过期则 412 / Optional: the version seen (as If-Match); a stale one gets 412.
+             */
             expectedVersion?: number | null;
         };
     };
@@ -3525,7 +5661,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3534,9 +5670,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3614,7 +5772,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3623,9 +5781,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3703,7 +5883,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3712,9 +5892,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3792,7 +5994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3801,9 +6003,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3826,6 +6050,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3868,9 +6094,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3948,7 +6187,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3957,9 +6196,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3986,6 +6247,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4037,7 +6300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4046,9 +6309,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4126,7 +6411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4135,9 +6420,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4160,6 +6467,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4193,9 +6502,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4207,10 +6529,15 @@ export interface operations {
     Agreements_List: {
         parameters: {
             query?: {
+                /** @description 批次 / The batch */
                 batch?: string | null;
+                /** @description 技术需求 / The challenge */
                 challenge?: string | null;
+                /** @description 状态 / Status */
                 status?: components["schemas"]["AgreementStatus"];
+                /** @description 页码 / 1-based page number. */
                 page?: number;
+                /** @description 每页条数 / Rows per page, 1 to 200. */
                 pageSize?: number;
             };
             header?: never;
@@ -4255,9 +6582,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4328,6 +6668,12 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
+                    /** @description 值为 true：这是同一 Idempotency-Key 的首次响应的重放，未再次写入（重放不带 ETag）/ true when this is the stored first response to the same Idempotency-Key, replayed without writing again (a replay carries no ETag). */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4379,8 +6725,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4397,9 +6752,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4451,9 +6819,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4483,6 +6864,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
+                    /** @description 值为 true：这是同一 Idempotency-Key 的首次响应的重放，未再次写入（重放不带 ETag）/ true when this is the stored first response to the same Idempotency-Key, replayed without writing again (a replay carries no ETag). */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4543,6 +6928,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
             /** @description Unprocessable Content. Problem codes / 错误代码: `idempotency.key_reused` */
             422: {
                 headers: {
@@ -4552,9 +6946,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4567,7 +6974,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional resource version from its ETag; 412 when stale. */
+                /** @description 可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
                 /** @description 1-200 visible ASCII characters. A retry with the same key and body gets the stored response; the same key with another body gets 422 idempotency.key_reused. 同一幂等键重试返回首次结果。 */
                 "Idempotency-Key"?: string;
@@ -4586,6 +6993,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 值为 true：这是同一 Idempotency-Key 的首次响应的重放，未再次写入（重放不带 ETag）/ true when this is the stored first response to the same Idempotency-Key, replayed without writing again (a replay carries no ETag). */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4646,8 +7055,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4664,9 +7082,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4679,7 +7110,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional resource version from its ETag; 412 when stale. */
+                /** @description 可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
                 /** @description 1-200 visible ASCII characters. A retry with the same key and body gets the stored response; the same key with another body gets 422 idempotency.key_reused. 同一幂等键重试返回首次结果。 */
                 "Idempotency-Key"?: string;
@@ -4698,6 +7129,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 值为 true：这是同一 Idempotency-Key 的首次响应的重放，未再次写入（重放不带 ETag）/ true when this is the stored first response to the same Idempotency-Key, replayed without writing again (a replay carries no ETag). */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4758,8 +7191,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4776,9 +7218,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4791,7 +7246,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional resource version from its ETag; 412 when stale. */
+                /** @description 可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
             };
             path: {
@@ -4808,6 +7263,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4868,7 +7325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4877,9 +7334,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4892,7 +7371,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional resource version from its ETag; 412 when stale. */
+                /** @description 可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
                 /** @description 1-200 visible ASCII characters. A retry with the same key and body gets the stored response; the same key with another body gets 422 idempotency.key_reused. 同一幂等键重试返回首次结果。 */
                 "Idempotency-Key"?: string;
@@ -4911,6 +7390,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    /** @description 值为 true：这是同一 Idempotency-Key 的首次响应的重放，未再次写入（重放不带 ETag）/ true when this is the stored first response to the same Idempotency-Key, replayed without writing again (a replay carries no ETag). */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4971,8 +7454,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4989,9 +7481,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5038,9 +7543,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5053,7 +7571,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional resource version from its ETag; 412 when stale. */
+                /** @description 可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
             };
             path: {
@@ -5070,6 +7588,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5130,7 +7650,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5139,9 +7659,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5164,6 +7706,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5188,9 +7732,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5203,7 +7760,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The resource version from its ETag; 412 when stale, 428 when missing. */
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
                 "If-Match": string;
             };
             path: {
@@ -5220,6 +7777,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5280,8 +7839,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5298,9 +7866,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5325,6 +7906,8 @@ export interface operations {
             /** @description Accepted */
             202: {
                 headers: {
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5358,7 +7941,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5367,9 +7950,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5381,7 +7986,9 @@ export interface operations {
     Applications_Export: {
         parameters: {
             query?: {
+                /** @description 批次 / The batch */
                 batch?: string | null;
+                /** @description 技术需求 / The challenge */
                 challenge?: string | null;
             };
             header?: never;
@@ -5426,9 +8033,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5440,12 +8060,19 @@ export interface operations {
     Applications_List: {
         parameters: {
             query?: {
+                /** @description 批次 / The batch */
                 batch?: string | null;
+                /** @description 技术需求 / The challenge */
                 challenge?: string | null;
+                /** @description 状态 / Status */
                 status?: components["schemas"]["ApplicationStatus"];
+                /** @description 资格审查 / Eligibility */
                 eligibility?: components["schemas"]["EligibilityOutcome"];
+                /** @description 行政区划 prefix of the lead organisation's region, e.g. 1101 or 110108. */
                 region?: string;
+                /** @description 页码 / 1-based page number. */
                 page?: number;
+                /** @description 每页条数 / Rows per page, 1 to 200. */
                 pageSize?: number;
             };
             header?: never;
@@ -5481,9 +8108,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5556,6 +8196,12 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
+                    /** @description 值为 true：这是同一 Idempotency-Key 的首次响应的重放，未再次写入（重放不带 ETag）/ true when this is the stored first response to the same Idempotency-Key, replayed without writing again (a replay carries no ETag). */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5607,8 +8253,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5625,9 +8280,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5639,13 +8307,21 @@ export interface operations {
     Audit_List: {
         parameters: {
             query?: {
+                /** @description 对象类型 / The entity's type */
                 entityType?: string;
+                /** @description 对象标识 / The entity's id */
                 entityId?: string | null;
+                /** @description 操作人标识 / Who acted (id) */
                 actorId?: string | null;
+                /** @description 操作 / The action taken */
                 action?: string;
+                /** @description 起始时间 / From */
                 from?: string | null;
+                /** @description 截止时间 / To */
                 to?: string | null;
+                /** @description 页码 / 1-based page number. */
                 page?: number;
+                /** @description 每页条数 / Rows per page, 1 to 200. */
                 pageSize?: number;
             };
             header?: never;
@@ -5690,9 +8366,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5746,9 +8435,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5794,7 +8496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5803,8 +8505,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5815,6 +8526,19 @@ export interface operations {
             /** @description Too Many Requests. Problem codes / 错误代码: `rate_limited`, `auth.locked_out` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5837,6 +8561,8 @@ export interface operations {
             /** @description Accepted */
             202: {
                 headers: {
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5861,9 +8587,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5919,9 +8658,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5944,6 +8696,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5977,9 +8731,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5992,7 +8759,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional resource version from its ETag; 412 when stale. */
+                /** @description 可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
             };
             path: {
@@ -6009,6 +8776,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6018,6 +8787,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6078,8 +8849,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6096,9 +8876,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6111,7 +8904,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional resource version from its ETag; 412 when stale. */
+                /** @description 可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
             };
             path: {
@@ -6124,6 +8917,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6175,9 +8970,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6200,10 +9008,21 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Batch"];
+                };
+            };
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
             /** @description Not Found. Problem codes / 错误代码: `not_found` */
@@ -6215,9 +9034,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6230,7 +9062,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The resource version from its ETag; 412 when stale, 428 when missing. */
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
                 "If-Match": string;
             };
             path: {
@@ -6247,6 +9079,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6307,8 +9141,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6325,9 +9168,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6339,6 +9195,7 @@ export interface operations {
     Batches_List: {
         parameters: {
             query?: {
+                /** @description 工程 / Only batches of this programme. */
                 programme?: string | null;
             };
             header?: never;
@@ -6365,9 +9222,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6394,9 +9273,31 @@ export interface operations {
                     "application/json": components["schemas"]["FieldInfo"][];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6409,7 +9310,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional resource version from its ETag; 412 when stale. */
+                /** @description 可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
             };
             path: {
@@ -6426,6 +9327,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6486,7 +9389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6495,9 +9398,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6510,7 +9435,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional resource version from its ETag; 412 when stale. */
+                /** @description 可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
             };
             path: {
@@ -6527,6 +9452,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6587,7 +9514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6596,9 +9523,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6611,7 +9560,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional resource version from its ETag; 412 when stale. */
+                /** @description 可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
             };
             path: {
@@ -6628,6 +9577,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6688,7 +9639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6697,9 +9648,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6712,7 +9685,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional resource version from its ETag; 412 when stale. */
+                /** @description 可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
             };
             path: {
@@ -6729,6 +9702,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6789,7 +9764,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6798,9 +9773,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6813,7 +9810,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional resource version from its ETag; 412 when stale. */
+                /** @description 可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
             };
             path: {
@@ -6830,6 +9827,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6890,7 +9889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6899,9 +9898,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6924,10 +9945,21 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChallengeDetail"];
+                };
+            };
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
             /** @description Not Found. Problem codes / 错误代码: `not_found` */
@@ -6939,9 +9971,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6954,7 +9999,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The resource version from its ETag; 412 when stale, 428 when missing. */
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
                 "If-Match": string;
             };
             path: {
@@ -6971,6 +10016,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7031,8 +10078,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7049,9 +10105,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7063,14 +10132,23 @@ export interface operations {
     Challenges_List: {
         parameters: {
             query?: {
+                /** @description 批次 / Only challenges of this batch. */
                 batch?: string | null;
+                /** @description 技术领域 / Field */
                 field?: components["schemas"]["ChallengeField"];
+                /** @description 申报阶段 / Application phase now (derived from the batch window). */
                 phase?: components["schemas"]["ApplicationPhase"];
+                /** @description 状态 / Status; callers who see only published challenges get none of the others whatever they ask. */
                 status?: components["schemas"]["ChallengeStatus"];
+                /** @description 单位 / Only challenges of this issuing organisation. */
                 organisation?: string | null;
+                /** @description 检索文字 / Text contained in the code, title or background. */
                 q?: string;
+                /** @description 排序 / code (default), title, closesAt, publishedAt, createdAt; prefix with - for descending. */
                 sort?: string;
+                /** @description 页码 / 1-based page number. */
                 page?: number;
+                /** @description 每页条数 / Rows per page, 1 to 200. */
                 pageSize?: number;
             };
             header?: never;
@@ -7097,9 +10175,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7157,6 +10257,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7199,7 +10303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7208,9 +10312,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7222,7 +10348,9 @@ export interface operations {
     Feed_Read: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next 游标；省略则从头开始 / The `next` cursor of the previous page; omit it to start from the beginning. */
                 after?: string;
+                /** @description 每页事件数，1–500（默认 100）/ Events per page, 1 to 500 (default 100). */
                 limit?: number;
             };
             header?: never;
@@ -7249,7 +10377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.invalid_credentials` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7258,9 +10386,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7325,9 +10466,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7383,9 +10537,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7397,7 +10564,9 @@ export interface operations {
     Jobs_List: {
         parameters: {
             query?: {
+                /** @description 仅本人 / Only the caller's own jobs (the default). False lists everybody's, for the task force and auditors only. */
                 mine?: boolean | null;
+                /** @description 条数 / How many of the most recent jobs (1 to 100, default 20). */
                 take?: number | null;
             };
             header?: never;
@@ -7442,9 +10611,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7457,7 +10639,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The resource version from its ETag; 412 when stale, 428 when missing. */
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
                 "If-Match": string;
             };
             path: {
@@ -7474,6 +10656,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7525,8 +10709,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7543,9 +10736,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7558,7 +10764,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The resource version from its ETag; 412 when stale, 428 when missing. */
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
                 "If-Match": string;
             };
             path: {
@@ -7622,9 +10828,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7647,6 +10866,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7671,9 +10892,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7686,7 +10920,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The resource version from its ETag; 412 when stale, 428 when missing. */
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
                 "If-Match": string;
             };
             path: {
@@ -7754,8 +10988,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7772,9 +11015,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7786,11 +11042,17 @@ export interface operations {
     Organisations_List: {
         parameters: {
             query?: {
+                /** @description 精确匹配的统一社会信用代码；发榜、揭榜单位与专家只有给出它才有结果；格式或校验位错误返回 400 / Exactly this credit code; issuers, applicants and experts get results only with it. A malformed code (not 18 characters, or a wrong check character) is refused with 400 validation_failed. */
                 creditCode?: string;
+                /** @description 检索文字 / Text contained in the name or the credit code (case-insensitive). */
                 q?: string;
+                /** @description 类型 / Type */
                 type?: components["schemas"]["OrganisationType"];
+                /** @description 行政区划 prefix of 2 to 6 digits (11 = 北京市, 110108 = 海淀区). */
                 region?: string;
+                /** @description 页码 / 1-based page number. */
                 page?: number;
+                /** @description 每页条数 / Rows per page, 1 to 200. */
                 pageSize?: number;
             };
             header?: never;
@@ -7826,9 +11088,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7863,6 +11138,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7872,6 +11149,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7914,7 +11195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7923,9 +11204,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7952,6 +11255,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8003,7 +11310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8012,9 +11319,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8070,9 +11399,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8099,9 +11441,31 @@ export interface operations {
                     "application/json": components["schemas"]["Programme"][];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8126,6 +11490,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8168,7 +11534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8177,9 +11543,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8240,9 +11628,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8269,6 +11670,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8329,9 +11732,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8409,7 +11834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8418,9 +11843,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8498,7 +11945,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8507,9 +11954,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8587,7 +12056,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8596,9 +12065,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8654,9 +12145,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8669,7 +12173,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional resource version from its ETag; 412 when stale. */
+                /** @description 可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
             };
             path: {
@@ -8686,6 +12190,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8746,7 +12252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8755,9 +12261,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8770,7 +12298,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional resource version from its ETag; 412 when stale. */
+                /** @description 可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
             };
             path: {
@@ -8783,6 +12311,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8834,9 +12364,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8859,6 +12402,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8892,9 +12437,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8972,7 +12530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8981,9 +12539,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9010,6 +12590,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9061,7 +12643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9070,9 +12652,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9095,6 +12699,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9128,9 +12734,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9143,7 +12762,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The resource version from its ETag; 412 when stale, 428 when missing. */
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
                 "If-Match": string;
             };
             path: {
@@ -9160,6 +12779,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9211,8 +12832,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9229,9 +12859,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9276,9 +12919,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9303,6 +12959,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9336,7 +12996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9345,9 +13005,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9392,9 +13074,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9407,7 +13102,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The resource version from its ETag; 412 when stale, 428 when missing. */
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
                 "If-Match": string;
             };
             path?: never;
@@ -9422,6 +13117,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9473,8 +13170,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9491,9 +13197,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9514,6 +13233,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9547,9 +13268,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9572,6 +13306,8 @@ export interface operations {
             /** @description Accepted */
             202: {
                 headers: {
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9605,9 +13341,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9620,7 +13369,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional resource version from its ETag; 412 when stale. */
+                /** @description 可选的资源版本（取自 ETag）；过期返回 412 / Optional resource version from its ETag; 412 when stale. */
                 "If-Match"?: string;
             };
             path: {
@@ -9633,6 +13382,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9684,9 +13435,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9765,7 +13529,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9774,9 +13538,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9854,7 +13640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9863,9 +13649,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9888,6 +13696,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9921,9 +13731,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9946,6 +13769,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9988,9 +13813,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10013,6 +13851,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10055,9 +13895,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10080,6 +13933,8 @@ export interface operations {
             /** @description Accepted */
             202: {
                 headers: {
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10113,9 +13968,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10180,9 +14048,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10205,6 +14086,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10247,9 +14130,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10328,7 +14224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10337,9 +14233,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10418,7 +14336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10427,9 +14345,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10456,6 +14396,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10507,7 +14449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10516,9 +14458,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10597,7 +14561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10606,9 +14570,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10620,9 +14606,13 @@ export interface operations {
     Rounds_ListObjections: {
         parameters: {
             query?: {
+                /** @description 状态 / Status */
                 status?: components["schemas"]["ObjectionStatus"];
+                /** @description 评审对象 / Item */
                 item?: string | null;
+                /** @description 页码 / 1-based page number. */
                 page?: number;
+                /** @description 每页条数 / Rows per page, 1 to 200. */
                 pageSize?: number;
             };
             header?: never;
@@ -10678,9 +14668,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10758,7 +14761,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10767,9 +14770,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10792,6 +14817,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10834,9 +14861,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10892,9 +14932,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10917,6 +14970,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10959,9 +15014,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11026,9 +15094,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11051,6 +15132,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11084,9 +15167,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11099,7 +15195,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The resource version from its ETag; 412 when stale, 428 when missing. */
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
                 "If-Match": string;
             };
             path: {
@@ -11116,6 +15212,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11176,8 +15274,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11194,9 +15301,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11241,9 +15361,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11294,6 +15427,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11327,7 +15464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Payload Too Large. Problem codes / 错误代码: `request.too_large` */
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11336,9 +15473,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Problem codes / 错误代码: `rate_limited` */
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
