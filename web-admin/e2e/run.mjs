@@ -433,7 +433,7 @@ try {
     const other = await host.apiAs('expert1', `/api/v1/review/assignments/${sheets[2].split('/').pop()}`);
     assert.equal(other.status, 404);
     const results = await host.apiAs('expert1', `/api/v1/review/rounds/${state.roundUrl.split('/').pop()}/results`);
-    assert.equal(results.status, 404, 'an expert does not see results while scoring');
+    assert.equal(results.status, 403, 'an expert never sees results (the role may not call Rounds_Results)');
     await go(page, '/review');
     await page.getByText('您的角色不能使用此功能。').waitFor();
   });

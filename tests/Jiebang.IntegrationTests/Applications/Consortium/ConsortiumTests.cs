@@ -102,7 +102,7 @@ public abstract class ConsortiumTests(JiebangHost host) : HostTests(host)
     {
         var (challenge, _, id) = await ConsortiumDraftAsync();
         var applicant = await Host.As(Cast.Applicant);
-        var swap = ApplicationBodies.Complete(challenge, [new { organisationId = Host.Cast.MemberOrg, role = "Lead", budgetShareBp = 10_000 }]);
+        var swap = ApplicationBodies.Changes(challenge, [new { organisationId = Host.Cast.MemberOrg, role = "Lead", budgetShareBp = 10_000 }]);
         var problem = await DatabaseSnapshot.Unchanged(Host, () => applicant.PutJson($"/api/v1/applications/{id}", swap, "\"1\"")
             .ExpectProblem(HttpStatusCode.BadRequest, "application.lead_must_be_applicant"));
         Assert.NotNull(problem["errors"]!["members"]);
@@ -226,11 +226,11 @@ public abstract class ConsortiumTests(JiebangHost host) : HostTests(host)
         // A changed share lapses a confirmation; an edit that leaves the member's terms alone does not.
         await member.PostJson($"/api/v1/applications/{id}/confirmation").Expect(HttpStatusCode.OK);
         var current = await applicant.GetAsync($"/api/v1/applications/{id}").Expect(HttpStatusCode.OK);
-        var prose = ApplicationBodies.Complete(challenge, Consortium());
+        var prose = ApplicationBodies.Changes(challenge, Consortium());
         prose["technicalApproach"] = "修订后的技术方案";
         var kept = await applicant.PutJson($"/api/v1/applications/{id}", prose, $"\"{current["version"]}\"").Expect(HttpStatusCode.OK);
         Assert.NotNull(kept["members"]![1]!["confirmedAt"]);
-        var lapsed = await applicant.PutJson($"/api/v1/applications/{id}", ApplicationBodies.Complete(challenge, Consortium(6000)), $"\"{kept["version"]}\"")
+        var lapsed = await applicant.PutJson($"/api/v1/applications/{id}", ApplicationBodies.Changes(challenge, Consortium(6000)), $"\"{kept["version"]}\"")
             .Expect(HttpStatusCode.OK);
         Assert.Null(lapsed["members"]![1]!["confirmedAt"]);
         await applicant.PostJson($"/api/v1/applications/{id}/submit").ExpectProblem(HttpStatusCode.Conflict, "application.members_unconfirmed");
@@ -273,7 +273,7 @@ public abstract class ConsortiumTests(JiebangHost host) : HostTests(host)
         await chaoyang.GetAsync($"/api/v1/applications/{id}").Expect(HttpStatusCode.OK);
         var districtList = await chaoyang.GetAsync($"/api/v1/applications?challenge={challenge["id"]}").Expect(HttpStatusCode.OK);
         Assert.Equal(id, (string?)Assert.Single(districtList["items"]!.AsArray())!["id"]);
-        await DatabaseSnapshot.Unchanged(Host, () => chaoyang.PutJson($"/api/v1/applications/{id}", ApplicationBodies.Complete(challenge, Consortium()), "\"1\"")
+        await DatabaseSnapshot.Unchanged(Host, () => chaoyang.PutJson($"/api/v1/applications/{id}", ApplicationBodies.Changes(challenge, Consortium()), "\"1\"")
             .ExpectProblem(HttpStatusCode.Forbidden, "forbidden"));
         await DatabaseSnapshot.Unchanged(Host, () => chaoyang.PostJson($"/api/v1/applications/{id}/submit").ExpectProblem(HttpStatusCode.Forbidden, "forbidden"));
         await DatabaseSnapshot.Unchanged(Host, () => chaoyang.PostJson($"/api/v1/applications/{id}/withdraw").ExpectProblem(HttpStatusCode.Forbidden, "forbidden"));

@@ -70,6 +70,7 @@ public abstract class FeedAudienceTests(JiebangHost host) : HostTests(host)
         var created = await leadsKey.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge, Consortium(lead, member), lead: lead))
             .Expect(HttpStatusCode.Created);
         var id = (string)created["id"]!;
+        await Consortia.ConfirmAllAsync(Host, id);
         await leadsKey.PostJson($"/api/v1/applications/{id}/submit").Expect(HttpStatusCode.OK);
         var url = $"/api/v1/applications/{id}";
 
@@ -81,9 +82,11 @@ public abstract class FeedAudienceTests(JiebangHost host) : HostTests(host)
         Assert.Empty(await ReceivedAsync(third, id));
         Assert.Equal(HttpStatusCode.NotFound, await OpenAsync(third, url));
 
-        // Decided: a district key may read an application when its district covers the lead's region or any member's, so the
-        // member's district (海淀区) receives the event too; its GET answers 200 once the Applications module implements that rule.
-        Assert.Equal(["application.status_changed"], await ReceivedAsync(Host.WithApiKey(Host.Cast.DistrictKey), id));
+        // A district key may read an application when its district covers the lead's region or any member's, so the member's
+        // district (海淀区) receives the event too, and may open the application.
+        var membersKey = Host.WithApiKey(Host.Cast.DistrictKey);
+        Assert.Equal(["application.status_changed"], await ReceivedAsync(membersKey, id));
+        Assert.Equal(HttpStatusCode.OK, await OpenAsync(membersKey, url));
 
         // The member's own applicant users receive it and may open it.
         var memberUser = await UserAsync(Roles.Applicant, member);
@@ -100,6 +103,7 @@ public abstract class FeedAudienceTests(JiebangHost host) : HostTests(host)
         var created = await applicant.PostJson("/api/v1/applications",
             ApplicationBodies.Complete(challenge, Consortium(Host.Cast.ApplicantOrg, Host.Cast.IssuerBOrg))).Expect(HttpStatusCode.Created);
         var id = (string)created["id"]!;
+        await Consortia.ConfirmAllAsync(Host, id);
         await applicant.PostJson($"/api/v1/applications/{id}/submit").Expect(HttpStatusCode.OK);
 
         var issuerB = await Host.As(Cast.IssuerB);

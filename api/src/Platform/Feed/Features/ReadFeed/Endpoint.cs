@@ -31,10 +31,11 @@ public sealed class FeedItem
     /// System.Text.Json cannot read dotted enum values, and new types are added): challenge.published (code, title, field,
     /// batch, status); challenge.status_changed (code, title, from, status); batch.window_opened and batch.window_closed
     /// (code, opensAt, closesAt); application.status_changed (code, challengeId, from, status); review.round_publicised
-    /// (name, kind, objectionsCloseAt); agreement.signed (code, applicationId, challengeId, commitmentFen).
+    /// (name, kind, objectionsCloseAt); agreement.signed (code, applicationId, challengeId, commitmentFen);
+    /// organisation.corrected (creditCode, version).
     /// </summary>
     public required string Type { get; init; }
-    /// <summary>资源类型（challenge、batch、application、review_round、agreement）/ The kind of resource (challenge, batch, application, review_round, agreement).</summary>
+    /// <summary>资源类型（challenge、batch、application、review_round、agreement、organisation）/ The kind of resource (challenge, batch, application, review_round, agreement, organisation).</summary>
     public required string ResourceType { get; init; }
     /// <summary>资源标识 / The resource's id.</summary>
     public required Guid ResourceId { get; init; }

@@ -20,7 +20,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWr
         Description(b => b.Api("Organisations_Correct", "Platform", "更正主体登记信息 / Correct an organisation's registered facts",
                 "The task force corrects name, type, region, legal-person status and 成果转化基地 with a reason; the credit code " +
                 "never changes. The record becomes verified. Audited, and an organisation.corrected event in the change feed.")
-            .Body<Request>().IfMatch(required: true).Ok<Organisation>().Problems(400, 401, 403, 404, 412, 428), clearDefaults: true);
+            .Body<Request>().IfMatch(required: true).Ok<Organisation>().ETag().Problems(400, 401, 403, 404, 412, 428), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

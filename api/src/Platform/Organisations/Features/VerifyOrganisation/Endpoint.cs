@@ -17,7 +17,7 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         Roles(Auth.Roles.TaskForce);
         Description(b => b.Api("Organisations_Verify", "Platform", "核实主体登记信息 / Mark an organisation's registered facts as verified",
                 "The task force has checked the record against the licence as it stands; a record already verified is returned unchanged.")
-            .IfMatch(required: true).Ok<Organisation>().Problems(401, 403, 404, 412, 428), clearDefaults: true);
+            .IfMatch(required: true).Ok<Organisation>().ETag().Problems(401, 403, 404, 412, 428), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)
