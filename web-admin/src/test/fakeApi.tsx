@@ -9,11 +9,12 @@ export interface Call {
   method: string;
   path: string;
   body: unknown;
+  headers: Record<string, string>;
 }
 
 type Handler = (method: string, path: string, body: unknown) => { status: number; body: unknown } | undefined;
 
-/** Replaces fetch with `handler`; every request is recorded (JSON bodies parsed, multipart bodies kept as their raw text). */
+/** Replaces fetch with `handler`; every request is recorded (JSON bodies parsed, multipart bodies kept as their raw text; header names in lower case). */
 export function fakeFetch(handler: Handler): Call[] {
   const calls: Call[] = [];
   vi.stubGlobal('fetch', async (request: Request) => {
@@ -23,7 +24,7 @@ export function fakeFetch(handler: Handler): Call[] {
     if (request.method !== 'GET') {
       body = type.includes('multipart/form-data') ? await request.text() : await request.text().then((s) => (s ? JSON.parse(s) : undefined));
     }
-    calls.push({ method: request.method, path: url.pathname + url.search, body });
+    calls.push({ method: request.method, path: url.pathname + url.search, body, headers: Object.fromEntries(request.headers.entries()) });
     const answer = handler(request.method, url.pathname, body) ?? { status: 404, body: { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' } };
     return new Response(JSON.stringify(answer.body), {
       status: answer.status,

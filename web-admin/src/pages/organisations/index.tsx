@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, keepPreviousData } from '@tanstack/react-query';
-import { api, unwrap, etag, type Schemas } from '../../api/client';
-import { useT } from '../../i18n';
+import { useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
+import { ApiError, api, unwrap, etag, type Schemas } from '../../api/client';
+import { useI18n, useT } from '../../i18n';
 import { useRole } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorView, ProblemAlert, applyFieldErrors } from '../../components/Problem';
+import { ErrorView, ProblemAlert, applyFieldErrors, problemText } from '../../components/Problem';
 import { StatusTag } from '../../components/StatusTag';
 import { useAction } from '../../lib/hooks';
-
-const types: Schemas['OrganisationType'][] = ['University', 'Institute', 'Enterprise', 'NewRdInstitution', 'SocialOrganisation'];
+import { formatDateTime } from '../../lib/format';
+import { CorrectOrganisationModal, organisationTypes as types } from './components/CorrectOrganisationModal';
 
 export function OrganisationsPage() {
   const t = useT();
@@ -23,6 +23,8 @@ export function OrganisationsPage() {
   });
   const [registering, setRegistering] = useState(false);
   const [crediting, setCrediting] = useState<Schemas['Organisation'] | null>(null);
+  const [correcting, setCorrecting] = useState<Schemas['Organisation'] | null>(null);
+  const overseer = role === 'TaskForce' || role === 'Auditor';
   return (
     <>
       <PageHeader title={t('menu.organisations')} extra={role !== 'Auditor' && role !== 'Expert' && <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>{t('organisation.register')}</Button>} />
@@ -45,12 +47,60 @@ export function OrganisationsPage() {
                 <StatusTag kind="credit" value={v} />
                 {role === 'TaskForce' && <Button size="small" type="link" onClick={() => setCrediting(o)}>{t('common.edit')}</Button>}
               </> },
+              { title: t('organisation.verification'), dataIndex: 'verified', render: (v, o) => <>
+                <Tag color={v ? 'green' : 'default'} data-testid={`verified-${o.id}`}>{t(v ? 'organisation.verified' : 'organisation.unverified')}</Tag>
+                {overseer && v && o.verifiedBy && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('organisation.verifiedByAt', { name: o.verifiedBy, at: formatDateTime(o.verifiedAt) })}</Typography.Text>
+                )}
+              </> },
+              ...(overseer ? [{ title: t('organisation.registrant'), key: 'registrant', render: (_: unknown, o: Schemas['Organisation']) => <Registrant organisation={o} /> }] : []),
+              ...(role === 'TaskForce' ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, o: Schemas['Organisation']) => <Space size={0}>
+                <Button size="small" type="link" data-testid={`correct-${o.id}`} onClick={() => setCorrecting(o)}>{t('organisation.correct')}</Button>
+                {!o.verified && <VerifyButton organisation={o} />}
+              </Space> }] : []),
             ]} />
         )}
       </Card>
       {registering && <RegisterModal onClose={() => setRegistering(false)} />}
       {crediting && <CreditModal organisation={crediting} onClose={() => setCrediting(null)} />}
+      {correcting && <CorrectOrganisationModal organisation={correcting} onClose={() => setCorrecting(null)} />}
     </>
+  );
+}
+
+/** Who put the record in the registry: a console user or a district system's key; seeded records have neither. */
+function Registrant({ organisation: o }: { organisation: Schemas['Organisation'] }) {
+  const t = useT();
+  if (!o.registeredBy) return <Typography.Text type="secondary">{t('organisation.registrant.none')}</Typography.Text>;
+  const { kind, name } = o.registeredBy;
+  const label = kind === 'User' || kind === 'DistrictKey' ? t(`organisation.registrant.${kind}`) : null;
+  return <>{label ? t('organisation.registrant.line', { kind: label, name }) : name}</>;
+}
+
+/** 核验: the task force confirms the record against the licence; sent with the version the list showed. */
+function VerifyButton({ organisation: o }: { organisation: Schemas['Organisation'] }) {
+  const t = useT();
+  const { locale } = useI18n();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const fail = async (e: unknown) => {
+    if (!(e instanceof ApiError && e.status === 412)) {
+      message.error(problemText(e, locale, t));
+      return;
+    }
+    message.warning(t('organisation.stale'));
+    await queryClient.invalidateQueries({ queryKey: ['organisations'] });
+  };
+  const verify = useAction(
+    () => unwrap(api.POST('/api/v1/organisations/{id}/verify', { params: { path: { id: o.id }, header: { 'If-Match': etag(o.version) } } })),
+    { success: t('organisation.verify.done'), invalidate: [['organisations']] },
+  );
+  return (
+    <Popconfirm title={t('organisation.verify.confirm', { name: o.name })} okText={t('organisation.verify')} cancelText={t('common.cancel')}
+      okButtonProps={{ 'data-testid': `verify-confirm-${o.id}` } as React.ComponentProps<typeof Button>}
+      onConfirm={() => verify.mutateAsync(undefined).catch(fail)}>
+      <Button size="small" type="link" loading={verify.isPending} data-testid={`verify-${o.id}`}>{t('organisation.verify')}</Button>
+    </Popconfirm>
   );
 }
 
