@@ -3548,9 +3548,9 @@ export interface components {
         FeedItem: {
             /** @description 本事件的不透明游标：作为 after 传入即从其后继续 / Opaque cursor of this event: pass it as `after` to continue right after it. */
             cursor: string;
-            /** @description 事件类型及其 data 键 / The event type and the keys of its data (a string, not an enum: clients generated with System.Text.Json cannot read dotted enum values, and new types are added): challenge.published (code, title, field, batch, status); challenge.status_changed (code, title, from, status); batch.window_opened and batch.window_closed (code, opensAt, closesAt); application.status_changed (code, challengeId, from, status); review.round_publicised (name, kind, objectionsCloseAt); agreement.signed (code, applicationId, challengeId, commitmentFen). */
+            /** @description 事件类型及其 data 键 / The event type and the keys of its data (a string, not an enum: clients generated with System.Text.Json cannot read dotted enum values, and new types are added): challenge.published (code, title, field, batch, status); challenge.status_changed (code, title, from, status); batch.window_opened and batch.window_closed (code, opensAt, closesAt); application.status_changed (code, challengeId, from, status); review.round_publicised (name, kind, objectionsCloseAt); agreement.signed (code, applicationId, challengeId, commitmentFen); organisation.corrected (creditCode, version). */
             type: string;
-            /** @description 资源类型（challenge、batch、application、review_round、agreement）/ The kind of resource (challenge, batch, application, review_round, agreement). */
+            /** @description 资源类型（challenge、batch、application、review_round、agreement、organisation）/ The kind of resource (challenge, batch, application, review_round, agreement, organisation). */
             resourceType: string;
             /**
              * Format: uuid
@@ -10777,6 +10777,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10937,6 +10939,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
