@@ -15,7 +15,7 @@ import { useAction } from '../../lib/hooks';
 import { formatDateTime } from '../../lib/format';
 import { errorText } from '../programmes/BatchPage';
 import { EligibilityBadge } from '.';
-import { ConsortiumCard, UnconfirmedNotice, unconfirmedMembers } from './components/Consortium';
+import { ConsortiumCard, UnconfirmedNotice, unconfirmedMembers, useActsForLead } from './components/Consortium';
 
 export function ApplicationDetailPage() {
   const { id = '' } = useParams();
@@ -146,12 +146,12 @@ function OverrideModal({ a, onClose }: { a: Schemas['ApplicationDetail']; onClos
 
 function Attachments({ a }: { a: Schemas['ApplicationDetail'] }) {
   const t = useT();
-  const role = useRole();
+  const forLead = useActsForLead(a);
   const { message } = App.useApp();
   const open = new Date(a.closesAt).getTime() > Date.now();
   return (
     <>
-    {role === 'Applicant' && open && (
+    {forLead && open && (
       <AttachmentUpload testId="application-upload" invalidate={[['application', a.id]]}
         send={(file) => unwrap(api.POST('/api/v1/applications/{id}/attachments', { params: { path: { id: a.id } }, ...multipart<Schemas['AttachmentUpload']>(file) }))} />
     )}
@@ -186,7 +186,7 @@ function Versions({ id }: { id: string }) {
 
 function ApplicationActions({ application: a }: { application: Schemas['ApplicationDetail'] }) {
   const t = useT();
-  const role = useRole();
+  const forLead = useActsForLead(a);
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
   const open = new Date(a.closesAt).getTime() > Date.now();
@@ -198,7 +198,7 @@ function ApplicationActions({ application: a }: { application: Schemas['Applicat
     () => unwrap(api.POST('/api/v1/applications/{id}/withdraw', { params: { path: { id: a.id }, header: { 'If-Match': etag(a.version) } }, body: {} })),
     { invalidate: [['application', a.id], ['applications']] },
   );
-  if (role !== 'Applicant' || !open) return null;
+  if (!forLead || !open) return null;
   return (
     <Space>
       {submit.error != null && <ProblemAlert error={submit.error} />}

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '../../../api/client';
 import { session } from '../../../auth/session';
 import { fakeFetch, problem, renderWithApp } from '../../../test/fakeApi';
-import { ConsortiumCard, UnconfirmedNotice, unconfirmedMembers } from './Consortium';
+import { ConsortiumCard, UnconfirmedNotice, unconfirmedMembers, useActsForLead } from './Consortium';
 
 const APP = '11111111-1111-1111-1111-111111111111';
 const LEAD = '22222222-2222-2222-2222-222222222222';
@@ -38,7 +38,22 @@ afterEach(() => {
   cleanup();
 });
 
+function ActsForLead({ a }: { a: Schemas['ApplicationDetail'] }) {
+  return <span data-testid="acts-for-lead">{String(useActsForLead(a))}</span>;
+}
+
 describe('consortium confirmations', () => {
+  it('offers editing, submission and uploads to the lead\'s users only, not to a member\'s', () => {
+    signInAs(LEAD);
+    renderWithApp(<ActsForLead a={application(null)} />);
+    expect(screen.getByTestId('acts-for-lead')).toHaveTextContent('true');
+    cleanup();
+    session.signOut();
+    signInAs(MEMBER);
+    renderWithApp(<ActsForLead a={application(null)} />);
+    expect(screen.getByTestId('acts-for-lead')).toHaveTextContent('false');
+  });
+
   it('counts only the members other than the lead that have not confirmed', () => {
     expect(unconfirmedMembers(application(null)).map((m) => m.organisationName)).toEqual(['演示揭榜企业']);
     expect(unconfirmedMembers(application('2026-12-01T03:00:00Z'))).toEqual([]);

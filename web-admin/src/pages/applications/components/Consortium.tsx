@@ -20,6 +20,12 @@ export function ownMembership(a: Application, organisationId: string | null | un
   return organisationId ? a.members.find((m) => m.confirmationRequired && m.organisationId === organisationId) : undefined;
 }
 
+/** Whether the signed-in user acts for the lead (only the lead's users edit, submit, withdraw and attach; members confirm). */
+export function useActsForLead(a: Application): boolean {
+  const user = useSessionUser();
+  return user?.role === 'Applicant' && user.organisationId === a.leadOrganisationId;
+}
+
 /** The consortium with each member's confirmation; a member's own user confirms or withdraws here. */
 export function ConsortiumCard({ a }: { a: Application }) {
   const t = useT();
