@@ -18,6 +18,15 @@ internal static class ChangeGuard
         {
             return Problems.Forbidden("只有牵头单位或其所在区门户可以修改申报书", "Only the lead organisation or its district portal may change the application");
         }
+        return Timing(row, now, expectedVersion);
+    }
+
+    /// <summary>
+    /// The checks every change makes once the caller is known to act for the application (its lead, or a member confirming):
+    /// before the deadline, on the version the caller read, while the application is a draft or submitted.
+    /// </summary>
+    public static IResult? Timing(ApplicationRow row, DateTimeOffset now, int? expectedVersion)
+    {
         if (now >= row.ClosesAt)
         {
             return ChallengeGate.WindowClosed();
@@ -28,7 +37,8 @@ internal static class ChangeGuard
         }
         if (row.Status is not (ApplicationStatus.Draft or ApplicationStatus.Submitted))
         {
-            return Problems.Conflict("application.invalid_state", $"当前状态（{row.Status}）不允许此操作", $"An application in state {row.Status} cannot be changed");
+            return Problems.Conflict("application.invalid_state",
+                "只有草稿或已提交、尚未进入资格审查的申报书可以修改", "Only a draft, or a submitted application not yet checked, can be changed");
         }
         return null;
     }

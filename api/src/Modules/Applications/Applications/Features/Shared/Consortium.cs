@@ -70,17 +70,9 @@ internal static class Consortium
             return Refuse(Problems.Of(StatusCodes.Status403Forbidden, "district.out_of_scope", "Outside the district",
                 "该单位不在本区范围内 / The unit is outside this district's scope"));
         }
-        if (now >= row.ClosesAt)
+        if (ChangeGuard.Timing(row, now, expectedVersion) is { } refusal)
         {
-            return Refuse(ChallengeGate.WindowClosed());
-        }
-        if (expectedVersion is { } v && v != row.Version)
-        {
-            return Refuse(Problems.VersionMismatch());
-        }
-        if (row.Status is not (Contracts.ApplicationStatus.Draft or Contracts.ApplicationStatus.Submitted))
-        {
-            return Refuse(Problems.Conflict("application.invalid_state", $"当前状态（{row.Status}）不允许此操作", $"An application in state {row.Status} cannot be changed"));
+            return Refuse(refusal);
         }
         return (null, member);
     }
