@@ -77,7 +77,7 @@ public sealed class FundingScenario(JiebangHost host)
         var publisher = scope.ServiceProvider.GetRequiredService<IPublisher>();
         foreach (var (application, _, _) in drafts)
         {
-            await publisher.Publish(new ApplicationSelected(application, Guid.NewGuid()));
+            await publisher.Publish(new MarkApplicationSelected(application, Guid.NewGuid()));
         }
         return (batchId, drafts.Select(d => new Selected(d.Application, d.Challenge, d.Lead)).ToList());
     }

@@ -12,7 +12,7 @@ namespace Jiebang.Platform.Messaging;
 /// <summary>Notifications written in one transaction, delivered by <see cref="Outbox.DispatchAsync"/> after it commits.</summary>
 public sealed class OutboxEntries
 {
-    internal List<(Guid Id, INotification Notification)> Items { get; } = [];
+    internal List<(Guid Id, IMessage Message)> Items { get; } = [];
 
     public static OutboxEntries None { get; } = new();
 
@@ -49,24 +49,44 @@ public sealed class Outbox(DbConnectionFactory db, IServiceScopeFactory scopes, 
         WHERE dispatched_at IS NULL AND claimed_until <= @Now ORDER BY seq
         """;
 
-    /// <summary>Writes the notifications inside the caller's transaction; deliver them with <see cref="DispatchAsync"/> after commit.</summary>
-    public async Task<OutboxEntries> EnqueueAsync(DbConnection connection, DbTransaction tx, params INotification[] notifications)
+    /// <summary>
+    /// Messages renamed since they were first written (stored type name → current one), so a row written before an upgrade
+    /// and not yet delivered is still delivered after it.
+    /// </summary>
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
+    {
+        ["Jiebang.Challenges.Contracts.ChallengeNeedApproved, Jiebang.Challenges.Contracts"] = "Jiebang.Challenges.Contracts.ApproveChallengeNeed, Jiebang.Challenges.Contracts",
+        ["Jiebang.Challenges.Contracts.ChallengeNeedRejected, Jiebang.Challenges.Contracts"] = "Jiebang.Challenges.Contracts.RejectChallengeNeed, Jiebang.Challenges.Contracts",
+        ["Jiebang.Challenges.Contracts.ChallengeAwarded, Jiebang.Challenges.Contracts"] = "Jiebang.Challenges.Contracts.MarkChallengeAwarded, Jiebang.Challenges.Contracts",
+        ["Jiebang.Challenges.Contracts.ChallengeUnawarded, Jiebang.Challenges.Contracts"] = "Jiebang.Challenges.Contracts.MarkChallengeUnawarded, Jiebang.Challenges.Contracts",
+        ["Jiebang.Challenges.Contracts.ChallengeCompleted, Jiebang.Challenges.Contracts"] = "Jiebang.Challenges.Contracts.MarkChallengeCompleted, Jiebang.Challenges.Contracts",
+        ["Jiebang.Challenges.Contracts.ChallengeTerminated, Jiebang.Challenges.Contracts"] = "Jiebang.Challenges.Contracts.MarkChallengeTerminated, Jiebang.Challenges.Contracts",
+        ["Jiebang.Applications.Contracts.ApplicationSelected, Jiebang.Applications.Contracts"] = "Jiebang.Applications.Contracts.MarkApplicationSelected, Jiebang.Applications.Contracts",
+        ["Jiebang.Applications.Contracts.ApplicationNotSelected, Jiebang.Applications.Contracts"] = "Jiebang.Applications.Contracts.MarkApplicationNotSelected, Jiebang.Applications.Contracts",
+        ["Jiebang.Applications.Contracts.ApplicationContracted, Jiebang.Applications.Contracts"] = "Jiebang.Applications.Contracts.MarkApplicationContracted, Jiebang.Applications.Contracts",
+    };
+
+    /// <summary>
+    /// Writes messages (events, and commands to another module) inside the caller's transaction; deliver them with
+    /// <see cref="DispatchAsync"/> after commit.
+    /// </summary>
+    public async Task<OutboxEntries> EnqueueAsync(DbConnection connection, DbTransaction tx, params IMessage[] messages)
     {
         var entries = new OutboxEntries();
         var now = clock.GetUtcNow();
-        foreach (var notification in notifications)
+        foreach (var message in messages)
         {
             var id = Guid.CreateVersion7();
-            var type = notification.GetType();
+            var type = message.GetType();
             await connection.ExecuteAsync(Insert, new
             {
                 Id = id,
                 Type = $"{type.FullName}, {type.Assembly.GetName().Name}",
-                Payload = JsonSerializer.Serialize(notification, type, JsonDefaults.Options),
+                Payload = JsonSerializer.Serialize(message, type, JsonDefaults.Options),
                 Now = now,
                 ClaimedUntil = now + Claim,
             }, tx);
-            entries.Items.Add((id, notification));
+            entries.Items.Add((id, message));
         }
         return entries;
     }
@@ -77,9 +97,9 @@ public sealed class Outbox(DbConnectionFactory db, IServiceScopeFactory scopes, 
     /// </summary>
     public async Task DispatchAsync(OutboxEntries entries, CancellationToken ct = default)
     {
-        foreach (var (id, notification) in entries.Items)
+        foreach (var (id, message) in entries.Items)
         {
-            await DeliverAsync(id, notification);
+            await DeliverAsync(id, message);
         }
     }
 
@@ -103,13 +123,14 @@ public sealed class Outbox(DbConnectionFactory db, IServiceScopeFactory scopes, 
                     continue;
                 }
             }
-            var type = Type.GetType(row.Type, throwOnError: false);
-            if (type is null || JsonSerializer.Deserialize(row.Payload, type, JsonDefaults.Options) is not INotification notification)
+            var type = Type.GetType(Renamed.GetValueOrDefault(row.Type, row.Type), throwOnError: false);
+            if (type is null || JsonSerializer.Deserialize(row.Payload, type, JsonDefaults.Options) is not IMessage message
+                || message is not (INotification or ICommand))
             {
-                await RecordFailureAsync(row.Id, $"unknown notification type {row.Type}");
+                await RecordFailureAsync(row.Id, $"unknown message type {row.Type}");
                 continue;
             }
-            if (await DeliverAsync(row.Id, notification))
+            if (await DeliverAsync(row.Id, message))
             {
                 delivered++;
             }
@@ -117,14 +138,21 @@ public sealed class Outbox(DbConnectionFactory db, IServiceScopeFactory scopes, 
         return delivered;
     }
 
-    private async Task<bool> DeliverAsync(Guid id, INotification notification)
+    private async Task<bool> DeliverAsync(Guid id, IMessage message)
     {
         try
         {
             // Delivered to the end even if the caller has gone: the change is committed and its consequences must follow.
             await using (var scope = scopes.CreateAsyncScope())
             {
-                await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(notification, CancellationToken.None);
+                if (message is ICommand command)
+                {
+                    await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, CancellationToken.None);
+                }
+                else
+                {
+                    await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish((INotification)message, CancellationToken.None);
+                }
             }
             await using var connection = await db.OpenAsync();
             await connection.ExecuteAsync(Delivered, new { Id = id, Now = clock.GetUtcNow() });
@@ -132,7 +160,7 @@ public sealed class Outbox(DbConnectionFactory db, IServiceScopeFactory scopes, 
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            logger.LogError(ex, "Outbox {Id}: delivering {Type} failed; the dispatcher will retry", id, notification.GetType().Name);
+            logger.LogError(ex, "Outbox {Id}: delivering {Type} failed; the dispatcher will retry", id, message.GetType().Name);
             await RecordFailureAsync(id, ex.GetType().Name + ": " + ex.Message);
             return false;
         }

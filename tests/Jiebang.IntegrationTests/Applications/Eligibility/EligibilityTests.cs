@@ -120,14 +120,14 @@ public abstract class EligibilityTests(JiebangHost host) : HostTests(host)
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             var parties = await mediator.Send(new GetApplicationParties(Guid.Parse((string)good["id"]!)));
             Assert.Equal(Host.Cast.ApplicantOrg, parties!.LeadOrganisationId);
-            await mediator.Publish(new ApplicationSelected(Guid.Parse((string)good["id"]!), Guid.NewGuid()));
+            await mediator.Publish(new MarkApplicationSelected(Guid.Parse((string)good["id"]!), Guid.NewGuid()));
             var snapshot = await DatabaseSnapshot.TakeAsync(Host);
-            await mediator.Publish(new ApplicationSelected(Guid.Parse((string)good["id"]!), Guid.NewGuid()));
+            await mediator.Publish(new MarkApplicationSelected(Guid.Parse((string)good["id"]!), Guid.NewGuid()));
             Assert.Equal(snapshot, await DatabaseSnapshot.TakeAsync(Host));
-            await mediator.Publish(new ApplicationContracted(Guid.Parse((string)good["id"]!), Guid.NewGuid()));
+            await mediator.Publish(new MarkApplicationContracted(Guid.Parse((string)good["id"]!), Guid.NewGuid()));
             var summary = await mediator.Send(new GetApplicationSummary(Guid.Parse((string)good["id"]!)));
             Assert.Equal(ApplicationStatus.Contracted, summary!.Status);
-            await mediator.Publish(new ApplicationContracted(Guid.Parse((string)later["id"]!), Guid.NewGuid()));
+            await mediator.Publish(new MarkApplicationContracted(Guid.Parse((string)later["id"]!), Guid.NewGuid()));
             Assert.Equal(ApplicationStatus.Ineligible, (await mediator.Send(new GetApplicationSummary(Guid.Parse((string)later["id"]!))))!.Status);
         }
         finally

@@ -9,10 +9,10 @@ namespace Jiebang.IntegrationTests.Challenges.Notifications;
 /// <summary>Other modules move challenges through notifications in Challenges.Contracts; handling one twice changes nothing.</summary>
 public abstract class NotificationTests(JiebangHost host) : HostTests(host)
 {
-    private async Task PublishAsync<T>(T notification) where T : INotification
+    private async Task SendAsync<T>(T command) where T : ICommand
     {
         using var scope = Host.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(notification);
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
     }
 
     private async Task<(string Status, int Version, int AuditEntries)> StateAsync(string id)
@@ -31,18 +31,18 @@ public abstract class NotificationTests(JiebangHost host) : HostTests(host)
         var challengeId = Guid.Parse(id);
         var agreement = Guid.NewGuid();
 
-        await PublishAsync(new ChallengeAwarded(challengeId, agreement));
+        await SendAsync(new MarkChallengeAwarded(challengeId, agreement));
         var awarded = await StateAsync(id);
         Assert.Equal("Awarded", awarded.Status);
         var snapshot = await DatabaseSnapshot.TakeAsync(Host);
-        await PublishAsync(new ChallengeAwarded(challengeId, agreement));
+        await SendAsync(new MarkChallengeAwarded(challengeId, agreement));
         Assert.Equal(snapshot, await DatabaseSnapshot.TakeAsync(Host));
 
-        await PublishAsync(new ChallengeCompleted(challengeId, agreement));
+        await SendAsync(new MarkChallengeCompleted(challengeId, agreement));
         Assert.Equal("Completed", (await StateAsync(id)).Status);
         snapshot = await DatabaseSnapshot.TakeAsync(Host);
-        await PublishAsync(new ChallengeCompleted(challengeId, agreement));
-        await PublishAsync(new ChallengeTerminated(challengeId, agreement, "不适用"));
+        await SendAsync(new MarkChallengeCompleted(challengeId, agreement));
+        await SendAsync(new MarkChallengeTerminated(challengeId, agreement, "不适用"));
         Assert.Equal(snapshot, await DatabaseSnapshot.TakeAsync(Host));
 
         var audit = await (await Host.As(Cast.Auditor)).GetAsync($"/api/v1/audit?entityId={id}&action=Award").Expect(HttpStatusCode.OK);
@@ -54,14 +54,14 @@ public abstract class NotificationTests(JiebangHost host) : HostTests(host)
     {
         var batch = await Scenario.OpenBatchAsync();
         var (first, _) = await Scenario.PublishedAsync(batch);
-        await PublishAsync(new ChallengeUnawarded(Guid.Parse((string)first["id"]!), Guid.NewGuid(), "无单位通过论证"));
+        await SendAsync(new MarkChallengeUnawarded(Guid.Parse((string)first["id"]!), Guid.NewGuid(), "无单位通过论证"));
         var state = await StateAsync((string)first["id"]!);
         Assert.Equal("Unawarded", state.Status);
 
         var (second, _) = await Scenario.PublishedAsync();
         var id = Guid.Parse((string)second["id"]!);
-        await PublishAsync(new ChallengeAwarded(id, Guid.NewGuid()));
-        await PublishAsync(new ChallengeTerminated(id, Guid.NewGuid(), "研发失败"));
+        await SendAsync(new MarkChallengeAwarded(id, Guid.NewGuid()));
+        await SendAsync(new MarkChallengeTerminated(id, Guid.NewGuid(), "研发失败"));
         var terminated = await (await Host.As(Cast.TaskForce)).GetAsync($"/api/v1/challenges/{id}").Expect(HttpStatusCode.OK);
         Assert.Equal("Terminated", (string?)terminated["status"]);
         Assert.Equal("研发失败", (string?)terminated["statusReason"]);
@@ -82,8 +82,8 @@ public abstract class NotificationTests(JiebangHost host) : HostTests(host)
             Assert.Equal("UnderReview", (string?)sent["status"]);
             ids.Add(Guid.Parse((string)draft["id"]!));
         }
-        await PublishAsync(new ChallengeNeedApproved(ids[0], Guid.NewGuid(), "专家论证通过"));
-        await PublishAsync(new ChallengeNeedRejected(ids[1], Guid.NewGuid(), "需求不属于卡脖子技术"));
+        await SendAsync(new ApproveChallengeNeed(ids[0], Guid.NewGuid(), "专家论证通过"));
+        await SendAsync(new RejectChallengeNeed(ids[1], Guid.NewGuid(), "需求不属于卡脖子技术"));
         Assert.Equal("Approved", (await StateAsync(ids[0].ToString())).Status);
         Assert.Equal("Rejected", (await StateAsync(ids[1].ToString())).Status);
     }

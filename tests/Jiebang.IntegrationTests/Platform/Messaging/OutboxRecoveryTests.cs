@@ -17,15 +17,41 @@ public abstract class OutboxRecoveryTests(JiebangHost host) : HostTests(host)
     private const string Undelivered = "SELECT COUNT(*) FROM platform_outbox WHERE dispatched_at IS NULL";
 
     [Fact]
-    public async Task Notifications_of_a_request_are_delivered_before_it_answers()
+    public async Task Messages_of_a_request_are_delivered_before_it_answers()
     {
         var (challenge, _) = await Scenario.PublishedAsync();
+        var applicant = await Host.As(Cast.Applicant);
+        var draft = await applicant.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge)).Expect(HttpStatusCode.Created);
+        await applicant.PostJson($"/api/v1/applications/{draft["id"]}/submit").Expect(HttpStatusCode.OK);
         await using var connection = await Host.Db.OpenAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>(Undelivered));
-        var batchPublished = await connection.ExecuteScalarAsync<int>(
-            "SELECT COUNT(*) FROM platform_outbox WHERE type LIKE '%BatchPublished%' AND payload LIKE @Id",
-            new { Id = "%" + (string)challenge["id"]! + "%" });
-        Assert.Equal(1, batchPublished);
+        var submitted = await connection.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM platform_outbox WHERE type LIKE '%ApplicationSubmitted%' AND payload LIKE @Id AND dispatched_at IS NOT NULL",
+            new { Id = "%" + (string)draft["id"]! + "%" });
+        Assert.Equal(1, submitted);
+    }
+
+    [Fact]
+    public async Task A_message_stored_under_its_former_name_before_an_upgrade_is_still_delivered()
+    {
+        var (challenge, _) = await Scenario.PublishedAsync();
+        var id = Guid.Parse((string)challenge["id"]!);
+        await using (var connection = await Host.Db.OpenAsync())
+        {
+            // Written by a version where the command was still called ChallengeUnawarded, and never delivered.
+            await connection.ExecuteAsync("""
+                INSERT INTO platform_outbox (id, type, payload, created_at, claimed_until, dispatched_at, attempts, last_error)
+                VALUES (@Id, @Type, @Payload, @Now, @Now, NULL, 0, NULL)
+                """, new
+            {
+                Id = Guid.CreateVersion7(),
+                Type = "Jiebang.Challenges.Contracts.ChallengeUnawarded, Jiebang.Challenges.Contracts",
+                Payload = $$"""{"challengeId":"{{id}}","roundId":"{{Guid.Empty}}","reason":"测试：升级前写入 / test: written before an upgrade"}""",
+                Now = Host.Clock.GetUtcNow().AddSeconds(-1),
+            });
+        }
+        Assert.Equal(1, await Host.Services.GetRequiredService<Outbox>().DispatchDueAsync(CancellationToken.None));
+        Assert.Equal("Unawarded", await StatusAsync(id));
     }
 
     [Fact]
@@ -39,7 +65,7 @@ public abstract class OutboxRecoveryTests(JiebangHost host) : HostTests(host)
         await using (tx)
         {
             // The change and its notification committed; the process "died" before delivering it.
-            await outbox.EnqueueAsync(connection, tx, new ChallengeUnawarded(id, Guid.Empty, "测试：提交后进程中断 / test: process died after commit"));
+            await outbox.EnqueueAsync(connection, tx, new MarkChallengeUnawarded(id, Guid.Empty, "测试：提交后进程中断 / test: process died after commit"));
             await tx.CommitAsync();
         }
 
@@ -59,7 +85,7 @@ public abstract class OutboxRecoveryTests(JiebangHost host) : HostTests(host)
             Assert.Equal("Unawarded", await StatusAsync(id));
             await using var check = await Host.Db.OpenAsync();
             var row = await check.QuerySingleAsync<(long Attempts, int Delivered)>(
-                "SELECT attempts, CASE WHEN dispatched_at IS NULL THEN 0 ELSE 1 END FROM platform_outbox WHERE payload LIKE @Id AND type LIKE '%ChallengeUnawarded%'",
+                "SELECT attempts, CASE WHEN dispatched_at IS NULL THEN 0 ELSE 1 END FROM platform_outbox WHERE payload LIKE @Id AND type LIKE '%MarkChallengeUnawarded%'",
                 new { Id = "%" + id + "%" });
             Assert.Equal((1L, 1), row);
             Assert.Equal(0, await outbox.DispatchDueAsync(CancellationToken.None));

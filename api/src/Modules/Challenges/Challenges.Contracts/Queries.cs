@@ -46,3 +46,8 @@ public sealed record BatchOverview(Guid Id, string Code, string Name, IReadOnlyD
 
 /// <summary>A challenge that was published in a batch (whatever became of it since).</summary>
 public sealed record PublishedChallenge(Guid Id, Guid BatchId, ChallengeField Field, DateTimeOffset PublishedAt);
+
+/// <summary>A batch by its id (for modules that attach their own data to a batch); null when there is no such batch.</summary>
+public sealed record GetBatchInfo(Guid BatchId) : IQuery<BatchInfo?>;
+
+public sealed record BatchInfo(Guid Id, string Code, string Name, Guid ProgrammeId);

@@ -51,9 +51,9 @@ internal sealed class ApplicationQueries(DbConnectionFactory db) :
 /// move starts only from the states it follows, so a repeated notification finds the target state and changes nothing.
 /// </summary>
 internal sealed class OutcomeHandlers(DbConnectionFactory db, AuditWriter audit, ApplicationFeed feed, TimeProvider clock) :
-    INotificationHandler<ApplicationSelected>,
-    INotificationHandler<ApplicationNotSelected>,
-    INotificationHandler<ApplicationContracted>,
+    ICommandHandler<MarkApplicationSelected>,
+    ICommandHandler<MarkApplicationNotSelected>,
+    ICommandHandler<MarkApplicationContracted>,
     INotificationHandler<ReviewScoringOpened>,
     INotificationHandler<ReviewRoundClosed>,
     INotificationHandler<MatchmakingRecorded>
@@ -63,14 +63,11 @@ internal sealed class OutcomeHandlers(DbConnectionFactory db, AuditWriter audit,
         ApplicationStatus.Eligible, ApplicationStatus.UnderReview, ApplicationStatus.Recommended, ApplicationStatus.NotRecommended, ApplicationStatus.Matched,
     ];
 
-    public ValueTask Handle(ApplicationSelected n, CancellationToken ct) =>
-        MoveAsync(n.ApplicationId, InReview, ApplicationStatus.Selected, "Review", new { round = n.RoundId }, ct);
+    public async ValueTask<Unit> Handle(MarkApplicationSelected n, CancellationToken ct) => await Done(MoveAsync(n.ApplicationId, InReview, ApplicationStatus.Selected, "Review", new { round = n.RoundId }, ct));
 
-    public ValueTask Handle(ApplicationNotSelected n, CancellationToken ct) =>
-        MoveAsync(n.ApplicationId, InReview, ApplicationStatus.NotSelected, "Review", new { round = n.RoundId, reason = n.Reason }, ct);
+    public async ValueTask<Unit> Handle(MarkApplicationNotSelected n, CancellationToken ct) => await Done(MoveAsync(n.ApplicationId, InReview, ApplicationStatus.NotSelected, "Review", new { round = n.RoundId, reason = n.Reason }, ct));
 
-    public ValueTask Handle(ApplicationContracted n, CancellationToken ct) =>
-        MoveAsync(n.ApplicationId, [ApplicationStatus.Selected], ApplicationStatus.Contracted, "Funding", new { agreement = n.AgreementId }, ct);
+    public async ValueTask<Unit> Handle(MarkApplicationContracted n, CancellationToken ct) => await Done(MoveAsync(n.ApplicationId, [ApplicationStatus.Selected], ApplicationStatus.Contracted, "Funding", new { agreement = n.AgreementId }, ct));
 
     public async ValueTask Handle(ReviewScoringOpened n, CancellationToken ct)
     {
@@ -103,6 +100,12 @@ internal sealed class OutcomeHandlers(DbConnectionFactory db, AuditWriter audit,
             ApplicationStatus.Matched, "Review", new { round = n.RoundId }, ct)
         : MoveAsync(n.ApplicationId, [ApplicationStatus.Matched], n.Recommended ? ApplicationStatus.Recommended : ApplicationStatus.NotRecommended,
             "Review", new { round = n.RoundId, matched = false }, ct);
+
+    private static async ValueTask<Unit> Done(ValueTask move)
+    {
+        await move;
+        return Unit.Value;
+    }
 
     private async ValueTask MoveAsync(Guid id, IReadOnlyList<ApplicationStatus> from, ApplicationStatus to, string source, object summary, CancellationToken ct)
     {

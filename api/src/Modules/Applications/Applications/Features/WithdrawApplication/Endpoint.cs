@@ -23,7 +23,7 @@ internal sealed class Validator : Validator<Request>
     public Validator() => RuleFor(x => x.Reason).MaximumLength(2000);
 }
 
-internal sealed class Endpoint(DbConnectionFactory db, Outbox outbox, AuditWriter audit, ApplicationFeed feed, TimeProvider clock) : Endpoint<Request, ApplicationDetail>
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, ApplicationFeed feed, TimeProvider clock) : Endpoint<Request, ApplicationDetail>
 {
     private const string Withdraw = """
         UPDATE applications_application SET status = 'Withdrawn', updated_at = @Now, version = version + 1 WHERE id = @Id AND version = @Version
@@ -42,7 +42,6 @@ internal sealed class Endpoint(DbConnectionFactory db, Outbox outbox, AuditWrite
         var id = Route<Guid>("id");
         var caller = User.Caller();
         ApplicationDetail detail;
-        OutboxEntries sent;
         var (connection, tx) = await db.BeginAsync(ct);
         await using (connection)
         await using (tx)
@@ -63,10 +62,8 @@ internal sealed class Endpoint(DbConnectionFactory db, Outbox outbox, AuditWrite
                 new { from = row.Status.ToString(), to = nameof(ApplicationStatus.Withdrawn), reason = req.Reason });
             await feed.StatusChangedAsync(connection, tx, id, row.Status, ApplicationStatus.Withdrawn);
             detail = await ApplicationStore.DetailAsync(connection, (await ApplicationStore.LoadAsync(connection, id, tx))!, tx);
-            sent = await outbox.EnqueueAsync(connection, tx, new ApplicationWithdrawn(id, row.ChallengeId));
             await tx.CommitAsync(ct);
         }
-        await outbox.DispatchAsync(sent, ct);
         HttpContext.Response.Headers.ETag = Versioning.ETag(detail.Version);
         await Send.OkAsync(detail, ct);
     }

@@ -14,7 +14,7 @@ using Mediator;
 
 namespace Jiebang.Challenges.Features.PublishBatch;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWriter feed, TimeProvider clock, Outbox outbox) : EndpointWithoutRequest<Batch>
+internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWriter feed, TimeProvider clock) : EndpointWithoutRequest<Batch>
 {
     public override void Configure()
     {
@@ -33,7 +33,6 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWr
         var (connection, tx) = await db.BeginAsync(ct);
         List<Guid> published;
         Batch batch;
-        OutboxEntries sent;
         await using (connection)
         await using (tx)
         {
@@ -93,10 +92,8 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWr
                     ["code"] = c.Code, ["title"] = c.Title, ["field"] = c.Field, ["batch"] = row.Code,
                     ["status"] = nameof(ChallengeStatus.Published),
                 })).ToList());
-            sent = await outbox.EnqueueAsync(connection, tx, new BatchPublished(id, published, batch.OpensAt, batch.ClosesAt));
             await tx.CommitAsync(ct);
         }
-        await outbox.DispatchAsync(sent, ct);
         HttpContext.Response.Headers.ETag = Versioning.ETag(batch.Version);
         await Send.OkAsync(batch, ct);
     }

@@ -16,7 +16,4 @@ internal sealed class Endpoint(ChallengeTransitions transitions) : TransitionEnd
     protected override bool MayAct(Caller caller, ChallengeRow row) => caller.IsTaskForce;
 
     protected override string? ReasonOf(ReasonRequest req) => req.Reason;
-
-    protected override INotification[] Notifications(ChallengeDetail detail) =>
-        [new ChallengeSentToNeedReview(detail.Id, detail.BatchId, detail.OrganisationId, detail.Field)];
 }

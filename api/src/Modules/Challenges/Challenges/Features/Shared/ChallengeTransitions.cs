@@ -52,7 +52,7 @@ internal sealed class ChallengeTransitions(DbConnectionFactory db, AuditWriter a
 
     /// <param name="notify">Notifications the move causes; written to the outbox with it and delivered after commit.</param>
     public async Task<TransitionResult> ApplyAsync(Guid id, ChallengeAction action, Caller actor, Func<ChallengeRow, bool> mayAct,
-        int? expectedVersion, string? reason, CancellationToken ct, Func<ChallengeDetail, INotification[]>? notify = null)
+        int? expectedVersion, string? reason, CancellationToken ct, Func<ChallengeDetail, IMessage[]>? notify = null)
     {
         // Delivered once the transaction's connection is back in the pool: the handlers open their own.
         var (result, sent) = await MoveAsync(id, action, actor, mayAct, expectedVersion, reason, notify, ct);
@@ -61,7 +61,7 @@ internal sealed class ChallengeTransitions(DbConnectionFactory db, AuditWriter a
     }
 
     private async Task<(TransitionResult, OutboxEntries)> MoveAsync(Guid id, ChallengeAction action, Caller actor, Func<ChallengeRow, bool> mayAct,
-        int? expectedVersion, string? reason, Func<ChallengeDetail, INotification[]>? notify, CancellationToken ct)
+        int? expectedVersion, string? reason, Func<ChallengeDetail, IMessage[]>? notify, CancellationToken ct)
     {
         var none = OutboxEntries.None;
         var (connection, tx) = await db.BeginAsync(ct);

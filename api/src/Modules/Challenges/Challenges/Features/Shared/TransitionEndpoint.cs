@@ -29,7 +29,7 @@ internal abstract class TransitionEndpoint<TRequest>(ChallengeTransitions transi
     protected abstract string? ReasonOf(TRequest req);
 
     /// <summary>Notifications to other modules that the move causes (written to the outbox in its transaction).</summary>
-    protected virtual INotification[] Notifications(ChallengeDetail detail) => [];
+    protected virtual IMessage[] Notifications(ChallengeDetail detail) => [];
 
     protected void Document(string route, string role, string operationId, string summary)
     {

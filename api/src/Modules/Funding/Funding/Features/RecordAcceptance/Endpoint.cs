@@ -22,7 +22,7 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, Outbox ou
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Agreements_RecordAcceptance", "Funding",
                 "登记项目验收结论 / Record the acceptance decision (验收)",
-                "Needs a result for every indicator of the challenge, judged against the target the agreement's milestones set for it (the challenge's own where they set none). Passing completes the agreement (later tranches may still be paid) and publishes ChallengeCompleted; failing settles it as a termination by the rule (claw back beyond ratio × verified investment, release the unpaid commitment) and publishes ChallengeTerminated.")
+                "Needs a result for every indicator of the challenge, judged against the target the agreement's milestones set for it (the challenge's own where they set none). Passing completes the agreement (later tranches may still be paid) and publishes MarkChallengeCompleted; failing settles it as a termination by the rule (claw back beyond ratio × verified investment, release the unpaid commitment) and publishes MarkChallengeTerminated.")
             .Body<Request>().Ok<Acceptance>().Problems(400, 401, 403, 404, 409).Codes(409, "funding.agreement_not_active"), clearDefaults: true);
     }
 
@@ -99,8 +99,8 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, Outbox ou
             await audit.WriteAsync(connection, tx, caller, FundingStore.Module, "Agreement", id, req.Passed ? "AcceptancePassed" : "AcceptanceFailed",
                 new { notes, failedIndicators = results.Count(r => !r.Passed), settlement = settlementSummary });
             var sent = await outbox.EnqueueAsync(connection, tx, req.Passed
-                ? new ChallengeCompleted(agreement.ChallengeId, id)
-                : new ChallengeTerminated(agreement.ChallengeId, id, "验收未通过 / Acceptance failed: " + notes));
+                ? new MarkChallengeCompleted(agreement.ChallengeId, id)
+                : new MarkChallengeTerminated(agreement.ChallengeId, id, "验收未通过 / Acceptance failed: " + notes));
             await tx.CommitAsync(ct);
             await outbox.DispatchAsync(sent, ct);
             await Send.OkAsync(new Acceptance(id, req.Passed, notes, results, caller.Name, now, to.ToString()), ct);

@@ -153,8 +153,8 @@ internal sealed class Endpoint(IdempotentWrite write, DbConnectionFactory db, IS
                         ["commitmentFen"] = commitment.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     }));
                 var sent = await outbox.EnqueueAsync(connection, tx,
-                    new ApplicationContracted(req.ApplicationId, id),
-                    new ChallengeAwarded(p.Challenge.Id, id),
+                    new MarkApplicationContracted(req.ApplicationId, id),
+                    new MarkChallengeAwarded(p.Challenge.Id, id),
                     new AgreementSigned(id, req.ApplicationId, p.Challenge.Id, batchId, p.Challenge.IssuerOrganisationId, commitment, now));
                 return WriteOutcome.Done(StatusCodes.Status201Created, detail, detail.Version, $"/api/v1/agreements/{id}",
                     afterCommit: token => outbox.DispatchAsync(sent, token));

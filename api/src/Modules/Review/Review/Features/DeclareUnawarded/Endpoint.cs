@@ -81,7 +81,7 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender, Outbox ou
         {
             await audit.WriteAsync(connection, tx, User.Caller(), RoundStore.Module, "Challenge", id, "DeclareUnawarded", new { challenge.Code, reason });
             // No round decided this; the challenge's own handler moves it and ignores a repeat.
-            sent = await outbox.EnqueueAsync(connection, tx, new ChallengeUnawarded(id, Guid.Empty, $"无合格申报（流榜）：{reason} / No eligible application"));
+            sent = await outbox.EnqueueAsync(connection, tx, new MarkChallengeUnawarded(id, Guid.Empty, $"无合格申报（流榜）：{reason} / No eligible application"));
             await tx.CommitAsync(ct);
         }
         await outbox.DispatchAsync(sent, ct);

@@ -59,12 +59,12 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
         // The owners move their own records; their handlers are idempotent, so a repeated notification changes nothing.
         var notifications = decisions.Select(d => (round.Kind, d.Outcome) switch
             {
-                (ReviewRoundKind.NeedReview, ReviewDecisionOutcome.Pass) => (INotification)new ChallengeNeedApproved(d.SubjectId, round.Id, d.Reason),
-                (ReviewRoundKind.NeedReview, _) => new ChallengeNeedRejected(d.SubjectId, round.Id, d.Reason),
-                (_, ReviewDecisionOutcome.Pass) => new ApplicationSelected(d.SubjectId, round.Id),
-                _ => new ApplicationNotSelected(d.SubjectId, round.Id, d.Reason),
+                (ReviewRoundKind.NeedReview, ReviewDecisionOutcome.Pass) => (IMessage)new ApproveChallengeNeed(d.SubjectId, round.Id, d.Reason),
+                (ReviewRoundKind.NeedReview, _) => new RejectChallengeNeed(d.SubjectId, round.Id, d.Reason),
+                (_, ReviewDecisionOutcome.Pass) => new MarkApplicationSelected(d.SubjectId, round.Id),
+                _ => new MarkApplicationNotSelected(d.SubjectId, round.Id, d.Reason),
             })
-            .Concat(unawarded.Select(challengeId => new ChallengeUnawarded(challengeId, round.Id,
+            .Concat(unawarded.Select(challengeId => new MarkChallengeUnawarded(challengeId, round.Id,
                 "揭榜论证定案，无入选申报（流榜） / The application review is final and no application was selected")))
             .ToList();
         return new RoundStep(null, new

@@ -16,7 +16,7 @@ namespace Jiebang.Review.Features.Shared;
 /// What a round step decided: a refusal (nothing written), or the audit summary and the notifications to other modules,
 /// written to the outbox with the move and delivered after commit.
 /// </summary>
-internal sealed record RoundStep(IResult? Refusal, object? Summary, IReadOnlyList<INotification>? Notifications = null)
+internal sealed record RoundStep(IResult? Refusal, object? Summary, IReadOnlyList<IMessage>? Notifications = null)
 {
     public static RoundStep Refuse(IResult problem) => new(problem, null);
 }
