@@ -29,10 +29,10 @@ public sealed class OutboxTests
     }
 
     [Fact]
-    public void Every_notification_between_modules_survives_the_outbox_round_trip()
+    public void Every_message_between_modules_survives_the_outbox_round_trip()
     {
         var types = ModuleIsolationTests.Contracts().SelectMany(a => a.GetExportedTypes())
-            .Where(t => typeof(INotification).IsAssignableFrom(t) && !t.IsAbstract)
+            .Where(t => (typeof(INotification).IsAssignableFrom(t) || typeof(ICommand).IsAssignableFrom(t)) && !t.IsAbstract)
             .ToList();
         Assert.NotEmpty(types);
         foreach (var type in types)
