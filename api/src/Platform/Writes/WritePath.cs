@@ -40,6 +40,12 @@ public sealed record WriteOptions
     /// <summary>What makes two requests with one key the same request (route values and body).</summary>
     public object? Request { get; init; }
 
+    /// <summary>
+    /// The answer when the write hits a unique index (a concurrent writer stored the same thing first); without one, that
+    /// error is not expected and propagates. On PostgreSQL it aborts the transaction, so it cannot be caught inside the write.
+    /// </summary>
+    public IResult? OnUniqueViolation { get; init; }
+
     public static WriteOptions Versioned(IfMatch ifMatch, int? bodyVersion = null) => new() { IfMatch = ifMatch, BodyVersion = bodyVersion };
 
     /// <summary>An operation that honours Idempotency-Key.</summary>
@@ -143,11 +149,14 @@ public sealed class WritePath(DbConnectionFactory db, IdempotencyStore keys, Aud
                 await tx.CommitAsync(ct);
             }
         }
-        catch (Exception ex) when (key is not null && DbErrors.IsUniqueViolation(ex))
+        catch (Exception ex) when (DbErrors.IsUniqueViolation(ex) && (key is not null || options.OnUniqueViolation is not null))
         {
             // A concurrent request with the same key committed first: answer as it was answered.
-            var stored = await FindAsync(scope, key, ct) ?? throw new InvalidOperationException("Idempotency record vanished.", ex);
-            return IdempotencyStore.Replay(stored, options.Operation!, hash, http.Response);
+            if (key is not null && await FindAsync(scope, key, ct) is { } stored)
+            {
+                return IdempotencyStore.Replay(stored, options.Operation!, hash, http.Response);
+            }
+            return options.OnUniqueViolation ?? throw new InvalidOperationException("A unique index refused the write.", ex);
         }
         await DispatchAsync(unit, ct);
         foreach (var (name, values) in headers)
