@@ -1,9 +1,9 @@
 using System.Net;
 using Jiebang.IntegrationTests.Infrastructure;
 
-namespace Jiebang.IntegrationTests.Challenges.ListChallenges;
+namespace Jiebang.IntegrationTests.Challenges.Challenges;
 
-public abstract class ListChallengesTests(JiebangHost host) : HostTests(host)
+public abstract partial class ChallengesTests
 {
     [Fact]
     public async Task The_phase_follows_the_clock_at_the_edges_of_the_window_in_shanghai_time()
@@ -73,8 +73,34 @@ public abstract class ListChallengesTests(JiebangHost host) : HostTests(host)
         await anonymous.GetAsync("/api/v1/challenges?sort=drop%20table").ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
         await anonymous.GetAsync("/api/v1/challenges?pageSize=100000").ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
     }
-}
 
-public sealed class ListChallengesTestsOnSqlite(SqliteHost host) : ListChallengesTests(host), IClassFixture<SqliteHost>;
-public sealed class ListChallengesTestsOnPostgres(PostgresHost host) : ListChallengesTests(host), IClassFixture<PostgresHost>;
-public sealed class ListChallengesTestsOnSqlServer(SqlServerHost host) : ListChallengesTests(host), IClassFixture<SqlServerHost>;
+    [Fact]
+    public async Task Lists_never_include_rows_the_caller_may_not_see()
+    {
+        var batch = await Scenario.OpenBatchAsync();
+        var batchId = Guid.Parse((string)batch["id"]!);
+        await Scenario.DraftAsync(batchId, Cast.IssuerA);
+        await Scenario.DraftAsync(batchId, Cast.IssuerB);
+        var (published, _) = await Scenario.PublishedAsync(batch, Cast.IssuerA);
+        var url = $"/api/v1/challenges?batch={batchId}&pageSize=50";
+
+        async Task<string[]> Codes(HttpClient client)
+        {
+            var page = await client.GetAsync(url).Expect(HttpStatusCode.OK);
+            var items = page["items"]!.AsArray();
+            Assert.Equal(items.Count, (int)page["total"]!);
+            return items.Select(i => (string)i!["status"]!).ToArray();
+        }
+
+        Assert.Equal(["Published"], await Codes(Host.Anonymous()));
+        Assert.Equal(["Published"], await Codes(Host.WithApiKey(Host.Cast.DistrictKey)));
+        Assert.Equal(["Published"], await Codes(await Host.As(Cast.Applicant)));
+        Assert.Equal(["Draft", "Published"], (await Codes(await Host.As(Cast.IssuerA))).Order());
+        Assert.Equal(["Draft", "Published"], (await Codes(await Host.As(Cast.IssuerB))).Order());
+        Assert.Equal(["Draft", "Draft", "Published"], (await Codes(await Host.As(Cast.TaskForce))).Order());
+        Assert.Equal(["Published"], await Codes(Host.Anonymous()));
+        var asked = await Host.Anonymous().GetAsync($"/api/v1/challenges?batch={batchId}&status=Draft").Expect(HttpStatusCode.OK);
+        Assert.Equal(0, (int)asked["total"]!);
+        Assert.Equal((string?)published["id"], (string?)(await Host.Anonymous().GetAsync(url).Expect(HttpStatusCode.OK))["items"]![0]!["id"]);
+    }
+}

@@ -4,10 +4,10 @@ using Jiebang.IntegrationTests.Infrastructure;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Jiebang.IntegrationTests.Challenges.Notifications;
+namespace Jiebang.IntegrationTests.Challenges.Integrations;
 
-/// <summary>Other modules move challenges through notifications in Challenges.Contracts; handling one twice changes nothing.</summary>
-public abstract class NotificationTests(JiebangHost host) : HostTests(host)
+/// <summary>Other modules move challenges through commands in Challenges.Contracts and read them through its queries; handling a command twice changes nothing.</summary>
+public abstract partial class IntegrationsTests(JiebangHost host) : HostTests(host)
 {
     private async Task SendAsync<T>(T command) where T : ICommand
     {
@@ -87,23 +87,8 @@ public abstract class NotificationTests(JiebangHost host) : HostTests(host)
         Assert.Equal("Approved", (await StateAsync(ids[0].ToString())).Status);
         Assert.Equal("Rejected", (await StateAsync(ids[1].ToString())).Status);
     }
-
-    [Fact]
-    public async Task Other_modules_read_a_challenge_through_the_contract_query()
-    {
-        var (challenge, _) = await Scenario.PublishedAsync();
-        using var scope = Host.Services.CreateScope();
-        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-        var info = await sender.Send(new GetChallengeInfo(Guid.Parse((string)challenge["id"]!)));
-        Assert.NotNull(info);
-        Assert.Equal(ChallengeStatus.Published, info.Status);
-        Assert.Equal(ApplicationPhase.Open, info.Phase);
-        Assert.Equal(Host.Cast.IssuerAOrg, info.IssuerOrganisationId);
-        Assert.Equal(2, info.Indicators.Count);
-        Assert.Null(await sender.Send(new GetChallengeInfo(Guid.NewGuid())));
-    }
 }
 
-public sealed class NotificationTestsOnSqlite(SqliteHost host) : NotificationTests(host), IClassFixture<SqliteHost>;
-public sealed class NotificationTestsOnPostgres(PostgresHost host) : NotificationTests(host), IClassFixture<PostgresHost>;
-public sealed class NotificationTestsOnSqlServer(SqlServerHost host) : NotificationTests(host), IClassFixture<SqlServerHost>;
+public sealed class IntegrationsTestsOnSqlite(SqliteHost host) : IntegrationsTests(host), IClassFixture<SqliteHost>;
+public sealed class IntegrationsTestsOnPostgres(PostgresHost host) : IntegrationsTests(host), IClassFixture<PostgresHost>;
+public sealed class IntegrationsTestsOnSqlServer(SqlServerHost host) : IntegrationsTests(host), IClassFixture<SqlServerHost>;

@@ -1,20 +1,11 @@
 using System.Net;
+using Jiebang.IntegrationTests.Challenges.DemoData;
 using Jiebang.IntegrationTests.Infrastructure;
 
-namespace Jiebang.IntegrationTests.Challenges.DemoData;
-
-public class DemoSqliteHost : SqliteHost
-{
-    protected override bool SeedDemo => true;
-}
-
-public class DemoPostgresHost : PostgresHost
-{
-    protected override bool SeedDemo => true;
-}
+namespace Jiebang.IntegrationTests.Scenarios;
 
 /// <summary>The demo data: the first 强链工程 batch as reported in December 2020, and labelled demo batches.</summary>
-public abstract class FirstBatchTests(JiebangHost host) : HostTests(host)
+public abstract class ChallengesFirstBatchTests(JiebangHost host) : HostTests(host)
 {
     private static readonly (string Field, string Title)[] Reported =
     [
@@ -77,5 +68,5 @@ public abstract class FirstBatchTests(JiebangHost host) : HostTests(host)
     }
 }
 
-public sealed class FirstBatchTestsOnSqlite(DemoSqliteHost host) : FirstBatchTests(host), IClassFixture<DemoSqliteHost>;
-public sealed class FirstBatchTestsOnPostgres(DemoPostgresHost host) : FirstBatchTests(host), IClassFixture<DemoPostgresHost>;
+public sealed class ChallengesFirstBatchTestsOnSqlite(DemoSqliteHost host) : ChallengesFirstBatchTests(host), IClassFixture<DemoSqliteHost>;
+public sealed class ChallengesFirstBatchTestsOnPostgres(DemoPostgresHost host) : ChallengesFirstBatchTests(host), IClassFixture<DemoPostgresHost>;
