@@ -16,6 +16,7 @@ public abstract partial class BatchesTests
         var updated = await tf.PutJson(url, body, "\"1\"").Expect(HttpStatusCode.OK);
         Assert.Equal(2, (int)updated["version"]!);
         Assert.Equal("2027-01-31", (string?)updated["closesOn"]);
-        await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson(url, body with { }, "\"1\"").ExpectProblem(HttpStatusCode.PreconditionFailed, "concurrency.version_mismatch"));
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson(url, body with { }, "\"1\"")
+            .ExpectProblem(HttpStatusCode.PreconditionFailed, "concurrency.version_mismatch"));
     }
 }

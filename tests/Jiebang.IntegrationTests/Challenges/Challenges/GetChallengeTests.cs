@@ -27,7 +27,8 @@ public abstract partial class ChallengesTests
         var url = $"/api/v1/challenges/{draft["id"]}";
         var other = await Host.As(Cast.IssuerB);
         await other.GetAsync(url).ExpectProblem(HttpStatusCode.NotFound, "not_found");
-        await DatabaseSnapshot.Unchanged(Host, () => other.PutJson(url, Scenario.ChallengeChanges(), "\"1\"").ExpectProblem(HttpStatusCode.NotFound, "not_found"));
+        await DatabaseSnapshot.Unchanged(Host, () => other.PutJson(url, Scenario.ChallengeChanges(), "\"1\"")
+            .ExpectProblem(HttpStatusCode.NotFound, "not_found"));
         await DatabaseSnapshot.Unchanged(Host, () => other.PostJson($"{url}/submit").ExpectProblem(HttpStatusCode.NotFound, "not_found"));
         await DatabaseSnapshot.Unchanged(Host, () => other.PostJson($"{url}/withdraw").ExpectProblem(HttpStatusCode.NotFound, "not_found"));
         await (await Host.As(Cast.IssuerA)).GetAsync(url).Expect(HttpStatusCode.OK);

@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiebang.IntegrationTests.Challenges.Integrations;
 
-/// <summary>Other modules move challenges through commands in Challenges.Contracts and read them through its queries; handling a command twice changes nothing.</summary>
+/// <summary>
+/// Other modules move challenges through commands in Challenges.Contracts and read them through its queries; handling a
+/// command twice changes nothing.
+/// </summary>
 public abstract partial class IntegrationsTests(JiebangHost host) : HostTests(host)
 {
     private async Task SendAsync<T>(T command) where T : ICommand

@@ -18,7 +18,8 @@ internal sealed class Endpoint(DbConnectionFactory db, TimeProvider clock) : End
         Get("/api/v1/challenges");
         AllowAnonymous();
         Description(b => b.Api("Challenges_List", "Challenges", "技术需求列表（筛选、排序、分页） / List challenges with filters, sort and paging",
-                "Anonymous callers, district portals, applicants and experts see published challenges only; an issuer also sees its own drafts; the task force and auditors see all.")
+                "Anonymous callers, district portals, applicants and experts see published challenges only; " +
+                "an issuer also sees its own drafts; the task force and auditors see all.")
             .Ok<Paged<ChallengeSummary>>().Problems(400), clearDefaults: true);
     }
 
