@@ -10,12 +10,12 @@ using Jiebang.Review.Contracts;
 using Jiebang.Review.Features.Shared;
 using ApplicationInsert = Jiebang.Applications.Features.CreateApplication.Data;
 using ApplicationSubmit = Jiebang.Applications.Features.SubmitApplication.Data;
-using BatchInsert = Jiebang.Challenges.Features.CreateBatch.Data;
-using ChallengeInsert = Jiebang.Challenges.Features.CreateChallenge.Data;
+using BatchInsert = Jiebang.Challenges.Data.BatchStore;
+using ChallengeInsert = Jiebang.Challenges.Data.ChallengeStore;
 using ExpertInsert = Jiebang.Review.Features.CreateExpert.Data;
 using AgreementInsert = Jiebang.Funding.Features.SignAgreement.Data;
 using PolicyInsert = Jiebang.Funding.Features.SetFundingPolicy.Data;
-using ProgrammeInsert = Jiebang.Challenges.Features.CreateProgramme.Data;
+using ProgrammeInsert = Jiebang.Challenges.Data.ProgrammeStore;
 using RoundInsert = Jiebang.Review.Features.CreateRound.Data;
 
 namespace Jiebang.Perf;
