@@ -74,10 +74,10 @@ public sealed class FundingScenario(JiebangHost host)
             host.Clock.SetUtcNow(saved);
         }
         using var scope = host.Services.CreateScope();
-        var publisher = scope.ServiceProvider.GetRequiredService<IPublisher>();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         foreach (var (application, _, _) in drafts)
         {
-            await publisher.Publish(new MarkApplicationSelected(application, Guid.NewGuid()));
+            await sender.Send(new MarkApplicationSelected(application, Guid.NewGuid()));
         }
         return (batchId, drafts.Select(d => new Selected(d.Application, d.Challenge, d.Lead)).ToList());
     }

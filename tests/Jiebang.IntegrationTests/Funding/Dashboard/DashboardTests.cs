@@ -21,7 +21,7 @@ public abstract class DashboardTests(JiebangHost host) : HostTests(host)
         await tf.PutJson($"/api/v1/batches/{batch2}/funding-policy", FundingScenario.Policy(2_000_000L)).Expect(HttpStatusCode.Created);
         using (var scope = Host.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(new MarkChallengeUnawarded(devices[2].ChallengeId, Guid.NewGuid(), "无人入选"));
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MarkChallengeUnawarded(devices[2].ChallengeId, Guid.NewGuid(), "无人入选"));
         }
         try
         {
