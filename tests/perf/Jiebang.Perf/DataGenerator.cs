@@ -284,16 +284,19 @@ internal sealed class DataGenerator(DbConnectionFactory db, Profile profile)
                     new { AgreementId = id, OrganisationId = application.Lead.Id, Role = nameof(PartyRole.Lead), IssuerOrganisationId = challenge.IssuerId },
                 }, tx);
                 await AgreementStore.AppendAsync(connection, tx, id, batch.Key, LedgerKind.Commit, commitment, null, "签约承诺（性能测试）", actor, signedAt);
-                await AgreementStore.AppendAsync(connection, tx, id, batch.Key, LedgerKind.Disburse, commitment * 40 / 100, 0, "首笔拨付（性能测试）", actor, signedAt.AddDays(5));
+                await AgreementStore.AppendAsync(connection, tx, id, batch.Key, LedgerKind.Disburse, commitment * 40 / 100, 0, "首笔拨付（性能测试）", actor,
+                    signedAt.AddDays(5));
                 if (n % 2 == 0)
                 {
-                    await AgreementStore.AppendAsync(connection, tx, id, batch.Key, LedgerKind.Disburse, commitment * 60 / 100, 1, "第二笔拨付（性能测试）", actor, signedAt.AddDays(15));
+                    await AgreementStore.AppendAsync(connection, tx, id, batch.Key, LedgerKind.Disburse, commitment * 60 / 100, 1, "第二笔拨付（性能测试）", actor,
+                        signedAt.AddDays(15));
                 }
                 if (n % 3 == 0)
                 {
                     await connection.ExecuteAsync(InsertProcurement, new
                     {
-                        Id = Guid.CreateVersion7(), AgreementId = id, ContractDate = AgreementStore.FormatDay(DateOnly.FromDateTime(signedAt.UtcDateTime).AddDays(10)),
+                        Id = Guid.CreateVersion7(), AgreementId = id,
+                        ContractDate = AgreementStore.FormatDay(DateOnly.FromDateTime(signedAt.UtcDateTime).AddDays(10)),
                         AmountFen = 100_000_000L, Product = "样机采购（性能测试）", RecordedBy = actor.Name, Now = signedAt.AddDays(10),
                     }, tx);
                 }

@@ -16,8 +16,12 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, AgreementDe
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Agreements_Adjust", "Funding",
                 "调整协议承诺资金（追加台账调整记录） / Correct the commitment with an Adjust ledger entry",
-                "Appends a signed Adjust entry; nothing in the ledger is changed or removed. The new commitment must stay at or above what has been paid (409 funding.adjustment_below_paid) and within the cap per project (409 funding.adjustment_above_cap); an increase must fit the batch budget (409 funding.budget_exhausted). Not on a terminated or closed agreement.")
-            .Body<Request>().Ok<AgreementDetail>().Problems(400, 401, 403, 404, 409).Codes(409, "funding.adjustment_above_cap", "funding.adjustment_below_paid", "funding.budget_exhausted", "funding.agreement_not_active"), clearDefaults: true);
+                "Appends a signed Adjust entry; nothing in the ledger is changed or removed. The new commitment must stay at or above what has been paid " +
+                "(409 funding.adjustment_below_paid) and within the cap per project (409 funding.adjustment_above_cap); an increase must fit the batch " +
+                "budget (409 funding.budget_exhausted). Not on a terminated or closed agreement.")
+            .Body<Request>().Ok<AgreementDetail>().Problems(400, 401, 403, 404, 409)
+            .Codes(409, "funding.adjustment_above_cap", "funding.adjustment_below_paid",
+                "funding.budget_exhausted", "funding.agreement_not_active"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

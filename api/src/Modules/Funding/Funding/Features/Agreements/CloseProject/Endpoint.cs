@@ -17,7 +17,8 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, AgreementDe
         Description(b => b.Api("Agreements_Close", "Funding",
                 "结项：须已登记采购或说明豁免理由 / Close an accepted project: procurement recorded or waived with a reason",
                 "Refused with 409 funding.procurement_missing when nothing was procured and no waiver reason is given.")
-            .Body<Request>().Ok<AgreementDetail>().Problems(400, 401, 403, 404, 409).Codes(409, "funding.not_accepted", "funding.procurement_missing"), clearDefaults: true);
+            .Body<Request>().Ok<AgreementDetail>().Problems(400, 401, 403, 404, 409)
+            .Codes(409, "funding.not_accepted", "funding.procurement_missing"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

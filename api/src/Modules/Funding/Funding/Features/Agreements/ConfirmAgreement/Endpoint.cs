@@ -21,8 +21,10 @@ internal sealed class Endpoint(WritePath writes) : EndpointWithoutRequest<Agreem
         Roles(Platform.Auth.Roles.Issuer);
         Description(b => b.Api("Agreements_ConfirmByIssuer", "Funding",
                 "发榜企业确认（会签）协议 / The issuer countersigns the recorded agreement",
-                "Only a user of the agreement's issuer (others get 404); once (409 funding.already_confirmed) and while the agreement is active. Tranches are paid only after it.")
-            .Ok<AgreementDetail>().ETag().Problems(401, 403, 404, 409).Codes(409, "funding.already_confirmed", "funding.agreement_not_active"), clearDefaults: true);
+                "Only a user of the agreement's issuer (others get 404); once (409 funding.already_confirmed) and while the agreement is active. Tranches " +
+                "are paid only after it.")
+            .Ok<AgreementDetail>().ETag().Problems(401, 403, 404, 409)
+            .Codes(409, "funding.already_confirmed", "funding.agreement_not_active"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

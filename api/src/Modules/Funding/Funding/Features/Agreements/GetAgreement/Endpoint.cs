@@ -26,13 +26,15 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
         await using var connection = await db.OpenAsync(ct);
         var row = await AgreementStore.GetAsync(connection, Route<Guid>("id"));
         var detail = row is null ? null : await AgreementDetail.LoadAsync(connection, row);
-        if (detail is null || !(caller.ReadsEverything || (caller.OrganisationId is { } org && (caller.IsIssuer || caller.IsApplicant)
+        if (detail is not null && (caller.ReadsEverything || (caller.OrganisationId is { } org && (caller.IsIssuer || caller.IsApplicant)
                 && detail.Parties.Any(p => p.OrganisationId == org))))
         {
-            await Send.ResultAsync(Problems.NotFound("agreement"));
-            return;
+            HttpContext.Response.Headers.ETag = Versioning.ETag(detail.Version);
+            await Send.OkAsync(detail, ct);
         }
-        HttpContext.Response.Headers.ETag = Versioning.ETag(detail.Version);
-        await Send.OkAsync(detail, ct);
+        else
+        {
+            await Send.ResultAsync(Problems.NotFound("agreement"));
+        }
     }
 }

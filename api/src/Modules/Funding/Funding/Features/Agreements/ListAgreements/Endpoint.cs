@@ -15,7 +15,8 @@ internal sealed class Endpoint(DbConnectionFactory db) : Endpoint<Request, Paged
         Roles(Platform.Auth.Roles.People);
         Description(b => b.Api("Agreements_List", "Funding",
                 "合作研发协议列表 / List the agreements the caller may see, newest first",
-                "The task force and auditors see every agreement; an issuer those on its own challenges; an applicant those its organisation is lead or member of; "
+                "The task force and auditors see every agreement; an issuer those on its own challenges; an applicant those its organisation is lead or " +
+                "member of; "
                 + "experts none. Rows a caller may not see are never counted.")
             .Ok<Paged<AgreementListItem>>().Problems(400, 401, 403), clearDefaults: true);
     }

@@ -18,7 +18,10 @@ internal sealed class Endpoint(WritePath writes, DbConnectionFactory db, ISender
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Agreements_RecordAcceptance", "Funding",
                 "登记项目验收结论 / Record the acceptance decision (验收)",
-                "Needs a result for every indicator of the challenge, judged against the target the agreement's milestones set for it (the challenge's own where they set none). Passing completes the agreement (later tranches may still be paid) and publishes MarkChallengeCompleted; failing settles it as a termination by the rule (claw back beyond ratio × verified investment, release the unpaid commitment) and publishes MarkChallengeTerminated.")
+                "Needs a result for every indicator of the challenge, judged against the target the agreement's milestones set for it (the challenge's own " +
+                "where they set none). Passing completes the agreement (later tranches may still be paid) and publishes ChallengeCompleted; failing " +
+                "settles it as a termination by the rule (claw back beyond ratio × verified investment, release the unpaid commitment) and publishes " +
+                "ChallengeTerminated.")
             .Body<Request>().Ok<Acceptance>().Problems(400, 401, 403, 404, 409).Codes(409, "funding.agreement_not_active"), clearDefaults: true);
     }
 

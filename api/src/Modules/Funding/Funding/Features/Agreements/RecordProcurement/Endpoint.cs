@@ -41,7 +41,8 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, Procurement
             });
             await w.AuditAsync(AgreementStore.Module, "Agreement", id, "RecordProcurement",
                 new { procurement = procurementId, req.AmountFen, product, contractDate = req.ContractDate });
-            return new WriteAnswer(StatusCodes.Status201Created, new Procurement(procurementId, req.ContractDate, req.AmountFen, product, w.Caller.Name, w.Now));
+            var procurement = new Procurement(procurementId, req.ContractDate, req.AmountFen, product, w.Caller.Name, w.Now);
+            return new WriteAnswer(StatusCodes.Status201Created, procurement);
         }, ct));
     }
 }

@@ -22,9 +22,13 @@ internal sealed class Endpoint(WritePath writes, DbConnectionFactory db, ISender
         Post("/api/v1/agreements");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Agreements_Sign", "Funding",
-                "登记已签署的合作研发协议并从批次预算中锁定配套资金；支持 Idempotency-Key / Record a signed agreement and reserve its co-funding from the batch budget; honours Idempotency-Key",
-                "Commitment = min(ratio × (issuer's + applicants' committed investment), cap), half up to the fen, reserved in the same transaction under the batch budget's row lock. Refused with 409 funding.budget_exhausted when the budget cannot cover it, and nothing is stored.")
-            .Body<Request>().Ok<AgreementDetail>(201).ETag().Location().Problems(400, 401, 403, 404, 409, 422).Codes(409, "funding.agreement_exists", "funding.application_not_selected", "funding.budget_exhausted", "funding.challenge_not_awardable", "funding.no_policy", "funding.not_first_cooperation").Idempotent()
+                "登记已签署的合作研发协议并从批次预算中锁定配套资金；支持 Idempotency-Key / Record a signed agreement and reserve its co-funding from the batch budget; honours " +
+                "Idempotency-Key",
+                "Commitment = min(ratio × (issuer's + applicants' committed investment), cap), half up to the fen, reserved in the same transaction under " +
+                "the batch budget's row lock. Refused with 409 funding.budget_exhausted when the budget cannot cover it, and nothing is stored.")
+            .Body<Request>().Ok<AgreementDetail>(201).ETag().Location().Problems(400, 401, 403, 404, 409, 422)
+            .Codes(409, "funding.agreement_exists", "funding.application_not_selected", "funding.budget_exhausted",
+                "funding.challenge_not_awardable", "funding.no_policy", "funding.not_first_cooperation").Idempotent()
             .Example(new
             {
                 applicationId = "0193a3c0-0000-7000-8000-000000000006",

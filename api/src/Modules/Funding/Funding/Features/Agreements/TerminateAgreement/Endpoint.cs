@@ -17,7 +17,8 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, AgreementDe
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Agreements_Terminate", "Funding",
                 "终止项目：追回超付资金并将未拨付承诺退回批次预算 / Terminate: claw back overpayment and release the unpaid commitment",
-                "Claws back what was paid beyond ratio × verified investment (or more, up to what was paid, when clawBackFen says so) and releases the unpaid commitment to the batch budget, as ledger entries; publishes MarkChallengeTerminated.")
+                "Claws back what was paid beyond ratio × verified investment (or more, up to what was paid, when clawBackFen says so) and releases the " +
+                "unpaid commitment to the batch budget, as ledger entries; publishes ChallengeTerminated.")
             .Body<Request>().Ok<AgreementDetail>().Problems(400, 401, 403, 404, 409).Codes(409, "funding.agreement_not_active"), clearDefaults: true);
     }
 

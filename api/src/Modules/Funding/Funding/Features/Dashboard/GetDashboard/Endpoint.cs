@@ -18,7 +18,9 @@ internal sealed class Endpoint(DbConnectionFactory db, ISender sender) : Endpoin
         Roles(Platform.Auth.Roles.TaskForce, Platform.Auth.Roles.Auditor);
         Description(b => b.Api("Funding_GetDashboard", "Funding",
                 "强链工程看板 / The programme dashboard",
-                "Task force and auditors. Consortia formed against the programme's target, challenges awarded and unawarded per batch, money committed, paid and remaining by batch and by field (sums of the ledger), median days from publication to signing, procurement realised. A fixed number of queries whatever the programme's size.")
+                "Task force and auditors. Consortia formed against the programme's target, challenges awarded and unawarded per batch, money committed, " +
+                "paid and remaining by batch and by field (sums of the ledger), median days from publication to signing, procurement realised. A fixed " +
+                "number of queries whatever the programme's size.")
             .Ok<Dashboard>().Problems(401, 403, 404), clearDefaults: true);
     }
 

@@ -18,8 +18,10 @@ internal sealed class Endpoint(WritePath writes, ISender sender) : Endpoint<Requ
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Funding_SetPolicy", "Funding",
                 "设定批次资金配套政策 / Set a batch's funding policy (ratio, cap, budget, tranche plan)",
-                "Creates the policy (201, no If-Match) or replaces it (200, If-Match required). A total budget below what is already committed is refused with 409 funding.budget_below_committed; agreements keep the terms they were signed under.")
-            .Body<Request>().IfMatch(required: false).Ok<FundingPolicy>().ETag().Ok<FundingPolicy>(201).ETag().Problems(400, 401, 403, 404, 409, 412, 428).Codes(409, "funding.budget_below_committed"), clearDefaults: true);
+                "Creates the policy (201, no If-Match) or replaces it (200, If-Match required). A total budget below what is already committed is refused " +
+                "with 409 funding.budget_below_committed; agreements keep the terms they were signed under.")
+            .Body<Request>().IfMatch(required: false).Ok<FundingPolicy>().ETag().Ok<FundingPolicy>(201).ETag().Problems(400, 401, 403, 404, 409, 412, 428)
+            .Codes(409, "funding.budget_below_committed"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
@@ -32,8 +34,8 @@ internal sealed class Endpoint(WritePath writes, ISender sender) : Endpoint<Requ
         {
             var values = new
             {
-                BatchId = batchId, req.RatioBp, req.CapPerProjectFen, req.TotalBudgetFen, Tranches = AgreementStore.WritePlan(req.Tranches.Select(t => t.ToTranche())),
-                w.Now, Version = w.ExpectedVersion ?? 0,
+                BatchId = batchId, req.RatioBp, req.CapPerProjectFen, req.TotalBudgetFen,
+                Tranches = AgreementStore.WritePlan(req.Tranches.Select(t => t.ToTranche())), w.Now, Version = w.ExpectedVersion ?? 0,
             };
             // The policy row is the batch budget's lock row: signing holds it while it takes money from the budget.
             var existing = await PolicyStore.LockAsync(w.Connection, w.Transaction, w.Dialect, batchId);

@@ -15,7 +15,8 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, ProgressRep
         Post("/api/v1/progress-reports/{id:guid}/return");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("ProgressReports_Return", "Funding", "退回进展报告 / Send a progress report back with a reason")
-            .Body<Request>().Ok<ProgressReport>().Problems(400, 401, 403, 404, 409).Codes(409, "funding.report_already_decided", "funding.agreement_not_active"), clearDefaults: true);
+            .Body<Request>().Ok<ProgressReport>().Problems(400, 401, 403, 404, 409)
+            .Codes(409, "funding.report_already_decided", "funding.agreement_not_active"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

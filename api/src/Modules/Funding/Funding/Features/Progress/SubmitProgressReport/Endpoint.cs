@@ -17,7 +17,8 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, ProgressRep
         Description(b => b.Api("Agreements_SubmitProgressReport", "Funding",
                 "提交里程碑进展报告（实际投入） / Report actual investment at a milestone",
                 "The issuer, the lead applicant or the task force reports; the task force then verifies or returns it.")
-            .Body<Request>().Ok<ProgressReport>(201).Location().Problems(400, 401, 403, 404, 409).Codes(409, "funding.agreement_not_active"), clearDefaults: true);
+            .Body<Request>().Ok<ProgressReport>(201).Location().Problems(400, 401, 403, 404, 409)
+            .Codes(409, "funding.agreement_not_active"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

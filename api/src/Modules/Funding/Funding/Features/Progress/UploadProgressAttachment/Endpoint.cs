@@ -38,10 +38,14 @@ internal sealed class Endpoint(WritePath writes, DbConnectionFactory db, IConfig
         AllowFileUploads();
         Description(b => b.Api("ProgressReports_UploadAttachment", "Funding",
                 "上传进展报告附件（票据、审计报告等；PDF、DOCX、XLSX、PNG、JPEG） / Attach a supporting file to a progress report",
-                "multipart/form-data with one file in the field `file`. Whoever may report progress on the agreement (the issuer, the lead applicant, the task force) while the report awaits its decision (409 funding.report_already_decided); " +
-                "others get 404. The type is recognised from the content and must agree with the extension (400 attachment.type_mismatch / attachment.type_not_allowed); " +
+                "multipart/form-data with one file in the field `file`. Whoever may report progress on the agreement (the issuer, the lead applicant, the " +
+                "task force) while the report awaits its decision (409 funding.report_already_decided); " +
+                "others get 404. The type is recognised from the content and must agree with the extension (400 attachment.type_mismatch / " +
+                "attachment.type_not_allowed); " +
                 "at most Funding:AttachmentMaxBytes (default 10 MiB, 413 attachment.too_large) and 20 files per report (409 funding.too_many_attachments).")
-            .Accepts<ProgressAttachmentUpload>("multipart/form-data").Ok<ProgressAttachment>(201).Location().Problems(400, 401, 403, 404, 409, 413).Codes(400, "attachment.type_mismatch", "attachment.type_not_allowed").Codes(413, "attachment.too_large").Codes(409, "funding.too_many_attachments", "funding.report_already_decided"), clearDefaults: true);
+            .Accepts<ProgressAttachmentUpload>("multipart/form-data").Ok<ProgressAttachment>(201).Location().Problems(400, 401, 403, 404, 409, 413)
+            .Codes(400, "attachment.type_mismatch", "attachment.type_not_allowed").Codes(413, "attachment.too_large")
+            .Codes(409, "funding.too_many_attachments", "funding.report_already_decided"), clearDefaults: true);
     }
 
     private sealed record Upload(byte[] Content, string FileName, AttachmentType Type);

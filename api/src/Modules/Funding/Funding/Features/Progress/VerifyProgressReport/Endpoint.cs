@@ -17,7 +17,8 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, ProgressRep
         Description(b => b.Api("ProgressReports_Verify", "Funding",
                 "核定进展报告的实际投入 / Verify a progress report's investment",
                 "Verified amounts cannot exceed the claim; only a submitted report can be decided (409 funding.report_already_decided).")
-            .Body<Request>().Ok<ProgressReport>().Problems(400, 401, 403, 404, 409).Codes(409, "funding.report_already_decided", "funding.agreement_not_active"), clearDefaults: true);
+            .Body<Request>().Ok<ProgressReport>().Problems(400, 401, 403, 404, 409)
+            .Codes(409, "funding.report_already_decided", "funding.agreement_not_active"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

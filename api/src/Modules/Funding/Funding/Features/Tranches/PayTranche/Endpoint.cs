@@ -17,8 +17,12 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, AgreementDe
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Agreements_Disburse", "Funding",
                 "按里程碑拨付配套资金 / Pay a tranche at a verified milestone",
-                "Pays at most min(cumulative tranche % × commitment, ratio × verified cumulative investment) − already paid; more is refused with 409 funding.payment_exceeds_limit. The milestone needs a verified progress report (409 funding.milestone_not_verified) and the issuer's confirmation of the agreement (409 funding.issuer_not_confirmed).")
-            .Body<Request>().Ok<AgreementDetail>().Problems(400, 401, 403, 404, 409).Codes(409, "funding.issuer_not_confirmed", "funding.milestone_not_verified", "funding.payment_exceeds_limit", "funding.agreement_not_active"), clearDefaults: true);
+                "Pays at most min(cumulative tranche % × commitment, ratio × verified cumulative investment) − already paid; more is refused with 409 " +
+                "funding.payment_exceeds_limit. The milestone needs a verified progress report (409 funding.milestone_not_verified) and the issuer's " +
+                "confirmation of the agreement (409 funding.issuer_not_confirmed).")
+            .Body<Request>().Ok<AgreementDetail>().Problems(400, 401, 403, 404, 409)
+            .Codes(409, "funding.issuer_not_confirmed", "funding.milestone_not_verified",
+                "funding.payment_exceeds_limit", "funding.agreement_not_active"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

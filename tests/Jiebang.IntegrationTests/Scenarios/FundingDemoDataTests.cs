@@ -1,8 +1,9 @@
 using System.Net;
 using Jiebang.IntegrationTests.Challenges.DemoData;
+using Jiebang.IntegrationTests.Funding;
 using Jiebang.IntegrationTests.Infrastructure;
 
-namespace Jiebang.IntegrationTests.Funding.DemoData;
+namespace Jiebang.IntegrationTests.Scenarios;
 
 public abstract class FundingDemoDataTests(JiebangHost host) : HostTests(host)
 {

@@ -4,7 +4,7 @@ using Jiebang.IntegrationTests.Infrastructure;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Jiebang.IntegrationTests.Funding.SignAgreement;
+namespace Jiebang.IntegrationTests.Funding.Agreements;
 
 public abstract class SignAgreementTests(JiebangHost host) : HostTests(host)
 {

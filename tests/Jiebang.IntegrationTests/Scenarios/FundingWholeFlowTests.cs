@@ -1,15 +1,16 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Jiebang.IntegrationTests.Funding;
 using Jiebang.IntegrationTests.Infrastructure;
 using Jiebang.IntegrationTests.Review;
 
-namespace Jiebang.IntegrationTests.Funding.WholeFlow;
+namespace Jiebang.IntegrationTests.Scenarios;
 
 /// <summary>
 /// One project from the issuer's published need to the closed project, through HTTP only: Challenges, Applications,
 /// Review and Funding each end in the state the others' messages should have moved them to, with the money exact.
 /// </summary>
-public abstract class WholeFlowTests(JiebangHost host) : HostTests(host)
+public abstract class FundingWholeFlowTests(JiebangHost host) : HostTests(host)
 {
     [Fact]
     public async Task A_challenge_goes_from_publication_to_a_closed_project_with_exact_balances_in_all_four_modules()
@@ -185,7 +186,8 @@ public abstract class WholeFlowTests(JiebangHost host) : HostTests(host)
         string? after = null;
         while (true)
         {
-            var page = await client.GetAsync("/api/v1/feed?limit=200" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after))).Expect(HttpStatusCode.OK);
+            var page = await client.GetAsync("/api/v1/feed?limit=200" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after)))
+                .Expect(HttpStatusCode.OK);
             items.AddRange(page["items"]!.AsArray().Select(i => i!));
             after = (string)page["next"]!;
             if (!(bool)page["hasMore"]!)
@@ -196,6 +198,6 @@ public abstract class WholeFlowTests(JiebangHost host) : HostTests(host)
     }
 }
 
-public sealed class WholeFlowTestsOnSqlite(SqliteHost host) : WholeFlowTests(host), IClassFixture<SqliteHost>;
-public sealed class WholeFlowTestsOnPostgres(PostgresHost host) : WholeFlowTests(host), IClassFixture<PostgresHost>;
-public sealed class WholeFlowTestsOnSqlServer(SqlServerHost host) : WholeFlowTests(host), IClassFixture<SqlServerHost>;
+public sealed class FundingWholeFlowTestsOnSqlite(SqliteHost host) : FundingWholeFlowTests(host), IClassFixture<SqliteHost>;
+public sealed class FundingWholeFlowTestsOnPostgres(PostgresHost host) : FundingWholeFlowTests(host), IClassFixture<PostgresHost>;
+public sealed class FundingWholeFlowTestsOnSqlServer(SqlServerHost host) : FundingWholeFlowTests(host), IClassFixture<SqlServerHost>;

@@ -1,10 +1,11 @@
 using System.Net;
 using Dapper;
+using Jiebang.IntegrationTests.Funding;
 using Jiebang.IntegrationTests.Infrastructure;
 
-namespace Jiebang.IntegrationTests.Funding.Concurrency;
+namespace Jiebang.IntegrationTests.Scenarios;
 
-public abstract class BudgetConcurrencyTests(JiebangHost host) : HostTests(host)
+public abstract class FundingBudgetConcurrencyTests(JiebangHost host) : HostTests(host)
 {
     private sealed class LedgerSum
     {
@@ -44,7 +45,8 @@ public abstract class BudgetConcurrencyTests(JiebangHost host) : HostTests(host)
 
         await using var connection = await Host.Db.OpenAsync();
         var ledger = await connection.QuerySingleAsync<LedgerSum>(
-            "SELECT CAST(COALESCE(SUM(amount_fen), 0) AS BIGINT) AS Total, COUNT(*) AS Entries FROM funding_ledger WHERE batch_id = @BatchId AND kind = 'Commit'",
+            "SELECT CAST(COALESCE(SUM(amount_fen), 0) AS BIGINT) AS Total, COUNT(*) AS Entries FROM funding_ledger WHERE batch_id = @BatchId AND kind = " +
+            "'Commit'",
             new { BatchId = batchId });
         Assert.Equal(5, ledger.Entries);
         Assert.Equal(budget, ledger.Total);
@@ -99,6 +101,6 @@ public abstract class BudgetConcurrencyTests(JiebangHost host) : HostTests(host)
     }
 }
 
-public sealed class BudgetConcurrencyTestsOnSqlite(SqliteHost host) : BudgetConcurrencyTests(host), IClassFixture<SqliteHost>;
-public sealed class BudgetConcurrencyTestsOnPostgres(PostgresHost host) : BudgetConcurrencyTests(host), IClassFixture<PostgresHost>;
-public sealed class BudgetConcurrencyTestsOnSqlServer(SqlServerHost host) : BudgetConcurrencyTests(host), IClassFixture<SqlServerHost>;
+public sealed class FundingBudgetConcurrencyTestsOnSqlite(SqliteHost host) : FundingBudgetConcurrencyTests(host), IClassFixture<SqliteHost>;
+public sealed class FundingBudgetConcurrencyTestsOnPostgres(PostgresHost host) : FundingBudgetConcurrencyTests(host), IClassFixture<PostgresHost>;
+public sealed class FundingBudgetConcurrencyTestsOnSqlServer(SqlServerHost host) : FundingBudgetConcurrencyTests(host), IClassFixture<SqlServerHost>;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Jiebang.IntegrationTests.Infrastructure;
 
-namespace Jiebang.IntegrationTests.Funding.ListAgreements;
+namespace Jiebang.IntegrationTests.Funding.Agreements;
 
 public abstract class ListAgreementsTests(JiebangHost host) : HostTests(host)
 {

@@ -3,7 +3,7 @@ using Jiebang.IntegrationTests.Infrastructure;
 
 namespace Jiebang.IntegrationTests.Funding.Policy;
 
-public abstract class FundingPolicyTests(JiebangHost host) : HostTests(host)
+public abstract class SetFundingPolicyTests(JiebangHost host) : HostTests(host)
 {
     [Fact]
     public async Task The_task_force_sets_a_policy_and_replaces_it_only_with_the_current_version()
@@ -72,6 +72,6 @@ public abstract class FundingPolicyTests(JiebangHost host) : HostTests(host)
     }
 }
 
-public sealed class FundingPolicyTestsOnSqlite(SqliteHost host) : FundingPolicyTests(host), IClassFixture<SqliteHost>;
-public sealed class FundingPolicyTestsOnPostgres(PostgresHost host) : FundingPolicyTests(host), IClassFixture<PostgresHost>;
-public sealed class FundingPolicyTestsOnSqlServer(SqlServerHost host) : FundingPolicyTests(host), IClassFixture<SqlServerHost>;
+public sealed class SetFundingPolicyTestsOnSqlite(SqliteHost host) : SetFundingPolicyTests(host), IClassFixture<SqliteHost>;
+public sealed class SetFundingPolicyTestsOnPostgres(PostgresHost host) : SetFundingPolicyTests(host), IClassFixture<PostgresHost>;
+public sealed class SetFundingPolicyTestsOnSqlServer(SqlServerHost host) : SetFundingPolicyTests(host), IClassFixture<SqlServerHost>;

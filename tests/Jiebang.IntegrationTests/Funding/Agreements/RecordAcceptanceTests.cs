@@ -2,9 +2,13 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Jiebang.IntegrationTests.Infrastructure;
 
-namespace Jiebang.IntegrationTests.Funding.Acceptance;
+namespace Jiebang.IntegrationTests.Funding.Agreements;
 
-public abstract class AcceptanceTests(JiebangHost host) : HostTests(host)
+/// <summary>
+/// The steps of a signed agreement (acceptance, closing, adjustment, termination), one file per use case; one class, so
+/// they share one host and its databases per provider.
+/// </summary>
+public abstract partial class AgreementsTests(JiebangHost host) : HostTests(host)
 {
     private async Task<(HttpClient Tf, string AgreementId, Guid ChallengeId, Guid BatchId, JsonArray Indicators)> SignedAsync()
     {
@@ -71,7 +75,8 @@ public abstract class AcceptanceTests(JiebangHost host) : HostTests(host)
         var closed = await tf.PostJson($"/api/v1/agreements/{id}/close", new { }).Expect(HttpStatusCode.OK);
         Assert.Equal("Closed", (string?)closed["status"]);
         Assert.Equal(12_000_000L, (long)closed["procurements"]![0]!["amountFen"]!);
-        await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/agreements/{id}/disbursements", new { milestoneIndex = 2, amountFen = 1L, reason = "结项后" })
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/agreements/{id}/disbursements",
+                new { milestoneIndex = 2, amountFen = 1L, reason = "结项后" })
             .ExpectProblem(HttpStatusCode.Conflict, "funding.agreement_not_active"));
 
         await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson(url, new
@@ -102,28 +107,13 @@ public abstract class AcceptanceTests(JiebangHost host) : HostTests(host)
         Assert.Equal(0L, (long)detail["balances"]!["remainingFen"]!);
         Assert.Equal("Terminated", (string?)(await tf.GetAsync($"/api/v1/challenges/{challengeId}").Expect(HttpStatusCode.OK))["status"]);
         var policy = await tf.GetAsync($"/api/v1/batches/{batchId}/funding-policy").Expect(HttpStatusCode.OK);
-        Assert.Equal(240_000L, (long)policy["committedFen"]!);        await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/agreements/{id}/procurements",
+        Assert.Equal(240_000L, (long)policy["committedFen"]!);
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/agreements/{id}/procurements",
                 new { contractDate = "2029-03-01", amountFen = 1L, product = "样机" })
             .ExpectProblem(HttpStatusCode.Conflict, "funding.not_accepted"));
     }
-
-    [Fact]
-    public async Task An_accepted_project_without_procurement_closes_only_with_a_waiver_reason()
-    {
-        var (tf, id, _, _, indicators) = await SignedAsync();
-        await tf.PostJson($"/api/v1/agreements/{id}/acceptance", new
-        {
-            passed = true, notes = "通过",
-            results = indicators.Select(i => new { indicatorId = (string)i!["id"]!, achieved = "0.3", passed = true }).ToArray(),
-        }).Expect(HttpStatusCode.OK);
-        await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/agreements/{id}/close", new { waiverReason = "  " })
-            .ExpectProblem(HttpStatusCode.Conflict, "funding.procurement_missing"));
-        var closed = await tf.PostJson($"/api/v1/agreements/{id}/close", new { waiverReason = "发榜企业被并购，采购由母公司执行" }).Expect(HttpStatusCode.OK);
-        Assert.Equal("Closed", (string?)closed["status"]);
-        Assert.Equal("发榜企业被并购，采购由母公司执行", (string?)closed["procurementWaiver"]);
-    }
 }
 
-public sealed class AcceptanceTestsOnSqlite(SqliteHost host) : AcceptanceTests(host), IClassFixture<SqliteHost>;
-public sealed class AcceptanceTestsOnPostgres(PostgresHost host) : AcceptanceTests(host), IClassFixture<PostgresHost>;
-public sealed class AcceptanceTestsOnSqlServer(SqlServerHost host) : AcceptanceTests(host), IClassFixture<SqlServerHost>;
+public sealed class AgreementsTestsOnSqlite(SqliteHost host) : AgreementsTests(host), IClassFixture<SqliteHost>;
+public sealed class AgreementsTestsOnPostgres(PostgresHost host) : AgreementsTests(host), IClassFixture<PostgresHost>;
+public sealed class AgreementsTestsOnSqlServer(SqlServerHost host) : AgreementsTests(host), IClassFixture<SqlServerHost>;

@@ -6,7 +6,7 @@ using Jiebang.IntegrationTests.Infrastructure;
 
 namespace Jiebang.IntegrationTests.Funding.Progress;
 
-public abstract class ProgressAttachmentTests(JiebangHost host) : HostTests(host)
+public abstract class UploadProgressAttachmentTests(JiebangHost host) : HostTests(host)
 {
     private static Task<HttpResponseMessage> Upload(HttpClient client, string reportId, string fileName, byte[] bytes)
     {
@@ -64,6 +64,6 @@ public abstract class ProgressAttachmentTests(JiebangHost host) : HostTests(host
     }
 }
 
-public sealed class ProgressAttachmentTestsOnSqlite(SqliteHost host) : ProgressAttachmentTests(host), IClassFixture<SqliteHost>;
-public sealed class ProgressAttachmentTestsOnPostgres(PostgresHost host) : ProgressAttachmentTests(host), IClassFixture<PostgresHost>;
-public sealed class ProgressAttachmentTestsOnSqlServer(SqlServerHost host) : ProgressAttachmentTests(host), IClassFixture<SqlServerHost>;
+public sealed class UploadProgressAttachmentTestsOnSqlite(SqliteHost host) : UploadProgressAttachmentTests(host), IClassFixture<SqliteHost>;
+public sealed class UploadProgressAttachmentTestsOnPostgres(PostgresHost host) : UploadProgressAttachmentTests(host), IClassFixture<PostgresHost>;
+public sealed class UploadProgressAttachmentTestsOnSqlServer(SqlServerHost host) : UploadProgressAttachmentTests(host), IClassFixture<SqlServerHost>;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiebang.IntegrationTests.Funding.Dashboard;
 
-public abstract class DashboardTests(JiebangHost host) : HostTests(host)
+public abstract class GetDashboardTests(JiebangHost host) : HostTests(host)
 {
     [Fact]
     public async Task The_dashboard_sums_the_ledger_by_batch_and_field_counts_awards_and_takes_the_median_wait_to_signing()
@@ -79,6 +79,6 @@ public abstract class DashboardTests(JiebangHost host) : HostTests(host)
     }
 }
 
-public sealed class DashboardTestsOnSqlite(SqliteHost host) : DashboardTests(host), IClassFixture<SqliteHost>;
-public sealed class DashboardTestsOnPostgres(PostgresHost host) : DashboardTests(host), IClassFixture<PostgresHost>;
-public sealed class DashboardTestsOnSqlServer(SqlServerHost host) : DashboardTests(host), IClassFixture<SqlServerHost>;
+public sealed class GetDashboardTestsOnSqlite(SqliteHost host) : GetDashboardTests(host), IClassFixture<SqliteHost>;
+public sealed class GetDashboardTestsOnPostgres(PostgresHost host) : GetDashboardTests(host), IClassFixture<PostgresHost>;
+public sealed class GetDashboardTestsOnSqlServer(SqlServerHost host) : GetDashboardTests(host), IClassFixture<SqlServerHost>;
