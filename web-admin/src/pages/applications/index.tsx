@@ -1,6 +1,6 @@
-import { App, Button, Card, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, keepPreviousData } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useT } from '../../i18n';
@@ -9,19 +9,15 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorView } from '../../components/Problem';
 import { StatusTag } from '../../components/StatusTag';
 import { Money } from '../../components/Money';
-import { useBatchOptions } from '../../lib/useFields';
 import { formatDateTime } from '../../lib/format';
-import { errorText } from '../programmes/BatchPage';
 import { JobProgress, downloadJobResult } from '../../jobs/JobProgress';
 import { isActive, usePageJob } from '../../jobs/jobs';
+import { errorText } from '../../lib/errors';
+import { EligibilityBadge } from './components/EligibilityBadge';
+import { useApplications } from './queries';
+import { useBatchOptions } from '../programmes/queries';
 
 const statuses: Schemas['ApplicationStatus'][] = ['Draft', 'Submitted', 'Eligible', 'Ineligible', 'UnderReview', 'Recommended', 'NotRecommended', 'Matched', 'Selected', 'NotSelected', 'Contracted', 'Withdrawn'];
-
-export function EligibilityBadge({ value }: { value: Schemas['EligibilityOutcome'] | null | undefined }) {
-  const t = useT();
-  if (!value) return <Tooltip title={t('application.notChecked')}><Tag data-eligibility="none">{t('application.unchecked')}</Tag></Tooltip>;
-  return <Tag color={value === 'Eligible' ? 'green' : 'red'} data-eligibility={value}>{t(`status.eligibility.${value}`)}</Tag>;
-}
 
 export function ApplicationsPage() {
   const t = useT();
@@ -39,11 +35,7 @@ export function ApplicationsPage() {
     page: Number(params.get('page') ?? 1),
     pageSize: 20,
   };
-  const list = useQuery({
-    queryKey: ['applications', filter],
-    placeholderData: keepPreviousData,
-    queryFn: () => unwrap(api.GET('/api/v1/applications', { params: { query: filter } })),
-  });
+  const list = useApplications(filter);
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);

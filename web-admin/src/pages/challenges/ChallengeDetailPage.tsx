@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap, etag, type Schemas } from '../../api/client';
 import { useT } from '../../i18n';
@@ -12,12 +11,13 @@ import { StatusTag } from '../../components/StatusTag';
 import { Money } from '../../components/Money';
 import { useAction } from '../../lib/hooks';
 import { formatDateTime } from '../../lib/format';
-import { errorText } from '../programmes/BatchPage';
+import { errorText } from '../../lib/errors';
+import { useChallenge, challengeKeys } from './queries';
 
 export function ChallengeDetailPage() {
   const { id = '' } = useParams();
   const t = useT();
-  const challenge = useQuery({ queryKey: ['challenge', id], queryFn: () => unwrap(api.GET('/api/v1/challenges/{id}', { params: { path: { id } } })) });
+  const challenge = useChallenge(id);
   return (
     <QueryState query={challenge}>
       {(c) => (
@@ -87,7 +87,7 @@ function ChallengeActions({ challenge: c }: { challenge: Schemas['ChallengeDetai
         case 'reject': return unwrap(api.POST('/api/v1/challenges/{id}/reject', { params, body: { reason } }));
       }
     },
-    { invalidate: [['challenge', c.id], ['challenges']], onSuccess: () => setRejecting(false) },
+    { invalidate: [challengeKeys.detail(c.id), challengeKeys.all], onSuccess: () => setRejecting(false) },
   );
   const run = (m: Move) => move.mutate(m, { onError: (e) => { if (m !== 'reject') message.error(errorText(e)); } });
   const buttons = [];

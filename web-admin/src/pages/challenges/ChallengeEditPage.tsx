@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { api, unwrap, etag, type Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert, applyFieldErrors, QueryState } from '../../components/Problem';
+import { ProblemAlert, QueryState } from '../../components/Problem';
 import { useAction } from '../../lib/hooks';
 import { wanToFen } from '../../lib/format';
-import { useBatchOptions, useFieldOptions } from '../../lib/useFields';
+import { useFieldOptions } from '../../lib/useFields';
+import { applyFieldErrors } from '../../lib/errors';
+import { useChallenge, challengeKeys } from './queries';
+import { useBatchOptions } from '../programmes/queries';
 
 interface ChallengeForm {
   batchId: string;
@@ -29,11 +31,7 @@ interface ChallengeForm {
 
 export function ChallengeEditPage() {
   const { id } = useParams();
-  const existing = useQuery({
-    queryKey: ['challenge', id],
-    enabled: !!id,
-    queryFn: () => unwrap(api.GET('/api/v1/challenges/{id}', { params: { path: { id: id! } } })),
-  });
+  const existing = useChallenge(id, !!id);
   if (id) return <QueryState query={existing}>{(c) => <ChallengeEditor existing={c} />}</QueryState>;
   return <ChallengeEditor />;
 }
@@ -58,7 +56,7 @@ function ChallengeEditor({ existing }: { existing?: Schemas['ChallengeDetail'] }
         ? unwrap(api.PUT('/api/v1/challenges/{id}', { params: { path: { id: existing.id }, header: { 'If-Match': etag(existing.version) } }, body }))
         : unwrap(api.POST('/api/v1/challenges', { body: { ...body, batchId: v.batchId } }));
     },
-    { invalidate: [['challenges'], ['challenge']], onSuccess: (c) => navigate(`/challenges/${c.id}`) },
+    { invalidate: [challengeKeys.all, challengeKeys.details], onSuccess: (c) => navigate(`/challenges/${c.id}`) },
   );
   const initial: Partial<ChallengeForm> = existing
     ? {

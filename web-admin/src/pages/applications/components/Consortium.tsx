@@ -5,7 +5,8 @@ import { useI18n, useT } from '../../../i18n';
 import { useSessionUser } from '../../../auth/useSession';
 import { useAction } from '../../../lib/hooks';
 import { bpText, formatDateTime } from '../../../lib/format';
-import { problemText } from '../../../components/Problem';
+import { problemText } from '../../../lib/errors';
+import { applicationKeys } from '../queries';
 
 type Application = Schemas['ApplicationDetail'];
 type Member = Schemas['MemberView'];
@@ -37,7 +38,7 @@ export function ConsortiumCard({ a }: { a: Application }) {
       <Table<Member> rowKey="organisationId" size="small" pagination={false} dataSource={a.members} data-testid="consortium"
         columns={[
           { title: t('application.organisation'), dataIndex: 'organisationName' },
-          { title: t('application.role'), dataIndex: 'role', render: (v) => t(`consortium.${v}`) },
+          { title: t('application.role'), dataIndex: 'role', render: (v: Schemas['ConsortiumRole']) => t(`consortium.${v}`) },
           { title: t('application.share'), dataIndex: 'budgetShareBp', render: (v) => bpText(v) },
           { title: t('application.responsibility'), dataIndex: 'responsibility' },
           { title: t('consortium.confirmation'), key: 'confirmation', render: (_, m) => <ConfirmationState m={m} /> },
@@ -66,7 +67,7 @@ function ConfirmationActions({ a, member }: { a: Application; member: Member }) 
   const { message, modal } = App.useApp();
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
-  const invalidate = [['application', a.id], ['applications']];
+  const invalidate = [applicationKeys.detail(a.id), applicationKeys.all];
   const confirm = useAction(
     () => unwrap(api.POST('/api/v1/applications/{id}/confirmation', { params: { path: { id: a.id }, header: { 'If-Match': etag(a.version) } }, body: {} })),
     { success: t('consortium.confirmDone'), invalidate },

@@ -3,7 +3,8 @@ import { Alert, App, Button, Form, Input, Modal, Select, Switch, Typography } fr
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, etag, unwrap, type Schemas } from '../../../api/client';
 import { useI18n, useT, type Locale } from '../../../i18n';
-import { applyFieldErrors, problemText } from '../../../components/Problem';
+import { applyFieldErrors, problemText } from '../../../lib/errors';
+import { organisationKeys } from '../../../lib/organisations';
 
 type Organisation = Schemas['Organisation'];
 type Values = Schemas['CorrectOrganisationRequest'];
@@ -58,12 +59,12 @@ export function CorrectOrganisationModal({ organisation, onClose }: { organisati
         body: correctionBody(v),
       }));
       message.success(t('organisation.correct.done'));
-      await queryClient.invalidateQueries({ queryKey: ['organisations'] });
+      await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
       onClose();
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {
         message.warning(t('organisation.stale'));
-        await queryClient.invalidateQueries({ queryKey: ['organisations'] });
+        await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
         onClose();
         return;
       }

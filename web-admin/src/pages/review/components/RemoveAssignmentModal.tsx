@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Button, Form, Input, Modal, Radio, Select, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
-import { ProblemAlert, applyFieldErrors } from '../../../components/Problem';
+import { ProblemAlert } from '../../../components/Problem';
 import { useAction } from '../../../lib/hooks';
+import { applyFieldErrors } from '../../../lib/errors';
+import { useExperts } from '../../experts/queries';
+import { roundKeys } from '../queries';
 
 type Assignment = Schemas['BoardAssignment'];
 interface Values {
@@ -36,14 +38,14 @@ export function RemoveAssignmentModal({ roundId, assignment, onClose, onRemoved 
   const [form] = Form.useForm<Values>();
   const [extra, setExtra] = useState<string[]>([]);
   const replacement = Form.useWatch('replacement', form);
-  const experts = useQuery({ queryKey: ['experts'], enabled: replacement === 'Named', queryFn: () => unwrap(api.GET('/api/v1/review/experts')) });
+  const experts = useExperts(replacement === 'Named');
   const remove = useAction(
     (v: Values) => unwrap(api.POST('/api/v1/review/rounds/{id}/assignments/{assignmentId}/remove', {
       params: { path: { id: roundId, assignmentId: assignment.assignmentId } }, body: removalBody(v),
     })),
     {
       success: t('board.removed'),
-      invalidate: [['round', roundId], ['board', roundId]],
+      invalidate: [roundKeys.detail(roundId), roundKeys.board(roundId)],
       onSuccess: (r) => { onRemoved?.(r); onClose(); },
     },
   );

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Switch, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { api, unwrap, type Schemas } from '../../api/client';
-import { useT } from '../../i18n';
-import { useRole } from '../../auth/useSession';
-import { QueryState, ProblemAlert, applyFieldErrors } from '../../components/Problem';
-import { useAction } from '../../lib/hooks';
-import { wanToFen } from '../../lib/format';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { useT } from '../../../i18n';
+import { useRole } from '../../../auth/useSession';
+import { QueryState, ProblemAlert } from '../../../components/Problem';
+import { useAction } from '../../../lib/hooks';
+import { wanToFen } from '../../../lib/format';
+import { applyFieldErrors } from '../../../lib/errors';
+import { useChallenge } from '../../challenges/queries';
+import { policyKeys, agreementKeys } from '../queries';
 
 type Agreement = Schemas['AgreementDetail'];
 type Dialog = 'procurement' | 'acceptance' | 'terminate' | 'close' | null;
@@ -50,7 +52,7 @@ function ProcurementModal({ a, onClose }: { a: Agreement; onClose: () => void })
       params: { path: { id: a.id } },
       body: { contractDate: v.contractDate.format('YYYY-MM-DD'), amountFen: wanToFen(v.amountWan) ?? 0, product: v.product },
     })),
-    { invalidate: [['agreement', a.id]], onSuccess: onClose },
+    { invalidate: [agreementKeys.detail(a.id)], onSuccess: onClose },
   );
   return (
     <Modal open title={t('procurement.record')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
@@ -73,7 +75,7 @@ interface AcceptanceValues {
 /** The acceptance committee's decision (验收): a result per indicator of the challenge against its agreed target, notes and the verdict. */
 export function AcceptanceModal({ a, onClose }: { a: Agreement; onClose: () => void }) {
   const t = useT();
-  const challenge = useQuery({ queryKey: ['challenge', a.challengeId], queryFn: () => unwrap(api.GET('/api/v1/challenges/{id}', { params: { path: { id: a.challengeId } } })) });
+  const challenge = useChallenge(a.challengeId);
   const [form] = Form.useForm<AcceptanceValues>();
   const [extra, setExtra] = useState<string[]>([]);
   // The target agreed at the last milestone that names the indicator, otherwise the challenge's own (as the API compares).
@@ -84,7 +86,7 @@ export function AcceptanceModal({ a, onClose }: { a: Agreement; onClose: () => v
       params: { path: { id: a.id } },
       body: { passed: v.passed, notes: (v.notes ?? '').trim(), results: v.results.map((r) => ({ indicatorId: r.indicatorId, achieved: (r.achieved ?? '').trim(), passed: !!r.passed })) },
     })),
-    { invalidate: [['agreement', a.id], ['agreements']], onSuccess: onClose },
+    { invalidate: [agreementKeys.detail(a.id), agreementKeys.all], onSuccess: onClose },
   );
   return (
     <Modal open width={760} title={t('acceptance.record')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}
@@ -137,7 +139,7 @@ function TerminateModal({ a, onClose }: { a: Agreement; onClose: () => void }) {
       params: { path: { id: a.id } },
       body: { reason: v.reason, clawBackFen: v.clawBackWan == null ? null : wanToFen(v.clawBackWan) },
     })),
-    { invalidate: [['agreement', a.id], ['policy']], onSuccess: onClose },
+    { invalidate: [agreementKeys.detail(a.id), policyKeys.all], onSuccess: onClose },
   );
   return (
     <Modal open title={t('agreement.terminate')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okButtonProps={{ danger: true }}>
@@ -156,7 +158,7 @@ function CloseModal({ a, onClose }: { a: Agreement; onClose: () => void }) {
   const [extra, setExtra] = useState<string[]>([]);
   const save = useAction(
     (v: { waiverReason?: string }) => unwrap(api.POST('/api/v1/agreements/{id}/close', { params: { path: { id: a.id } }, body: { waiverReason: v.waiverReason?.trim() || null } })),
-    { invalidate: [['agreement', a.id], ['agreements']], onSuccess: onClose },
+    { invalidate: [agreementKeys.detail(a.id), agreementKeys.all], onSuccess: onClose },
   );
   return (
     <Modal open title={t('agreement.close')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { DatePicker, Form, Input, Modal } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { api, unwrap } from '../../../api/client';
+import { useT } from '../../../i18n';
+import { ProblemAlert } from '../../../components/Problem';
+import { useAction } from '../../../lib/hooks';
+import { applyFieldErrors, windowErrors } from '../../../lib/errors';
+import { batchKeys } from '../queries';
+
+export interface BatchForm {
+  code: string;
+  name: string;
+  nameEn?: string;
+  window: [Dayjs, Dayjs];
+  note?: string;
+}
+
+export function CreateBatchModal({ programmeId, onClose }: { programmeId: string; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<BatchForm>();
+  const [extra, setExtra] = useState<string[]>([]);
+  const create = useAction(
+    (v: BatchForm) =>
+      unwrap(api.POST('/api/v1/programmes/{programmeId}/batches', {
+        params: { path: { programmeId } },
+        body: { code: v.code, name: v.name, nameEn: v.nameEn, note: v.note, opensOn: v.window[0].format('YYYY-MM-DD'), closesOn: v.window[1].format('YYYY-MM-DD') },
+      })),
+    { invalidate: [batchKeys.ofProgramme(programmeId)], onSuccess: onClose },
+  );
+  return (
+    <Modal open title={t('batch.create')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+      <ProblemAlert error={create.error} extra={extra} />
+      <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v, {
+        onError: (e) => setExtra(applyFieldErrors(form, e).concat(windowErrors(form, e))),
+      })}>
+        <Form.Item name="code" label={t('batch.code')} rules={[{ required: true }]}><Input placeholder="ZGC-2026-01" /></Form.Item>
+        <Form.Item name="name" label={t('batch.name')} rules={[{ required: true }]}><Input /></Form.Item>
+        <Form.Item name="nameEn" label={t('batch.nameEn')}><Input /></Form.Item>
+        <Form.Item name="window" label={t('batch.windowShanghai')} rules={[{ required: true }]}><DatePicker.RangePicker /></Form.Item>
+        <Form.Item name="note" label={t('batch.note')}><Input.TextArea rows={2} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
