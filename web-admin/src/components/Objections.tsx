@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Modal, Radio, Select, Table, Tag, Typography } from 'antd';
-import { api, unwrap, type Schemas } from '../api/client';
+import { type Schemas } from '../api/client';
 import { useT } from '../i18n';
 import { QueryState, ProblemAlert } from '../components/Problem';
 import { StatusTag } from '../components/StatusTag';
-import { useAction } from '../lib/hooks';
 import { formatDateTime } from '../lib/format';
 import { applyFieldErrors } from '../lib/errors';
-import { useObjections, roundKeys } from '../pages/review/queries';
+import { useObjections, useFileObjection, useResolveObjection } from '../pages/review/queries';
 
 type Objection = Schemas['ObjectionView'];
 
@@ -79,10 +78,7 @@ export function FileObjectionModal({ roundId, subjects, onClose }: { roundId: st
   const t = useT();
   const [form] = Form.useForm<Schemas['FileObjectionRequest']>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction(
-    (body: Schemas['FileObjectionRequest']) => unwrap(api.POST('/api/v1/review/rounds/{id}/objections', { params: { path: { id: roundId } }, body })),
-    { success: t('objection.filed'), invalidate: [roundKeys.objections(roundId)], onSuccess: onClose },
-  );
+  const save = useFileObjection(roundId, { success: t('objection.filed'), onSuccess: onClose });
   return (
     <Modal open title={t('objection.file')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('objection.submit')}>
       <ProblemAlert error={save.error} extra={extra} />
@@ -105,12 +101,7 @@ export function ResolveObjectionModal({ roundId, objection, onClose }: { roundId
   const t = useT();
   const [form] = Form.useForm<Schemas['ResolveObjectionRequest']>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction(
-    (body: Schemas['ResolveObjectionRequest']) => unwrap(api.POST('/api/v1/review/rounds/{id}/objections/{objectionId}/resolve', {
-      params: { path: { id: roundId, objectionId: objection.id } }, body,
-    })),
-    { invalidate: [roundKeys.objections(roundId), roundKeys.detail(roundId), roundKeys.publication(roundId)], onSuccess: onClose },
-  );
+  const save = useResolveObjection(roundId, objection.id, { onSuccess: onClose });
   return (
     <Modal open title={`${t('objection.resolve')} · ${objection.subjectCode}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />

@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
 
 export type Job = Schemas['JobView'];
+
+/** What a page does when it has started a background job (the 202's body) or was refused. */
+export type JobStart = Pick<UseMutationOptions<Job, Error, void>, 'onSuccess' | 'onError'>;
 
 /** The caller's recent jobs (`mine`) and one job. */
 export const jobKeys = {

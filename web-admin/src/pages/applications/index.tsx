@@ -1,8 +1,7 @@
 import { App, Button, Card, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, unwrap, type Schemas } from '../../api/client';
+import { type Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { useRole } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,7 +13,7 @@ import { JobProgress, downloadJobResult } from '../../jobs/JobProgress';
 import { isActive, usePageJob } from '../../jobs/jobs';
 import { errorText } from '../../lib/errors';
 import { EligibilityBadge } from './components/EligibilityBadge';
-import { useApplications } from './queries';
+import { useApplications, useStartApplicationsExport } from './queries';
 import { useBatchOptions } from '../programmes/queries';
 
 const statuses: Schemas['ApplicationStatus'][] = ['Draft', 'Submitted', 'Eligible', 'Ineligible', 'UnderReview', 'Recommended', 'NotRecommended', 'Matched', 'Selected', 'NotSelected', 'Contracted', 'Withdrawn'];
@@ -49,8 +48,7 @@ export function ApplicationsPage() {
     if (job.status === 'Succeeded' && job.hasFile) downloadJobResult(job).catch((e) => message.error(errorText(e)));
     else if (job.problem) message.error(`${job.problem.code}: ${job.problem.detail}`);
   });
-  const startExport = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/applications/export-jobs', { body: { batch: filter.batch ?? null, challenge: filter.challenge ?? null } })),
+  const startExport = useStartApplicationsExport({ batch: filter.batch ?? null, challenge: filter.challenge ?? null }, {
     onSuccess: (job) => exportJob.track(job),
     onError: (e) => message.error(errorText(e)),
   });

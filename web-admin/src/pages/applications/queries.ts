@@ -1,6 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { keepPreviousData, useQuery, useMutation } from '@tanstack/react-query';
+import { api, unwrap, etag, type Schemas } from '../../api/client';
 import type { operations } from '../../api/schema';
+import { useAction, type ActionOptions } from '../../lib/hooks';
+import type { JobStart } from '../../jobs/jobs';
+import { multipart } from '../../components/AttachmentUpload';
 
 export type ApplicationQuery = NonNullable<operations['Applications_List']['parameters']['query']>;
 
@@ -44,4 +47,63 @@ export function useApplicationVersions(id: string) {
     queryKey: applicationKeys.versions(id),
     queryFn: () => unwrap(api.GET('/api/v1/applications/{id}/versions', { params: { path: { id } } })),
   });
+}
+
+export function useSubmitApplication(a: Schemas['ApplicationDetail'], options: ActionOptions = {}) {
+  return useAction(
+    () => unwrap(api.POST('/api/v1/applications/{id}/submit', { params: { path: { id: a.id }, header: { 'If-Match': etag(a.version) } }, body: {} })),
+    { ...options, invalidate: [applicationKeys.detail(a.id), applicationKeys.all] },
+  );
+}
+
+export function useWithdrawApplication(a: Schemas['ApplicationDetail'], options: ActionOptions = {}) {
+  return useAction(
+    () => unwrap(api.POST('/api/v1/applications/{id}/withdraw', { params: { path: { id: a.id }, header: { 'If-Match': etag(a.version) } }, body: {} })),
+    { ...options, invalidate: [applicationKeys.detail(a.id), applicationKeys.all] },
+  );
+}
+
+/** A member's confirmation of its part in the consortium. */
+export function useConfirmParticipation(a: Schemas['ApplicationDetail'], options: ActionOptions = {}) {
+  return useAction(
+    () => unwrap(api.POST('/api/v1/applications/{id}/confirmation', { params: { path: { id: a.id }, header: { 'If-Match': etag(a.version) } }, body: {} })),
+    { ...options, invalidate: [applicationKeys.detail(a.id), applicationKeys.all] },
+  );
+}
+
+export function useWithdrawConfirmation(a: Schemas['ApplicationDetail'], reason: string, options: ActionOptions = {}) {
+  return useAction(
+    () => unwrap(api.POST('/api/v1/applications/{id}/confirmation/withdraw', {
+      params: { path: { id: a.id }, header: { 'If-Match': etag(a.version) } }, body: { reason: reason.trim() || undefined },
+    })),
+    { ...options, invalidate: [applicationKeys.detail(a.id), applicationKeys.all] },
+  );
+}
+
+export function useOverrideEligibility(a: Schemas['ApplicationDetail'], options: ActionOptions = {}) {
+  return useAction(
+    (body: Schemas['OverrideEligibilityRequest']) =>
+      unwrap(api.POST('/api/v1/applications/{id}/eligibility-override', { params: { path: { id: a.id }, header: { 'If-Match': etag(a.version) } }, body })),
+    { ...options, invalidate: [applicationKeys.detail(a.id), applicationKeys.all] },
+  );
+}
+
+/** Saves an application: replaces `existing`, or creates one for the challenge. */
+export function useSaveApplication(existing: Schemas['ApplicationDetail'] | undefined, challengeId: string, options: ActionOptions<Schemas['ApplicationDetail']> = {}) {
+  return useAction(
+    (body: Schemas['UpdateApplicationRequest']) => existing
+      ? unwrap(api.PUT('/api/v1/applications/{id}', { params: { path: { id: existing.id }, header: { 'If-Match': etag(existing.version) } }, body }))
+      : unwrap(api.POST('/api/v1/applications', { body: { ...body, challengeId } })),
+    { ...options, invalidate: [applicationKeys.all, applicationKeys.details] },
+  );
+}
+
+/** Starts an export of the applications (of a batch and/or a challenge) as a background job. */
+export function useStartApplicationsExport(scope: Schemas['ExportApplicationsRequest'], options: JobStart = {}) {
+  return useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/applications/export-jobs', { body: scope })), ...options });
+}
+
+/** Uploads an attachment of an application (the caller refreshes the application). */
+export function uploadApplicationAttachment(applicationId: string, file: File) {
+  return unwrap(api.POST('/api/v1/applications/{id}/attachments', { params: { path: { id: applicationId } }, ...multipart<Schemas['AttachmentUpload']>(file) }));
 }

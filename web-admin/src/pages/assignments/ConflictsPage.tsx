@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Descriptions, Select, Space, Tag, Typography } from 'antd';
-import { api, unwrap, etag } from '../../api/client';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState, ProblemAlert } from '../../components/Problem';
-import { useAction } from '../../lib/hooks';
 import { useOrganisationNames } from '../../lib/organisations';
-import { useMyExpert, assignmentKeys } from './queries';
+import { useMyExpert, useSaveMyConflicts } from './queries';
 
 export function ConflictsPage() {
   const t = useT();
@@ -14,10 +12,7 @@ export function ConflictsPage() {
   const orgs = useOrganisationNames();
   const [conflicts, setConflicts] = useState<string[]>([]);
   useEffect(() => { if (me.data) setConflicts(me.data.declaredConflicts); }, [me.data]);
-  const save = useAction(
-    () => unwrap(api.PUT('/api/v1/review/me/expert/conflicts', { params: { header: { 'If-Match': etag(me.data!.version) } }, body: { declaredConflicts: conflicts, declaredPersonConflicts: me.data!.declaredPersonConflicts ?? [] } })),
-    { invalidate: [assignmentKeys.myExpert] },
-  );
+  const save = useSaveMyConflicts(me, conflicts);
   return (
     <>
       <PageHeader title={t('menu.conflicts')} />

@@ -2,14 +2,13 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { api, unwrap, etag, type Schemas } from '../../api/client';
+import { type Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState, ProblemAlert } from '../../components/Problem';
 import { StatusTag } from '../../components/StatusTag';
-import { useAction } from '../../lib/hooks';
 import { formatDateTime } from '../../lib/format';
-import { useAssignment, assignmentKeys } from './queries';
+import { useAssignment, assignmentKeys, useSaveScore, useSubmitScore } from './queries';
 
 export function ScoringPage() {
   const { id = '' } = useParams();
@@ -43,17 +42,8 @@ function ScoreSheet({ assignment: a }: { assignment: Schemas['ReviewAssignment']
   const locked = a.scoreStatus === 'Submitted' || a.status !== 'Active' || a.roundStatus !== 'Scoring';
   const total = a.criteria.reduce((sum, c) => sum + Math.round(c.weight * 100) * (scores[c.ordinal] ?? 0), 0) / 100;
   const body = () => ({ scores: a.criteria.map((c) => ({ ordinal: c.ordinal, score: scores[c.ordinal] ?? 0 })), comment });
-  const save = useAction(
-    () => unwrap(api.PUT('/api/v1/review/assignments/{id}/score', { params: { path: { id: a.id }, header: { 'If-Match': etag(version) } }, body: body() })),
-    { onSuccess: (r) => setVersion(r.version) },
-  );
-  const submit = useAction(
-    async () => {
-      const saved = await unwrap(api.PUT('/api/v1/review/assignments/{id}/score', { params: { path: { id: a.id }, header: { 'If-Match': etag(version) } }, body: body() }));
-      return unwrap(api.POST('/api/v1/review/assignments/{id}/submit', { params: { path: { id: a.id }, header: { 'If-Match': etag(saved.version) } } }));
-    },
-    { success: t('assignment.submitted'), invalidate: [assignmentKeys.detail(a.id), assignmentKeys.mine] },
-  );
+  const save = useSaveScore(a, version, body, { onSuccess: (r) => setVersion(r.version) });
+  const submit = useSubmitScore(a, version, body, { success: t('assignment.submitted') });
   const error = submit.error ?? save.error;
   const incomplete = a.criteria.some((c) => scores[c.ordinal] == null);
   return (

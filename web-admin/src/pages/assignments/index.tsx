@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { Card, Checkbox, Form, Input, Modal, Button, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router';
-import { api, unwrap, type Schemas } from '../../api/client';
+import { type Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState, ProblemAlert } from '../../components/Problem';
 import { StatusTag } from '../../components/StatusTag';
-import { useAction } from '../../lib/hooks';
 import { formatDateTime } from '../../lib/format';
 import { applyFieldErrors } from '../../lib/errors';
-import { useMyAssignments, assignmentKeys } from './queries';
+import { useMyAssignments, useDeclineAssignment } from './queries';
 
 export function MyAssignmentsPage() {
   const t = useT();
@@ -49,10 +48,7 @@ function DeclineModal({ assignment, onClose }: { assignment: Schemas['ReviewAssi
   const t = useT();
   const [form] = Form.useForm<Schemas['DeclineAssignmentRequest']>();
   const [extra, setExtra] = useState<string[]>([]);
-  const decline = useAction(
-    (body: Schemas['DeclineAssignmentRequest']) => unwrap(api.POST('/api/v1/review/assignments/{id}/decline', { params: { path: { id: assignment.id } }, body })),
-    { invalidate: [assignmentKeys.mine], onSuccess: onClose },
-  );
+  const decline = useDeclineAssignment(assignment, { onSuccess: onClose });
   return (
     <Modal open title={`${t('assignment.decline')} · ${assignment.subjectCode}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={decline.isPending}>
       <ProblemAlert error={decline.error} extra={extra} />

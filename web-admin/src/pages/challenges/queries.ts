@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, unwrap, etag, type Schemas } from '../../api/client';
 import type { operations } from '../../api/schema';
+import { useAction, type ActionOptions } from '../../lib/hooks';
 
 export type ChallengeQuery = NonNullable<operations['Challenges_List']['parameters']['query']>;
 
@@ -35,4 +36,33 @@ export function useChallenge(id: string | undefined, enabled = true) {
     enabled,
     queryFn: () => unwrap(api.GET('/api/v1/challenges/{id}', { params: { path: { id: id! } } })),
   });
+}
+
+export type ChallengeMove = 'submit' | 'withdraw' | 'approve' | 'reject' | 'send-to-review';
+
+/** Moves a challenge on (submit, withdraw, approve, reject, send to review); the reason is the rejection's. */
+export function useChallengeMove(c: Schemas['ChallengeDetail'], reason: string, options: ActionOptions = {}) {
+  return useAction(
+    async (m: ChallengeMove) => {
+      const params = { path: { id: c.id }, header: { 'If-Match': etag(c.version) } };
+      switch (m) {
+        case 'submit': return unwrap(api.POST('/api/v1/challenges/{id}/submit', { params, body: {} }));
+        case 'withdraw': return unwrap(api.POST('/api/v1/challenges/{id}/withdraw', { params, body: {} }));
+        case 'approve': return unwrap(api.POST('/api/v1/challenges/{id}/approve', { params, body: {} }));
+        case 'send-to-review': return unwrap(api.POST('/api/v1/challenges/{id}/send-to-review', { params, body: {} }));
+        case 'reject': return unwrap(api.POST('/api/v1/challenges/{id}/reject', { params, body: { reason } }));
+      }
+    },
+    { ...options, invalidate: [challengeKeys.detail(c.id), challengeKeys.all] },
+  );
+}
+
+/** Saves a challenge: replaces `existing`, or creates one in the batch. */
+export function useSaveChallenge(existing: Schemas['ChallengeDetail'] | undefined, options: ActionOptions<Schemas['ChallengeDetail']> = {}) {
+  return useAction(
+    ({ body, batchId }: { body: Schemas['UpdateChallengeRequest']; batchId: string }) => existing
+      ? unwrap(api.PUT('/api/v1/challenges/{id}', { params: { path: { id: existing.id }, header: { 'If-Match': etag(existing.version) } }, body }))
+      : unwrap(api.POST('/api/v1/challenges', { body: { ...body, batchId } })),
+    { ...options, invalidate: [challengeKeys.all, challengeKeys.details] },
+  );
 }

@@ -1,12 +1,11 @@
 import { App, Button, Space } from 'antd';
 import { useNavigate } from 'react-router';
-import { api, unwrap, etag, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
 import { unconfirmedMembers, useActsForLead } from './Consortium';
 import { errorText } from '../../../lib/errors';
-import { applicationKeys } from '../queries';
+import { useSubmitApplication, useWithdrawApplication } from '../queries';
 
 export function ApplicationActions({ application: a }: { application: Schemas['ApplicationDetail'] }) {
   const t = useT();
@@ -14,14 +13,8 @@ export function ApplicationActions({ application: a }: { application: Schemas['A
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
   const open = new Date(a.closesAt).getTime() > Date.now();
-  const submit = useAction(
-    () => unwrap(api.POST('/api/v1/applications/{id}/submit', { params: { path: { id: a.id }, header: { 'If-Match': etag(a.version) } }, body: {} })),
-    { success: t('application.submitted'), invalidate: [applicationKeys.detail(a.id), applicationKeys.all] },
-  );
-  const withdraw = useAction(
-    () => unwrap(api.POST('/api/v1/applications/{id}/withdraw', { params: { path: { id: a.id }, header: { 'If-Match': etag(a.version) } }, body: {} })),
-    { invalidate: [applicationKeys.detail(a.id), applicationKeys.all] },
-  );
+  const submit = useSubmitApplication(a, { success: t('application.submitted') });
+  const withdraw = useWithdrawApplication(a);
   if (!forLead || !open) return null;
   return (
     <Space>

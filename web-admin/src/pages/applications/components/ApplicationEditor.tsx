@@ -2,15 +2,14 @@ import { useState } from 'react';
 import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { api, unwrap, etag, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { PageHeader } from '../../../components/PageHeader';
 import { ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
 import { wanToFen } from '../../../lib/format';
 import { applyFieldErrors } from '../../../lib/errors';
 import { useOrganisationSearch } from '../../../lib/organisations';
-import { applicationKeys } from '../queries';
+import { useSaveApplication } from '../queries';
 
 export interface ApplicationForm {
   members: { organisationId: string; role: Schemas['ConsortiumRole']; sharePercent: number; responsibility?: string }[];
@@ -36,23 +35,16 @@ export function ApplicationEditor({ challenge, existing }: { challenge: Schemas[
   const navigate = useNavigate();
   const [form] = Form.useForm<ApplicationForm>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction(
-    async (v: ApplicationForm) => {
-      const body = {
-        members: (v.members ?? []).map((m) => ({ organisationId: m.organisationId, role: m.role, budgetShareBp: Math.round(m.sharePercent * 100), responsibility: m.responsibility })),
-        technicalApproach: v.technicalApproach,
-        team: v.team ?? [],
-        indicatorResponses: v.indicatorResponses,
-        ownInvestmentFen: wanToFen(v.ownInvestmentWan) ?? 0,
-        milestones: v.milestones ?? [],
-        declarations: { firstCooperation: !!v.declarations?.firstCooperation, noBadCreditRecord: !!v.declarations?.noBadCreditRecord, ipProtection: !!v.declarations?.ipProtection },
-      };
-      return existing
-        ? unwrap(api.PUT('/api/v1/applications/{id}', { params: { path: { id: existing.id }, header: { 'If-Match': etag(existing.version) } }, body }))
-        : unwrap(api.POST('/api/v1/applications', { body: { ...body, challengeId: challenge.id } }));
-    },
-    { invalidate: [applicationKeys.all, applicationKeys.details], onSuccess: (a) => navigate(`/applications/${a.id}`) },
-  );
+  const save = useSaveApplication(existing, challenge.id, { onSuccess: (a) => navigate(`/applications/${a.id}`) });
+  const bodyOf = (v: ApplicationForm): Schemas['UpdateApplicationRequest'] => ({
+    members: (v.members ?? []).map((m) => ({ organisationId: m.organisationId, role: m.role, budgetShareBp: Math.round(m.sharePercent * 100), responsibility: m.responsibility })),
+    technicalApproach: v.technicalApproach,
+    team: v.team ?? [],
+    indicatorResponses: v.indicatorResponses,
+    ownInvestmentFen: wanToFen(v.ownInvestmentWan) ?? 0,
+    milestones: v.milestones ?? [],
+    declarations: { firstCooperation: !!v.declarations?.firstCooperation, noBadCreditRecord: !!v.declarations?.noBadCreditRecord, ipProtection: !!v.declarations?.ipProtection },
+  });
   const initial: Partial<ApplicationForm> = existing
     ? {
         members: existing.members.map((m) => ({ organisationId: m.organisationId, role: m.role, sharePercent: m.budgetShareBp / 100, responsibility: m.responsibility ?? undefined })),
@@ -73,7 +65,7 @@ export function ApplicationEditor({ challenge, existing }: { challenge: Schemas[
       <Card>
         <ProblemAlert error={save.error} extra={extra} />
         <Form form={form} layout="vertical" initialValues={initial} style={{ maxWidth: 960 }}
-          onFinish={(v) => save.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
+          onFinish={(v) => save.mutate(bodyOf(v), { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
           <Form.Item label={t('application.consortium')} extra={t('application.consortiumHint')}>
             <Form.List name="members">
               {(fields, { add, remove }) => (

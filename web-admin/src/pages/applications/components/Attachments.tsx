@@ -1,11 +1,11 @@
 import { App, Table, Typography } from 'antd';
-import { api, unwrap, download, type Schemas } from '../../../api/client';
+import { download, type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
-import { AttachmentUpload, multipart } from '../../../components/AttachmentUpload';
+import { AttachmentUpload } from '../../../components/AttachmentUpload';
 import { formatDateTime } from '../../../lib/format';
 import { useActsForLead } from './Consortium';
 import { errorText } from '../../../lib/errors';
-import { applicationKeys } from '../queries';
+import { applicationKeys, uploadApplicationAttachment } from '../queries';
 
 export function Attachments({ a }: { a: Schemas['ApplicationDetail'] }) {
   const t = useT();
@@ -16,7 +16,7 @@ export function Attachments({ a }: { a: Schemas['ApplicationDetail'] }) {
     <>
     {forLead && open && (
       <AttachmentUpload testId="application-upload" invalidate={[applicationKeys.detail(a.id)]}
-        send={(file) => unwrap(api.POST('/api/v1/applications/{id}/attachments', { params: { path: { id: a.id } }, ...multipart<Schemas['AttachmentUpload']>(file) }))} />
+        send={(file) => uploadApplicationAttachment(a.id, file)} />
     )}
     <Table<Schemas['AttachmentView']> rowKey="id" size="small" pagination={false} dataSource={a.attachments} locale={{ emptyText: t('application.noAttachments') }}
       columns={[

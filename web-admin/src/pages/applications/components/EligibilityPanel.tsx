@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Modal, Radio, Space, Table, Typography } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
-import { api, unwrap, etag, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useI18n, useT } from '../../../i18n';
 import { useRole } from '../../../auth/useSession';
 import { ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/format';
 import { applyFieldErrors } from '../../../lib/errors';
 import { EligibilityBadge } from './EligibilityBadge';
-import { applicationKeys } from '../queries';
+import { useOverrideEligibility } from '../queries';
 
 export function EligibilityPanel({ a }: { a: Schemas['ApplicationDetail'] }) {
   const t = useT();
@@ -38,11 +37,7 @@ export function OverrideModal({ a, onClose }: { a: Schemas['ApplicationDetail'];
   const t = useT();
   const [form] = Form.useForm<Schemas['OverrideEligibilityRequest']>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction(
-    (body: Schemas['OverrideEligibilityRequest']) =>
-      unwrap(api.POST('/api/v1/applications/{id}/eligibility-override', { params: { path: { id: a.id }, header: { 'If-Match': etag(a.version) } }, body })),
-    { invalidate: [applicationKeys.detail(a.id), applicationKeys.all], onSuccess: onClose },
-  );
+  const save = useOverrideEligibility(a, { onSuccess: onClose });
   return (
     <Modal open title={t('application.override')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />

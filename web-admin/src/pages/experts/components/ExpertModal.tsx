@@ -1,24 +1,18 @@
 import { useState } from 'react';
 import { Form, Input, Modal, Select, Switch } from 'antd';
-import { api, unwrap, etag, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
 import { useFieldOptions } from '../../../lib/useFields';
 import { applyFieldErrors } from '../../../lib/errors';
-import { expertKeys } from '../queries';
+import { useSaveExpert } from '../queries';
 
 export function ExpertModal({ expert, orgOptions, onClose }: { expert: Schemas['ReviewExpert'] | null; orgOptions: { value: string; label: string }[]; onClose: () => void }) {
   const t = useT();
   const fieldOptions = useFieldOptions();
   const [form] = Form.useForm<Schemas['CreateExpertRequest']>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction(
-    (body: Schemas['CreateExpertRequest']) => expert
-      ? unwrap(api.PUT('/api/v1/review/experts/{id}', { params: { path: { id: expert.id }, header: { 'If-Match': etag(expert.version) } }, body }))
-      : unwrap(api.POST('/api/v1/review/experts', { body })),
-    { invalidate: [expertKeys.all], onSuccess: onClose },
-  );
+  const save = useSaveExpert(expert, { onSuccess: onClose });
   return (
     <Modal open title={expert ? t('common.edit') : t('expert.create')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />

@@ -1,18 +1,14 @@
 import { Form, Input, Modal } from 'antd';
-import { api, unwrap, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
 import { applyFieldErrors } from '../../../lib/errors';
-import { expertKeys } from '../queries';
+import { useLinkExpertUser } from '../queries';
 
 export function LinkModal({ expert, onClose }: { expert: Schemas['ReviewExpert']; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<{ userName: string }>();
-  const link = useAction(
-    (body: { userName: string }) => unwrap(api.POST('/api/v1/review/experts/{id}/user', { params: { path: { id: expert.id } }, body })),
-    { invalidate: [expertKeys.all], onSuccess: onClose },
-  );
+  const link = useLinkExpertUser(expert, { onSuccess: onClose });
   return (
     <Modal open title={`${t('expert.link')} · ${expert.name}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={link.isPending}>
       <ProblemAlert error={link.error} />

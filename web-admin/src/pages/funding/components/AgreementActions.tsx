@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api, unwrap, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { useRole } from '../../../auth/useSession';
 import { QueryState, ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
-import { wanToFen } from '../../../lib/format';
 import { applyFieldErrors } from '../../../lib/errors';
 import { useChallenge } from '../../challenges/queries';
-import { policyKeys, agreementKeys } from '../queries';
+import { useRecordProcurement, useTerminateAgreement, useCloseAgreement, useRecordAcceptance } from '../queries';
 
 type Agreement = Schemas['AgreementDetail'];
 type Dialog = 'procurement' | 'acceptance' | 'terminate' | 'close' | null;
@@ -47,13 +45,7 @@ function ProcurementModal({ a, onClose }: { a: Agreement; onClose: () => void })
   const t = useT();
   const [form] = Form.useForm<{ contractDate: Dayjs; amountWan: number; product: string }>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction(
-    (v: { contractDate: Dayjs; amountWan: number; product: string }) => unwrap(api.POST('/api/v1/agreements/{id}/procurements', {
-      params: { path: { id: a.id } },
-      body: { contractDate: v.contractDate.format('YYYY-MM-DD'), amountFen: wanToFen(v.amountWan) ?? 0, product: v.product },
-    })),
-    { invalidate: [agreementKeys.detail(a.id)], onSuccess: onClose },
-  );
+  const save = useRecordProcurement(a, { onSuccess: onClose });
   return (
     <Modal open title={t('procurement.record')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />
@@ -81,13 +73,7 @@ export function AcceptanceModal({ a, onClose }: { a: Agreement; onClose: () => v
   // The target agreed at the last milestone that names the indicator, otherwise the challenge's own (as the API compares).
   const agreed = new Map<string, string>();
   for (const m of a.milestones) for (const target of m.indicatorTargets) agreed.set(target.indicatorId, target.target);
-  const save = useAction(
-    (v: AcceptanceValues) => unwrap(api.POST('/api/v1/agreements/{id}/acceptance', {
-      params: { path: { id: a.id } },
-      body: { passed: v.passed, notes: (v.notes ?? '').trim(), results: v.results.map((r) => ({ indicatorId: r.indicatorId, achieved: (r.achieved ?? '').trim(), passed: !!r.passed })) },
-    })),
-    { invalidate: [agreementKeys.detail(a.id), agreementKeys.all], onSuccess: onClose },
-  );
+  const save = useRecordAcceptance(a, { onSuccess: onClose });
   return (
     <Modal open width={760} title={t('acceptance.record')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}
       okButtonProps={{ disabled: !challenge.data }}>
@@ -96,7 +82,10 @@ export function AcceptanceModal({ a, onClose }: { a: Agreement; onClose: () => v
         {(c) => (
           <Form form={form} layout="vertical" data-testid="acceptance-form"
             initialValues={{ passed: false, notes: '', results: c.indicators.map((i) => ({ indicatorId: i.id, achieved: '', passed: false })) }}
-            onFinish={(v) => save.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
+            onFinish={(v) => save.mutate({
+              passed: v.passed, notes: (v.notes ?? '').trim(),
+              results: v.results.map((r) => ({ indicatorId: r.indicatorId, achieved: (r.achieved ?? '').trim(), passed: !!r.passed })),
+            }, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
             <Form.List name="results">
               {(fields) => fields.map((f) => {
                 const indicator = c.indicators[f.name];
@@ -134,13 +123,7 @@ function TerminateModal({ a, onClose }: { a: Agreement; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<{ reason: string; clawBackWan?: number }>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction(
-    (v: { reason: string; clawBackWan?: number }) => unwrap(api.POST('/api/v1/agreements/{id}/terminate', {
-      params: { path: { id: a.id } },
-      body: { reason: v.reason, clawBackFen: v.clawBackWan == null ? null : wanToFen(v.clawBackWan) },
-    })),
-    { invalidate: [agreementKeys.detail(a.id), policyKeys.all], onSuccess: onClose },
-  );
+  const save = useTerminateAgreement(a, { onSuccess: onClose });
   return (
     <Modal open title={t('agreement.terminate')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okButtonProps={{ danger: true }}>
       <ProblemAlert error={save.error} extra={extra} />
@@ -156,10 +139,7 @@ function CloseModal({ a, onClose }: { a: Agreement; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<{ waiverReason?: string }>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction(
-    (v: { waiverReason?: string }) => unwrap(api.POST('/api/v1/agreements/{id}/close', { params: { path: { id: a.id } }, body: { waiverReason: v.waiverReason?.trim() || null } })),
-    { invalidate: [agreementKeys.detail(a.id), agreementKeys.all], onSuccess: onClose },
-  );
+  const save = useCloseAgreement(a, { onSuccess: onClose });
   return (
     <Modal open title={t('agreement.close')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />

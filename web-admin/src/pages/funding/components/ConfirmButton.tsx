@@ -1,11 +1,10 @@
 import { App, Button } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { useSessionUser } from '../../../auth/useSession';
-import { useAction } from '../../../lib/hooks';
 import { errorText } from '../../../lib/errors';
-import { agreementKeys } from '../queries';
+import { agreementKeys, useConfirmAgreement } from '../queries';
 
 /** The issuer's countersignature: a user of the agreement's issuer, once, while the agreement is active. */
 type Agreement = Schemas['AgreementDetail'];
@@ -15,10 +14,7 @@ export function ConfirmButton({ agreement: a }: { agreement: Agreement }) {
   const user = useSessionUser();
   const { modal, message } = App.useApp();
   const queryClient = useQueryClient();
-  const confirm = useAction(
-    () => unwrap(api.POST('/api/v1/agreements/{id}/issuer-confirmation', { params: { path: { id: a.id } } })),
-    { success: t('agreement.confirmed'), invalidate: [agreementKeys.detail(a.id)] },
-  );
+  const confirm = useConfirmAgreement(a, { success: t('agreement.confirmed') });
   // The API checks the organisation (404 for another issuer's user); the button is only offered to the agreement's issuer.
   const ownIssuer = user?.role === 'Issuer' && (user.organisationId == null || user.organisationId === a.issuerOrganisationId);
   if (!ownIssuer || a.issuerConfirmedAt || a.status !== 'Active') return null;

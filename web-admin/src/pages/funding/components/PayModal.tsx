@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { Form, Input, InputNumber, Modal } from 'antd';
-import { api, unwrap, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
-import { wanToFen } from '../../../lib/format';
 import { applyFieldErrors } from '../../../lib/errors';
-import { policyKeys, agreementKeys } from '../queries';
+import { usePayTranche } from '../queries';
 import { MilestoneSelect } from './MilestoneSelect';
 
 type Agreement = Schemas['AgreementDetail'];
@@ -15,13 +13,7 @@ export function PayModal({ agreement: a, onClose }: { agreement: Agreement; onCl
   const t = useT();
   const [form] = Form.useForm<{ milestoneIndex: number; amountWan: number; reason: string }>();
   const [extra, setExtra] = useState<string[]>([]);
-  const pay = useAction(
-    (v: { milestoneIndex: number; amountWan: number; reason: string }) => unwrap(api.POST('/api/v1/agreements/{id}/disbursements', {
-      params: { path: { id: a.id } },
-      body: { milestoneIndex: v.milestoneIndex, amountFen: wanToFen(v.amountWan) ?? 0, reason: v.reason },
-    })),
-    { invalidate: [agreementKeys.detail(a.id), policyKeys.all], onSuccess: onClose },
-  );
+  const pay = usePayTranche(a, { onSuccess: onClose });
   return (
     <Modal open title={t('tranche.pay')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={pay.isPending}>
       <ProblemAlert error={pay.error} extra={extra} />

@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { Form, Input, InputNumber, Modal } from 'antd';
-import { api, unwrap, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
-import { wanToFen } from '../../../lib/format';
 import { applyFieldErrors } from '../../../lib/errors';
-import { agreementKeys } from '../queries';
+import { useSubmitProgressReport } from '../queries';
 import { MilestoneSelect } from './MilestoneSelect';
 
 type Agreement = Schemas['AgreementDetail'];
@@ -15,13 +13,7 @@ export function ProgressModal({ agreement: a, onClose }: { agreement: Agreement;
   const t = useT();
   const [form] = Form.useForm<{ milestoneIndex: number; issuerWan: number; applicantWan: number; note?: string }>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction(
-    (v: { milestoneIndex: number; issuerWan: number; applicantWan: number; note?: string }) => unwrap(api.POST('/api/v1/agreements/{id}/progress-reports', {
-      params: { path: { id: a.id } },
-      body: { milestoneIndex: v.milestoneIndex, issuerInvestmentFen: wanToFen(v.issuerWan) ?? 0, applicantInvestmentFen: wanToFen(v.applicantWan) ?? 0, note: v.note },
-    })),
-    { invalidate: [agreementKeys.detail(a.id)], onSuccess: onClose },
-  );
+  const save = useSubmitProgressReport(a, { onSuccess: onClose });
   return (
     <Modal open title={t('progress.report')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />

@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Modal, Table, Tag } from 'antd';
-import { api, unwrap, download, type Schemas } from '../../../api/client';
-import { AttachmentUpload, multipart } from '../../../components/AttachmentUpload';
+import { download, type Schemas } from '../../../api/client';
+import { AttachmentUpload } from '../../../components/AttachmentUpload';
 import { useT } from '../../../i18n';
 import { useIsTaskForce, useRole } from '../../../auth/useSession';
 import { ProblemAlert } from '../../../components/Problem';
 import { StatusTag } from '../../../components/StatusTag';
 import { Money } from '../../../components/Money';
-import { useAction } from '../../../lib/hooks';
-import { formatDateTime, wanToFen } from '../../../lib/format';
+import { formatDateTime } from '../../../lib/format';
 import { applyFieldErrors, errorText } from '../../../lib/errors';
-import { agreementKeys } from '../queries';
+import { agreementKeys, useVerifyProgressReport, uploadProgressAttachment } from '../queries';
 import { milestoneName } from './MilestoneSelect';
 
 type Agreement = Schemas['AgreementDetail'];
@@ -48,7 +47,7 @@ export function ProgressAttachments({ agreement: a, report }: { agreement: Agree
     <>
       {mayUpload && (
         <AttachmentUpload testId="progress-upload" invalidate={[agreementKeys.detail(a.id)]} hint={t('progress.attachmentHint')}
-          send={(file) => unwrap(api.POST('/api/v1/progress-reports/{id}/attachments', { params: { path: { id: report.id } }, ...multipart<Schemas['ProgressAttachmentUpload']>(file) }))} />
+          send={(file) => uploadProgressAttachment(report.id, file)} />
       )}
       <Table<Schemas['ProgressAttachment']> rowKey="id" size="small" pagination={false} dataSource={report.attachments} locale={{ emptyText: t('application.noAttachments') }}
         data-testid="progress-attachments"
@@ -68,13 +67,7 @@ export function VerifyModal({ agreement: a, report, onClose }: { agreement: Agre
   const t = useT();
   const [form] = Form.useForm<{ issuerWan: number; applicantWan: number; note?: string }>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction(
-    (v: { issuerWan: number; applicantWan: number; note?: string }) => unwrap(api.POST('/api/v1/progress-reports/{id}/verify', {
-      params: { path: { id: report.id } },
-      body: { verifiedIssuerFen: wanToFen(v.issuerWan) ?? 0, verifiedApplicantFen: wanToFen(v.applicantWan) ?? 0, note: v.note },
-    })),
-    { invalidate: [agreementKeys.detail(a.id)], onSuccess: onClose },
-  );
+  const save = useVerifyProgressReport(a, report, { onSuccess: onClose });
   return (
     <Modal open title={t('progress.verify')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />

@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { useNavigate } from 'react-router';
 import type { Dayjs } from 'dayjs';
-import { api, unwrap, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
 import { wanToFen } from '../../../lib/format';
 import { applyFieldErrors } from '../../../lib/errors';
-import { useSelectedApplications, applicationKeys } from '../../applications/queries';
-import { useSigningPolicy, policyKeys, agreementKeys } from '../queries';
+import { useSelectedApplications } from '../../applications/queries';
+import { useSigningPolicy, useSignAgreement } from '../queries';
 
 export interface SignForm {
   applicationId: string;
@@ -40,23 +39,19 @@ export function SignModal({ onClose }: { onClose: () => void }) {
   const batchId = selected.data?.items.find((a) => a.id === applicationId)?.batchId;
   const policy = useSigningPolicy(batchId);
   const plan = policy.data?.tranches ?? [];
-  const sign = useAction(
-    (v: SignForm) => unwrap(api.POST('/api/v1/agreements', {
-      body: {
-        applicationId: v.applicationId, issuerInvestmentFen: wanToFen(v.issuerWan) ?? 0, applicantInvestmentFen: wanToFen(v.applicantWan) ?? 0,
-        startsOn: v.period[0].format('YYYY-MM-DD'), endsOn: v.period[1].format('YYYY-MM-DD'),
-        milestones: v.milestones.map((m, i) => ({
-          name: m.name, dueOn: m.dueOn.format('YYYY-MM-DD'), trancheIndex: trancheIndexFor(plan, i), deliverables: deliverableLines(m.deliverables), indicatorTargets: [],
-        })),
-      },
+  const sign = useSignAgreement({ onSuccess: (a) => { onClose(); navigate(`/funding/agreements/${a.id}`); } });
+  const bodyOf = (v: SignForm): Schemas['SignAgreementRequest'] => ({
+    applicationId: v.applicationId, issuerInvestmentFen: wanToFen(v.issuerWan) ?? 0, applicantInvestmentFen: wanToFen(v.applicantWan) ?? 0,
+    startsOn: v.period[0].format('YYYY-MM-DD'), endsOn: v.period[1].format('YYYY-MM-DD'),
+    milestones: v.milestones.map((m, i) => ({
+      name: m.name, dueOn: m.dueOn.format('YYYY-MM-DD'), trancheIndex: trancheIndexFor(plan, i), deliverables: deliverableLines(m.deliverables), indicatorTargets: [],
     })),
-    { invalidate: [agreementKeys.all, policyKeys.all, applicationKeys.all], onSuccess: (a) => { onClose(); navigate(`/funding/agreements/${a.id}`); } },
-  );
+  });
   return (
     <Modal open width={760} title={t('agreement.sign')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={sign.isPending}>
       <ProblemAlert error={sign.error} extra={extra} />
       <Form form={form} layout="vertical" initialValues={{ milestones: [{ name: '中期' }, { name: '验收' }] }}
-        onFinish={(v) => sign.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e, { issuerInvestmentFen: 'issuerWan', applicantInvestmentFen: 'applicantWan' })) })}>
+        onFinish={(v) => sign.mutate(bodyOf(v), { onError: (e) => setExtra(applyFieldErrors(form, e, { issuerInvestmentFen: 'issuerWan', applicantInvestmentFen: 'applicantWan' })) })}>
         <Form.Item name="applicationId" label={t('agreement.application')} rules={[{ required: true }]}>
           <Select loading={selected.isPending} data-testid="agreement-application" notFoundContent={t('agreement.noSelected')}
             options={(selected.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.code} · ${a.leadOrganisationName} · ${a.challengeTitle}` }))} />

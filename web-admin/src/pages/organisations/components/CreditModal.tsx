@@ -1,22 +1,14 @@
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
-import { api, unwrap, etag, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
 import { applyFieldErrors } from '../../../lib/errors';
-import { organisationKeys } from '../../../lib/organisations';
+import { useSetCreditStanding } from '../queries';
 
 export function CreditModal({ organisation, onClose }: { organisation: Schemas['Organisation']; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<{ standing: Schemas['CreditStanding']; source?: string; recordedOn?: import('dayjs').Dayjs }>();
-  const save = useAction(
-    (v: { standing: Schemas['CreditStanding']; source?: string; recordedOn?: import('dayjs').Dayjs }) =>
-      unwrap(api.PUT('/api/v1/organisations/{id}/credit-standing', {
-        params: { path: { id: organisation.id }, header: { 'If-Match': etag(organisation.version) } },
-        body: { standing: v.standing, source: v.source, recordedOn: v.recordedOn?.format('YYYY-MM-DD') },
-      })),
-    { invalidate: [organisationKeys.all], onSuccess: onClose },
-  );
+  const save = useSetCreditStanding(organisation, { onSuccess: onClose });
   return (
     <Modal open title={`${t('organisation.credit')} · ${organisation.name}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} />

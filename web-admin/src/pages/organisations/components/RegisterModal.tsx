@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Form, Input, Modal, Select, Switch, Typography } from 'antd';
-import { api, unwrap, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
 import { organisationTypes as types } from './CorrectOrganisationModal';
 import { applyFieldErrors } from '../../../lib/errors';
-import { organisationKeys } from '../../../lib/organisations';
+import { useRegisterOrganisation } from '../queries';
 
 /** Who put the record in the registry: a console user or a district system's key; seeded records have neither. */
 export function Registrant({ organisation: o }: { organisation: Schemas['Organisation'] }) {
@@ -21,7 +20,7 @@ export function RegisterModal({ onClose }: { onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<Schemas['RegisterOrganisationRequest']>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction((body: Schemas['RegisterOrganisationRequest']) => unwrap(api.POST('/api/v1/organisations', { body })), { invalidate: [organisationKeys.all], onSuccess: onClose });
+  const save = useRegisterOrganisation({ onSuccess: onClose });
   return (
     <Modal open title={t('organisation.register')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />

@@ -1,10 +1,10 @@
 import { App, Button, Popconfirm } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, unwrap, etag, type Schemas } from '../../../api/client';
+import { ApiError, type Schemas } from '../../../api/client';
 import { useI18n, useT } from '../../../i18n';
-import { useAction } from '../../../lib/hooks';
 import { problemText } from '../../../lib/errors';
 import { organisationKeys } from '../../../lib/organisations';
+import { useVerifyOrganisation } from '../queries';
 
 /** 核验: the task force confirms the record against the licence; sent with the version the list showed. */
 export function VerifyButton({ organisation: o }: { organisation: Schemas['Organisation'] }) {
@@ -20,10 +20,7 @@ export function VerifyButton({ organisation: o }: { organisation: Schemas['Organ
     message.warning(t('organisation.stale'));
     await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
   };
-  const verify = useAction(
-    () => unwrap(api.POST('/api/v1/organisations/{id}/verify', { params: { path: { id: o.id }, header: { 'If-Match': etag(o.version) } } })),
-    { success: t('organisation.verify.done'), invalidate: [organisationKeys.all] },
-  );
+  const verify = useVerifyOrganisation(o, { success: t('organisation.verify.done') });
   return (
     <Popconfirm title={t('organisation.verify.confirm', { name: o.name })} okText={t('organisation.verify')} cancelText={t('common.cancel')}
       okButtonProps={{ 'data-testid': `verify-confirm-${o.id}` } as React.ComponentProps<typeof Button>}

@@ -1,28 +1,23 @@
 import { useState } from 'react';
 import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Space, Statistic } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, unwrap, etag, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
 import { JobProgress, downloadJobResult } from '../../../jobs/JobProgress';
 import { isActive, resultOf, usePageJob } from '../../../jobs/jobs';
 import { applyFieldErrors, windowErrors, errorText } from '../../../lib/errors';
-import { batchKeys } from '../queries';
-import { challengeKeys } from '../../challenges/queries';
-import { applicationKeys } from '../../applications/queries';
+import { usePublishBatch, useStartEligibilityCheck, useUpdateBatch } from '../queries';
+import { applicationKeys, useStartApplicationsExport } from '../../applications/queries';
 
 export function BatchActions({ batch }: { batch: Schemas['Batch'] }) {
   const t = useT();
   const { modal, message } = App.useApp();
   const [editing, setEditing] = useState(false);
   const [checkResult, setCheckResult] = useState<Schemas['RunEligibilityCheckResponse'] | null>(null);
-  const publish = useAction(
-    () => unwrap(api.POST('/api/v1/batches/{id}/publish', { params: { path: { id: batch.id }, header: { 'If-Match': etag(batch.version) } } })),
-    { success: t('batch.published'), invalidate: [batchKeys.detail(batch.id), batchKeys.all, challengeKeys.all] },
-  );
+  const publish = usePublishBatch(batch, { success: t('batch.published') });
   const queryClient = useQueryClient();
   // The formal check runs as a background job: progress here and in the header's Jobs list, the outcome when it ends.
   const checkJob = usePageJob('applications.eligibility-check', `batch:${batch.id}`, (job) => {
@@ -34,18 +29,14 @@ export function BatchActions({ batch }: { batch: Schemas['Batch'] }) {
       message.error(`${job.problem.code}: ${job.problem.detail}`);
     }
   });
-  const check = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/batches/{batchId}/eligibility-check-jobs', { params: { path: { batchId: batch.id } } })),
-    onSuccess: (job) => checkJob.track(job),
-  });
+  const check = useStartEligibilityCheck(batch.id, { onSuccess: (job) => checkJob.track(job) });
   const checking = check.isPending || (!!checkJob.job && isActive(checkJob.job));
   // The batch's applications export is a background job too (the same one the applications list starts for this batch).
   const exportJob = usePageJob('applications.export', `|batch:${batch.id}|challenge:-`, (job) => {
     if (job.status === 'Succeeded' && job.hasFile) downloadJobResult(job).catch((e) => message.error(errorText(e)));
     else if (job.problem) message.error(`${job.problem.code}: ${job.problem.detail}`);
   });
-  const startExport = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/applications/export-jobs', { body: { batch: batch.id, challenge: null } })),
+  const startExport = useStartApplicationsExport({ batch: batch.id, challenge: null }, {
     onSuccess: (job) => exportJob.track(job),
     onError: (e) => message.error(errorText(e)),
   });
@@ -91,14 +82,7 @@ export function EditWindowModal({ batch, onClose }: { batch: Schemas['Batch']; o
   const t = useT();
   const [form] = Form.useForm<{ name: string; nameEn?: string; note?: string; window: [Dayjs, Dayjs] }>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction(
-    (v: { name: string; nameEn?: string; note?: string; window: [Dayjs, Dayjs] }) =>
-      unwrap(api.PUT('/api/v1/batches/{id}', {
-        params: { path: { id: batch.id }, header: { 'If-Match': etag(batch.version) } },
-        body: { name: v.name, nameEn: v.nameEn, note: v.note, opensOn: v.window[0].format('YYYY-MM-DD'), closesOn: v.window[1].format('YYYY-MM-DD') },
-      })),
-    { invalidate: [batchKeys.detail(batch.id), batchKeys.all], onSuccess: onClose },
-  );
+  const save = useUpdateBatch(batch, { onSuccess: onClose });
   return (
     <Modal open title={t('batch.editWindow')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />

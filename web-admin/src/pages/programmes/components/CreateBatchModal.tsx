@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api, unwrap } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
 import { applyFieldErrors, windowErrors } from '../../../lib/errors';
-import { batchKeys } from '../queries';
+import { useCreateBatch } from '../queries';
 
 export interface BatchForm {
   code: string;
@@ -20,18 +18,13 @@ export function CreateBatchModal({ programmeId, onClose }: { programmeId: string
   const t = useT();
   const [form] = Form.useForm<BatchForm>();
   const [extra, setExtra] = useState<string[]>([]);
-  const create = useAction(
-    (v: BatchForm) =>
-      unwrap(api.POST('/api/v1/programmes/{programmeId}/batches', {
-        params: { path: { programmeId } },
-        body: { code: v.code, name: v.name, nameEn: v.nameEn, note: v.note, opensOn: v.window[0].format('YYYY-MM-DD'), closesOn: v.window[1].format('YYYY-MM-DD') },
-      })),
-    { invalidate: [batchKeys.ofProgramme(programmeId)], onSuccess: onClose },
-  );
+  const create = useCreateBatch(programmeId, { onSuccess: onClose });
   return (
     <Modal open title={t('batch.create')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
       <ProblemAlert error={create.error} extra={extra} />
-      <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v, {
+      <Form form={form} layout="vertical" onFinish={(v) => create.mutate({
+        code: v.code, name: v.name, nameEn: v.nameEn, note: v.note, opensOn: v.window[0].format('YYYY-MM-DD'), closesOn: v.window[1].format('YYYY-MM-DD'),
+      }, {
         onError: (e) => setExtra(applyFieldErrors(form, e).concat(windowErrors(form, e))),
       })}>
         <Form.Item name="code" label={t('batch.code')} rules={[{ required: true }]}><Input placeholder="ZGC-2026-01" /></Form.Item>

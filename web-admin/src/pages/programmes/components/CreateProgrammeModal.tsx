@@ -1,20 +1,16 @@
 import { useState } from 'react';
 import { Form, Input, InputNumber, Modal, Space } from 'antd';
-import { api, unwrap, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
 import { applyFieldErrors } from '../../../lib/errors';
-import { programmeKeys } from '../queries';
+import { useCreateProgramme } from '../queries';
 
 export function CreateProgrammeModal({ onClose }: { onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<Schemas['CreateProgrammeRequest']>();
   const [extra, setExtra] = useState<string[]>([]);
-  const create = useAction((body: Schemas['CreateProgrammeRequest']) => unwrap(api.POST('/api/v1/programmes', { body })), {
-    invalidate: [programmeKeys.all],
-    onSuccess: onClose,
-  });
+  const create = useCreateProgramme({ onSuccess: onClose });
   return (
     <Modal open title={t('programme.create')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
       <ProblemAlert error={create.error} extra={extra} />

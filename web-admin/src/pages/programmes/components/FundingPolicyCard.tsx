@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { Button, Card, Col, Descriptions, Form, InputNumber, Modal, Row, Space, Statistic } from 'antd';
-import { api, unwrap, etag, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { useRole } from '../../../auth/useSession';
 import { ProblemAlert, ErrorView } from '../../../components/Problem';
 import { Money } from '../../../components/Money';
-import { useAction } from '../../../lib/hooks';
 import { bpText, fenToWanText, wanToFen } from '../../../lib/format';
 import { applyFieldErrors } from '../../../lib/errors';
-import { useFundingPolicy, policyKeys } from '../../funding/queries';
+import { useFundingPolicy, useSetFundingPolicy } from '../../funding/queries';
 
 export interface PolicyForm {
   ratioPercent: number;
@@ -54,20 +53,14 @@ export function PolicyModal({ batchId, current, onClose }: { batchId: string; cu
   const t = useT();
   const [form] = Form.useForm<PolicyForm>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction(
-    (v: PolicyForm) =>
-      unwrap(api.PUT('/api/v1/batches/{batchId}/funding-policy', {
-        params: { path: { batchId }, header: current ? { 'If-Match': etag(current.version) } : {} },
-        body: {
-          ratioBp: Math.round(v.ratioPercent * 100),
-          capPerProjectFen: wanToFen(v.capWan) ?? 0,
-          totalBudgetFen: wanToFen(v.totalWan) ?? 0,
-          // People number milestones from 1; the API counts from 0.
-          tranches: v.tranches.map((tr) => ({ percent: tr.percent, milestoneIndex: tr.milestoneIndex - 1 })),
-        },
-      })),
-    { invalidate: [policyKeys.ofBatch(batchId)], onSuccess: onClose },
-  );
+  const save = useSetFundingPolicy(batchId, current, { onSuccess: onClose });
+  const bodyOf = (v: PolicyForm): Schemas['SetFundingPolicyRequest'] => ({
+    ratioBp: Math.round(v.ratioPercent * 100),
+    capPerProjectFen: wanToFen(v.capWan) ?? 0,
+    totalBudgetFen: wanToFen(v.totalWan) ?? 0,
+    // People number milestones from 1; the API counts from 0.
+    tranches: v.tranches.map((tr) => ({ percent: tr.percent, milestoneIndex: tr.milestoneIndex - 1 })),
+  });
   return (
     <Modal open width={640} title={t('funding.setPolicy')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />
@@ -76,7 +69,7 @@ export function PolicyModal({ batchId, current, onClose }: { batchId: string; cu
           ratioPercent: current.ratioBp / 100, capWan: current.capPerProjectFen / 1e6, totalWan: current.totalBudgetFen / 1e6,
           tranches: current.tranches.map((tr) => ({ percent: tr.percent, milestoneIndex: tr.milestoneIndex + 1 })),
         } : { ratioPercent: 30, capWan: 1000, totalWan: 10000, tranches: [{ percent: 50, milestoneIndex: 1 }, { percent: 50, milestoneIndex: 2 }] }}
-        onFinish={(v) => save.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
+        onFinish={(v) => save.mutate(bodyOf(v), { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
         <Space>
           <Form.Item name="ratioPercent" label={t('funding.ratioPercent')} rules={[{ required: true }]}><InputNumber min={0} max={100} step={0.01} addonAfter="%" /></Form.Item>
           <Form.Item name="capWan" label={t('funding.cap')} rules={[{ required: true }]}><InputNumber min={0} addonAfter={t('money.wan')} /></Form.Item>

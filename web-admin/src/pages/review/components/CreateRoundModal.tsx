@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Space } from 'antd';
 import { useNavigate } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, unwrap, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
 import { ZONE } from '../../../lib/format';
 import { RubricEditor, validateRubric, type Criterion } from './RubricEditor';
 import { applyFieldErrors } from '../../../lib/errors';
-import { roundKeys } from '../queries';
+import { useCreateRound } from '../queries';
 
 export interface RoundForm {
   kind: Schemas['ReviewRoundKind'];
@@ -32,21 +31,16 @@ export function CreateRoundModal({ onClose }: { onClose: () => void }) {
   ]);
   const [rubricErrors, setRubricErrors] = useState<Record<string, string | string[]>>({});
   const [extra, setExtra] = useState<string[]>([]);
-  const create = useAction(
-    (v: RoundForm) => unwrap(api.POST('/api/v1/review/rounds', {
-      body: {
-        kind: v.kind, name: v.name, visibility: 'SealedUntilClose', criteria, passThreshold: v.passThreshold, expertsPerItem: v.expertsPerItem,
-        maxLoadPerExpert: v.maxLoadPerExpert, spreadLimit: v.spreadLimit,
-        scoringOpensAt: v.scoring[0].toISOString(), scoringClosesAt: v.scoring[1].toISOString(),
-      },
-    })),
-    { invalidate: [roundKeys.all], onSuccess: (r) => { onClose(); navigate(`/review/rounds/${r.id}`); } },
-  );
+  const create = useCreateRound({ onSuccess: (r) => { onClose(); navigate(`/review/rounds/${r.id}`); } });
   const submit = (v: RoundForm) => {
     const local = validateRubric(criteria, t);
     setRubricErrors(local);
     if (Object.keys(local).length) return;
-    create.mutate(v, {
+    create.mutate({
+      kind: v.kind, name: v.name, visibility: 'SealedUntilClose', criteria, passThreshold: v.passThreshold, expertsPerItem: v.expertsPerItem,
+      maxLoadPerExpert: v.maxLoadPerExpert, spreadLimit: v.spreadLimit,
+      scoringOpensAt: v.scoring[0].toISOString(), scoringClosesAt: v.scoring[1].toISOString(),
+    }, {
       onError: (e) => {
         const api = (e as { fieldErrors?: Record<string, string[]> }).fieldErrors ?? {};
         setRubricErrors(Object.fromEntries(Object.entries(api).filter(([k]) => k.startsWith('criteria'))));

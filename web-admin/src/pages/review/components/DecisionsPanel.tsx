@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { Button, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
-import { api, unwrap, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { type Round } from '../round';
 import { useT } from '../../../i18n';
 import { useIsTaskForce } from '../../../auth/useSession';
 import { QueryState, ProblemAlert } from '../../../components/Problem';
 import { StatusTag } from '../../../components/StatusTag';
-import { useAction } from '../../../lib/hooks';
 import { applyFieldErrors } from '../../../lib/errors';
-import { useResults, roundKeys } from '../queries';
+import { useResults, useRecordDecision, useRecordMatchmaking } from '../queries';
 
 export function DecisionsPanel({ round }: { round: Round }) {
   const t = useT();
@@ -50,10 +49,7 @@ export function DecisionModal({ round, item, onClose, onRecorded }: { round: Rou
   const t = useT();
   const [form] = Form.useForm<Schemas['RecordDecisionRequest']>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction(
-    (body: Schemas['RecordDecisionRequest']) => unwrap(api.PUT('/api/v1/review/rounds/{id}/items/{itemId}/decision', { params: { path: { id: round.id, itemId: item.itemId } }, body })),
-    { invalidate: [roundKeys.publication(round.id)], onSuccess: (r) => { onRecorded(r); onClose(); } },
-  );
+  const save = useRecordDecision(round.id, item.itemId, { onSuccess: (r) => { onRecorded(r); onClose(); } });
   return (
     <Modal open title={`${t('round.recordDecision')} · ${item.subjectCode}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />
@@ -71,10 +67,7 @@ export function DecisionModal({ round, item, onClose, onRecorded }: { round: Rou
 export function MatchmakingModal({ round, item, onClose }: { round: Round; item: Schemas['ItemResultView']; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<Schemas['RecordMatchmakingRequest']>();
-  const save = useAction(
-    (body: Schemas['RecordMatchmakingRequest']) => unwrap(api.PUT('/api/v1/review/rounds/{id}/items/{itemId}/matchmaking', { params: { path: { id: round.id, itemId: item.itemId } }, body })),
-    { onSuccess: onClose },
-  );
+  const save = useRecordMatchmaking(round.id, item.itemId, { onSuccess: onClose });
   return (
     <Modal open title={`${t('round.matchmaking')} · ${item.subjectCode}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} />

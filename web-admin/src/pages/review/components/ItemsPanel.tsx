@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Modal, Progress, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
-import { api, unwrap, type Schemas } from '../../../api/client';
+import { type Schemas } from '../../../api/client';
 import { type Round } from '../round';
 import { useT, byKey } from '../../../i18n';
 import { useIsTaskForce } from '../../../auth/useSession';
 import { ProblemAlert } from '../../../components/Problem';
 import { StatusTag } from '../../../components/StatusTag';
-import { useAction } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/format';
 import { RemoveAssignmentModal } from './RemoveAssignmentModal';
 import { applyFieldErrors } from '../../../lib/errors';
-import { useBoard, roundKeys } from '../queries';
+import { useBoard, useAssignByHand } from '../queries';
 import { useExperts } from '../../experts/queries';
 
 /** The assignment board (Rounds_AssignmentBoard): items with their experts, every assignment, the load per expert, short items. */
@@ -105,10 +104,7 @@ export function HandAssignModal({ round, item, onClose }: { round: Round; item: 
   const [form] = Form.useForm<{ expertId: string; reason: string }>();
   const [extra, setExtra] = useState<string[]>([]);
   const experts = useExperts();
-  const assign = useAction(
-    (v: { expertId: string; reason: string }) => unwrap(api.POST('/api/v1/review/rounds/{id}/assignments', { params: { path: { id: round.id } }, body: { itemId: item.id, ...v } })),
-    { invalidate: [roundKeys.detail(round.id), roundKeys.board(round.id)], onSuccess: onClose },
-  );
+  const assign = useAssignByHand(round.id, item.id, { onSuccess: onClose });
   return (
     <Modal open title={`${t('round.handAssign')} · ${item.subjectCode}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={assign.isPending}>
       <ProblemAlert error={assign.error} extra={extra} />

@@ -1,39 +1,22 @@
 import { useState } from 'react';
 import { App, Button, Modal, Select, Space } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, ApiError, type Schemas } from '../../../api/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, type Schemas } from '../../../api/client';
 import { atLeast, type Round } from '../round';
 import { useT } from '../../../i18n';
 import { useIsTaskForce } from '../../../auth/useSession';
 import { ProblemAlert } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
 import { JobProgress, downloadJobResult } from '../../../jobs/JobProgress';
 import { isActive, resultOf, usePageJob } from '../../../jobs/jobs';
 import { errorText } from '../../../lib/errors';
-import { useRoundCandidates, roundKeys } from '../queries';
-
-export type Step = 'open-scoring' | 'close' | 'decide' | 'publicise' | 'finalise';
+import { useRoundCandidates, roundKeys, useAddRoundItem, useRoundStep, useStartAssignJob, useStartRoundExport, type RoundStep } from '../queries';
 
 export function RoundActions({ round: r, onAssigned }: { round: Round; onAssigned: (o: Schemas['AssignmentOutcome']) => void }) {
   const t = useT();
   const canAct = useIsTaskForce();
   const { message, modal } = App.useApp();
   const [adding, setAdding] = useState(false);
-  const step = useAction(
-    async (s: Step) => {
-      const path = { id: r.id };
-      switch (s) {
-        case 'open-scoring': return unwrap(api.POST('/api/v1/review/rounds/{id}/open-scoring', { params: { path } }));
-        case 'close': return unwrap(api.POST('/api/v1/review/rounds/{id}/close', { params: { path } }));
-        case 'decide': return unwrap(api.POST('/api/v1/review/rounds/{id}/decide', { params: { path } }));
-        case 'publicise': return unwrap(api.POST('/api/v1/review/rounds/{id}/publicise', { params: { path } }));
-        case 'finalise': return unwrap(api.POST('/api/v1/review/rounds/{id}/finalise', { params: { path } }));
-      }
-    },
-    {
-      invalidate: [roundKeys.detail(r.id), roundKeys.board(r.id), roundKeys.all, roundKeys.results(r.id), roundKeys.publication(r.id)],
-    },
-  );
+  const step = useRoundStep(r.id);
   const queryClient = useQueryClient();
   const fail = (job: { problem?: { code: string; detail: string } | null }) => { if (job.problem) message.error(`${job.problem.code}: ${job.problem.detail}`); };
   // Auto-assignment and the export run as background jobs: progress here and in the header's Jobs list.
@@ -44,8 +27,7 @@ export function RoundActions({ round: r, onAssigned }: { round: Round; onAssigne
     await Promise.all([roundKeys.detail(r.id), roundKeys.board(r.id), roundKeys.all].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     onAssigned(resultOf(job) as unknown as Schemas['AssignmentOutcome']);
   });
-  const startAssign = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/review/rounds/{id}/assign-jobs', { params: { path: { id: r.id } } })),
+  const startAssign = useStartAssignJob(r.id, {
     onSuccess: (job) => assignJob.track(job),
     onError: (e) => message.error(errorText(e)),
   });
@@ -53,14 +35,13 @@ export function RoundActions({ round: r, onAssigned }: { round: Round; onAssigne
     if (job.status === 'Succeeded' && job.hasFile) downloadJobResult(job).catch((e) => message.error(errorText(e)));
     else fail(job);
   });
-  const startExport = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/review/rounds/{id}/export-jobs', { params: { path: { id: r.id } } })),
+  const startExport = useStartRoundExport(r.id, {
     onSuccess: (job) => exportJob.track(job),
     onError: (e) => message.error(errorText(e)),
   });
   const assigning = startAssign.isPending || (!!assignJob.job && isActive(assignJob.job));
   const exporting = startExport.isPending || (!!exportJob.job && isActive(exportJob.job));
-  const run = (s: Step) => step.mutate(s, {
+  const run = (s: RoundStep) => step.mutate(s, {
     onError: (e) => {
       if (e instanceof ApiError && e.problem.violations?.length) {
         modal.error({ title: errorText(e), content: <ProblemAlert error={e} /> });
@@ -91,13 +72,10 @@ export function AddItemModal({ round, onClose }: { round: Round; onClose: () => 
   const t = useT();
   const [subjectId, setSubjectId] = useState<string>();
   const candidates = useRoundCandidates(round.kind);
-  const add = useAction(
-    () => unwrap(api.POST('/api/v1/review/rounds/{id}/items', { params: { path: { id: round.id } }, body: { subjectId: subjectId! } })),
-    { invalidate: [roundKeys.detail(round.id), roundKeys.board(round.id), roundKeys.all], onSuccess: onClose },
-  );
+  const add = useAddRoundItem(round.id, { onSuccess: onClose });
   const existing = new Set(round.items.map((i) => i.subjectId));
   return (
-    <Modal open title={t('round.addItem')} onCancel={onClose} onOk={() => add.mutate(undefined)} okButtonProps={{ disabled: !subjectId }} confirmLoading={add.isPending}>
+    <Modal open title={t('round.addItem')} onCancel={onClose} onOk={() => add.mutate(subjectId!)} okButtonProps={{ disabled: !subjectId }} confirmLoading={add.isPending}>
       <ProblemAlert error={add.error} />
       <Select style={{ width: '100%' }} showSearch optionFilterProp="label" loading={candidates.isPending} value={subjectId} onChange={setSubjectId}
         data-testid="item-subject" notFoundContent={t('round.noCandidates')}
