@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Select, Space, Table } from 'antd';
 import { Link } from 'react-router';
-import { type Schemas } from '../api/client';
+import type { Schemas } from '../api/client';
 import type { operations } from '../api/schema';
 import { useT } from '../i18n';
 import { QueryState } from './Problem';

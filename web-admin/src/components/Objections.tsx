@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Modal, Radio, Select, Table, Tag, Typography } from 'antd';
-import { type Schemas } from '../api/client';
+import type { Schemas } from '../api/client';
 import { useT } from '../i18n';
 import { QueryState, ProblemAlert } from '../components/Problem';
 import { StatusTag } from '../components/StatusTag';

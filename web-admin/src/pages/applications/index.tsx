@@ -1,7 +1,7 @@
 import { App, Button, Card, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { useRole } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card, Checkbox, Form, Input, Modal, Button, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router';
-import { type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState, ProblemAlert } from '../../components/Problem';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useT, byKey } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorView } from '../../components/Problem';

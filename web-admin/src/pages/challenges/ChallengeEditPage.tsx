@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
-import { type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert, QueryState } from '../../components/Problem';

@@ -1,7 +1,7 @@
 import { Button, Card, Input, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { useRole, useSessionUser } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { Link, useParams } from 'react-router';
-import { type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { useIsTaskForce, useRole } from '../../auth/useSession';
 import { mayUse } from '../../auth/roles';

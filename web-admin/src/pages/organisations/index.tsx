@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { useRole } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';

@@ -1,6 +1,6 @@
 import { Alert, Card, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useT, byKey } from '../../i18n';
 import { useRole } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';

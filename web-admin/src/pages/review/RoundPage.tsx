@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card, Descriptions, Space, Tabs, Tag } from 'antd';
 import { useParams } from 'react-router';
-import { type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { atLeast } from './round';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';

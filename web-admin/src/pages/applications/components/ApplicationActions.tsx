@@ -1,6 +1,6 @@
 import { App, Button, Space } from 'antd';
 import { useNavigate } from 'react-router';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
 import { unconfirmedMembers, useActsForLead } from './Consortium';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { PageHeader } from '../../../components/PageHeader';
 import { ProblemAlert } from '../../../components/Problem';
@@ -11,7 +11,7 @@ import { applyFieldErrors } from '../../../lib/errors';
 import { useOrganisationSearch } from '../../../lib/organisations';
 import { useSaveApplication } from '../queries';
 
-export interface ApplicationForm {
+interface ApplicationForm {
   members: { organisationId: string; role: Schemas['ConsortiumRole']; sharePercent: number; responsibility?: string }[];
   technicalApproach: string;
   team: Schemas['TeamMember'][];
@@ -21,7 +21,7 @@ export interface ApplicationForm {
   declarations: Schemas['Declarations'];
 }
 
-export function OrganisationSelect(props: { value?: string; onChange?: (v: string) => void }) {
+function OrganisationSelect(props: { value?: string; onChange?: (v: string) => void }) {
   const [q, setQ] = useState('');
   const orgs = useOrganisationSearch(q);
   return (

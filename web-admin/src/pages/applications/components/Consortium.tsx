@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useI18n, useT } from '../../../i18n';
 import { useSessionUser } from '../../../auth/useSession';
 import { bpText, formatDateTime } from '../../../lib/format';

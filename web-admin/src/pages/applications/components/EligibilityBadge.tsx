@@ -1,5 +1,5 @@
 import { Tag, Tooltip } from 'antd';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 
 export function EligibilityBadge({ value }: { value: Schemas['EligibilityOutcome'] | null | undefined }) {

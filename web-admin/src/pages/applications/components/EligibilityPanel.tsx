@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Modal, Radio, Space, Table, Typography } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useI18n, useT } from '../../../i18n';
 import { useRole } from '../../../auth/useSession';
 import { ProblemAlert } from '../../../components/Problem';
@@ -33,7 +33,7 @@ export function EligibilityPanel({ a }: { a: Schemas['ApplicationDetail'] }) {
   );
 }
 
-export function OverrideModal({ a, onClose }: { a: Schemas['ApplicationDetail']; onClose: () => void }) {
+function OverrideModal({ a, onClose }: { a: Schemas['ApplicationDetail']; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<Schemas['OverrideEligibilityRequest']>();
   const [extra, setExtra] = useState<string[]>([]);

@@ -1,5 +1,5 @@
 import { Card, Descriptions, Space, Table, Tag } from 'antd';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { Money } from '../../../components/Money';
 import { formatDateTime } from '../../../lib/format';

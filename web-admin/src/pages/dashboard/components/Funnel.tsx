@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import ReactECharts from 'echarts-for-react';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import { ErrorView } from '../../../components/Problem';
 import { useApplicationCounts, useChallengeCounts, useEligibleCount } from '../queries';

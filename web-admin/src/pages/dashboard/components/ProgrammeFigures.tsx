@@ -1,5 +1,5 @@
 import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import { Money } from '../../../components/Money';
 import { useDashboard } from '../queries';

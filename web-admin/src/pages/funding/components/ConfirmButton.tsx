@@ -1,6 +1,6 @@
 import { App, Button } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { useSessionUser } from '../../../auth/useSession';
 import { errorText } from '../../../lib/errors';

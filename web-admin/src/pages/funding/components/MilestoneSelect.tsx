@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 
 /** Milestones are numbered from 0 by the API and from 1 for people. */
 type Agreement = Schemas['AgreementDetail'];

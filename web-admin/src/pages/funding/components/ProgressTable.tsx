@@ -38,7 +38,7 @@ export function ProgressTable({ agreement: a }: { agreement: Agreement }) {
 }
 
 /** A progress report's supporting files (票据、审计报告…): downloads, and uploads while the report awaits its decision. */
-export function ProgressAttachments({ agreement: a, report }: { agreement: Agreement; report: Schemas['ProgressReport'] }) {
+function ProgressAttachments({ agreement: a, report }: { agreement: Agreement; report: Schemas['ProgressReport'] }) {
   const t = useT();
   const role = useRole();
   const { message } = App.useApp();
@@ -63,7 +63,7 @@ export function ProgressAttachments({ agreement: a, report }: { agreement: Agree
   );
 }
 
-export function VerifyModal({ agreement: a, report, onClose }: { agreement: Agreement; report: Schemas['ProgressReport']; onClose: () => void }) {
+function VerifyModal({ agreement: a, report, onClose }: { agreement: Agreement; report: Schemas['ProgressReport']; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<{ issuerWan: number; applicantWan: number; note?: string }>();
   const [extra, setExtra] = useState<string[]>([]);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { useNavigate } from 'react-router';
 import type { Dayjs } from 'dayjs';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
 import { wanToFen } from '../../../lib/format';
@@ -10,7 +10,7 @@ import { applyFieldErrors } from '../../../lib/errors';
 import { useSelectedApplications } from '../../applications/queries';
 import { useSigningPolicy, useSignAgreement } from '../queries';
 
-export interface SignForm {
+interface SignForm {
   applicationId: string;
   issuerWan: number;
   applicantWan: number;

@@ -1,5 +1,5 @@
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
 import { applyFieldErrors } from '../../../lib/errors';

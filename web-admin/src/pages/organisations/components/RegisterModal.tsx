@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Form, Input, Modal, Select, Switch, Typography } from 'antd';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
 import { organisationTypes as types } from './CorrectOrganisationModal';

@@ -3,7 +3,7 @@ import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Space, Statistic
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
 import { JobProgress, downloadJobResult } from '../../../jobs/JobProgress';
@@ -78,7 +78,7 @@ export function BatchActions({ batch }: { batch: Schemas['Batch'] }) {
   );
 }
 
-export function EditWindowModal({ batch, onClose }: { batch: Schemas['Batch']; onClose: () => void }) {
+function EditWindowModal({ batch, onClose }: { batch: Schemas['Batch']; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<{ name: string; nameEn?: string; note?: string; window: [Dayjs, Dayjs] }>();
   const [extra, setExtra] = useState<string[]>([]);

@@ -1,6 +1,6 @@
 import { Card, Table } from 'antd';
 import { Link } from 'react-router';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { QueryState } from '../../../components/Problem';
 import { StatusTag } from '../../../components/StatusTag';

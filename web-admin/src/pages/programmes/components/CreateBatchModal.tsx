@@ -6,7 +6,7 @@ import { ProblemAlert } from '../../../components/Problem';
 import { applyFieldErrors, windowErrors } from '../../../lib/errors';
 import { useCreateBatch } from '../queries';
 
-export interface BatchForm {
+interface BatchForm {
   code: string;
   name: string;
   nameEn?: string;

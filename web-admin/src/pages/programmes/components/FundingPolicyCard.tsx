@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Col, Descriptions, Form, InputNumber, Modal, Row, Space, Statistic } from 'antd';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { useRole } from '../../../auth/useSession';
 import { ProblemAlert, ErrorView } from '../../../components/Problem';
@@ -9,7 +9,7 @@ import { bpText, fenToWanText, wanToFen } from '../../../lib/format';
 import { applyFieldErrors } from '../../../lib/errors';
 import { useFundingPolicy, useSetFundingPolicy } from '../../funding/queries';
 
-export interface PolicyForm {
+interface PolicyForm {
   ratioPercent: number;
   capWan: number;
   totalWan: number;
@@ -49,7 +49,7 @@ export function FundingPolicyCard({ batchId }: { batchId: string }) {
   );
 }
 
-export function PolicyModal({ batchId, current, onClose }: { batchId: string; current: Schemas['FundingPolicy'] | null; onClose: () => void }) {
+function PolicyModal({ batchId, current, onClose }: { batchId: string; current: Schemas['FundingPolicy'] | null; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<PolicyForm>();
   const [extra, setExtra] = useState<string[]>([]);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { QueryState } from '../../../components/Problem';
 import { PhaseBadge } from '../../../components/PhaseBadge';

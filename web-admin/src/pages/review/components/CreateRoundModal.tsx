@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Space } from 'antd';
 import { useNavigate } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { ProblemAlert } from '../../../components/Problem';
 import { ZONE } from '../../../lib/format';
@@ -10,7 +10,7 @@ import { RubricEditor, validateRubric, type Criterion } from './RubricEditor';
 import { applyFieldErrors } from '../../../lib/errors';
 import { useCreateRound } from '../queries';
 
-export interface RoundForm {
+interface RoundForm {
   kind: Schemas['ReviewRoundKind'];
   name: string;
   passThreshold: number;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
-import { type Schemas } from '../../../api/client';
-import { type Round } from '../round';
+import type { Schemas } from '../../../api/client';
+import type { Round } from '../round';
 import { useT } from '../../../i18n';
 import { useIsTaskForce } from '../../../auth/useSession';
 import { QueryState, ProblemAlert } from '../../../components/Problem';
@@ -45,7 +45,7 @@ export function DecisionsPanel({ round }: { round: Round }) {
   );
 }
 
-export function DecisionModal({ round, item, onClose, onRecorded }: { round: Round; item: Schemas['ItemResultView']; onClose: () => void; onRecorded: (r: Schemas['RecordDecisionResponse']) => void }) {
+function DecisionModal({ round, item, onClose, onRecorded }: { round: Round; item: Schemas['ItemResultView']; onClose: () => void; onRecorded: (r: Schemas['RecordDecisionResponse']) => void }) {
   const t = useT();
   const [form] = Form.useForm<Schemas['RecordDecisionRequest']>();
   const [extra, setExtra] = useState<string[]>([]);
@@ -64,7 +64,7 @@ export function DecisionModal({ round, item, onClose, onRecorded }: { round: Rou
   );
 }
 
-export function MatchmakingModal({ round, item, onClose }: { round: Round; item: Schemas['ItemResultView']; onClose: () => void }) {
+function MatchmakingModal({ round, item, onClose }: { round: Round; item: Schemas['ItemResultView']; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<Schemas['RecordMatchmakingRequest']>();
   const save = useRecordMatchmaking(round.id, item.itemId, { onSuccess: onClose });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Modal, Progress, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
-import { type Schemas } from '../../../api/client';
-import { type Round } from '../round';
+import type { Schemas } from '../../../api/client';
+import type { Round } from '../round';
 import { useT, byKey } from '../../../i18n';
 import { useIsTaskForce } from '../../../auth/useSession';
 import { ProblemAlert } from '../../../components/Problem';
@@ -99,7 +99,7 @@ export function ItemsPanel({ round: r, lastAssign }: { round: Round; lastAssign:
   );
 }
 
-export function HandAssignModal({ round, item, onClose }: { round: Round; item: Schemas['ReviewItem']; onClose: () => void }) {
+function HandAssignModal({ round, item, onClose }: { round: Round; item: Schemas['ReviewItem']; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<{ expertId: string; reason: string }>();
   const [extra, setExtra] = useState<string[]>([]);

@@ -1,6 +1,6 @@
 import { Alert, Table, Tag, Typography } from 'antd';
-import { type Schemas } from '../../../api/client';
-import { type Round } from '../round';
+import type { Schemas } from '../../../api/client';
+import type { Round } from '../round';
 import { useT } from '../../../i18n';
 import { useIsTaskForce } from '../../../auth/useSession';
 import { QueryState } from '../../../components/Problem';

@@ -1,6 +1,6 @@
 import { Table, Tag, Tooltip } from 'antd';
-import { type Schemas } from '../../../api/client';
-import { type Round } from '../round';
+import type { Schemas } from '../../../api/client';
+import type { Round } from '../round';
 import { useT } from '../../../i18n';
 import { QueryState } from '../../../components/Problem';
 import { StatusTag } from '../../../components/StatusTag';

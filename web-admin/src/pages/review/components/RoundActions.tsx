@@ -68,7 +68,7 @@ export function RoundActions({ round: r, onAssigned }: { round: Round; onAssigne
   return <Space wrap>{buttons}{adding && <AddItemModal round={r} onClose={() => setAdding(false)} />}</Space>;
 }
 
-export function AddItemModal({ round, onClose }: { round: Round; onClose: () => void }) {
+function AddItemModal({ round, onClose }: { round: Round; onClose: () => void }) {
   const t = useT();
   const [subjectId, setSubjectId] = useState<string>();
   const candidates = useRoundCandidates(round.kind);
