@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { useT } from '../i18n';
+import { isMessageKey, useT } from '../i18n';
 
 const colours: Record<string, string> = {
   Draft: 'default', Submitted: 'blue', UnderReview: 'gold', Approved: 'cyan', Rejected: 'red', Published: 'green',
@@ -16,10 +16,9 @@ export function StatusTag({ kind, value }: { kind: string; value: string | null 
   const t = useT();
   if (!value) return <Tag>—</Tag>;
   const key = `status.${kind}.${value}`;
-  const text = t(key);
   return (
     <Tag color={colours[value] ?? 'default'} data-status={value}>
-      {text === key ? value : text}
+      {isMessageKey(key) ? t(key) : value}
     </Tag>
   );
 }

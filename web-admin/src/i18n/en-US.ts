@@ -1,5 +1,7 @@
-/** English. Same keys as zh-CN.ts. */
-export const en: Record<string, string> = {
+import type { MessageKey } from './zh-CN';
+
+/** English. Exactly the keys of zh-CN.ts: a missing or an extra key fails the type check. */
+export const en: Record<MessageKey, string> = {
   'app.title': 'Jiebang · Admin',
   'app.footer': 'Jiebang challenge-call platform · task force console',
   'app.logout': 'Sign out',

@@ -5,17 +5,31 @@ import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
-import { zh } from './zh-CN';
+import { zh, type MessageKey } from './zh-CN';
 import { en } from './en-US';
 
 export type Locale = 'zh-CN' | 'en-US';
 export type Params = Record<string, string | number>;
-export type Translate = (key: string, params?: Params) => string;
+export type { MessageKey };
+export type Translate = (key: MessageKey, params?: Params) => string;
 
-const dictionaries: Record<Locale, Record<string, string>> = { 'zh-CN': zh, 'en-US': en };
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };
 const STORAGE = 'jiebang.locale';
 
-export function translate(locale: Locale, key: string, params?: Params): string {
+/**
+ * Whether a key built at run time (a status, a kind, a field code the API sent) has a message. Such a key is checked
+ * here instead of by the compiler; without a message the caller shows the value itself.
+ */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zh, key);
+}
+
+/** `t` for a key built at run time: the key itself when it has no message (as for a status the console does not know yet). */
+export function byKey(t: Translate, key: string, params?: Params): string {
+  return isMessageKey(key) ? t(key, params) : key;
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   const text = dictionaries[locale][key] ?? dictionaries['zh-CN'][key] ?? key;
   return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
 }

@@ -1,5 +1,5 @@
-/** 简体中文（默认）。Keys are shared with en-US.ts; a unit test checks both have the same keys. */
-export const zh: Record<string, string> = {
+/** 简体中文（默认）。The source of the message keys: en-US.ts must have exactly these (the type check fails otherwise). */
+export const zh = {
   'app.title': '揭榜挂帅 · 管理端',
   'app.footer': '揭榜挂帅平台 · 工作专班管理端',
   'app.logout': '退出登录',
@@ -657,4 +657,7 @@ export const zh: Record<string, string> = {
   'jobs.summary.assign': '分配 {assigned} 个任务，人数不足 {short} 项',
   'jobs.summary.exportRows': '共 {rows} 份申报',
   'jobs.summary.export': '导出完成',
-};
+} satisfies Record<string, string>;
+
+/** Every message key; `t` takes only these. */
+export type MessageKey = keyof typeof zh;

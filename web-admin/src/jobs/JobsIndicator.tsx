@@ -1,6 +1,6 @@
 import { Badge, Button, Empty, Popover, Typography } from 'antd';
 import { SyncOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { useT } from '../i18n';
+import { useT, byKey } from '../i18n';
 import { formatDateTime } from '../lib/format';
 import { JobProgress } from './JobProgress';
 import { isActive, useMyJobs } from './jobs';
@@ -19,7 +19,7 @@ export function JobsIndicator() {
       {list.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('jobs.empty')} /> : (
         list.map((job) => (
           <div key={job.id} data-testid="jobs-item" data-kind={job.kind} style={{ padding: '8px 4px', borderBottom: '1px solid #f0f0f0' }}>
-            <Typography.Text strong>{t(`jobs.kind.${job.kind}`)}</Typography.Text>
+            <Typography.Text strong>{byKey(t, `jobs.kind.${job.kind}`)}</Typography.Text>
             <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{formatDateTime(job.createdAt)}</Typography.Text>
             <JobProgress job={job} compact />
           </div>

@@ -1,10 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
 
 export type Job = Schemas['JobView'];
 
-export const MINE: readonly unknown[] = ['jobs', 'mine'];
+/** What a page does when it has started a background job (the 202's body) or was refused. */
+export type JobStart = Pick<UseMutationOptions<Job, Error, void>, 'onSuccess' | 'onError'>;
+
+/** The caller's recent jobs (`mine`) and one job. */
+export const jobKeys = {
+  mine: ['jobs', 'mine'] as const,
+  detail: (id: string | undefined) => ['jobs', id] as const,
+};
 
 export const isActive = (job: Pick<Job, 'status'>) => job.status === 'Queued' || job.status === 'Running';
 
@@ -17,7 +24,7 @@ export const resultOf = (job: Job) => (job.result ?? {}) as Record<string, unkno
  */
 export function useMyJobs() {
   return useQuery({
-    queryKey: MINE,
+    queryKey: jobKeys.mine,
     queryFn: () => unwrap(api.GET('/api/v1/jobs', { params: { query: { mine: true, take: 20 } } })),
     refetchInterval: (query) => (query.state.data?.some(isActive) ? 1000 : 15_000),
     refetchIntervalInBackground: true,
@@ -27,7 +34,7 @@ export function useMyJobs() {
 /** One job, polled until it has finished. */
 export function useJob(id: string | undefined) {
   return useQuery({
-    queryKey: ['jobs', id],
+    queryKey: jobKeys.detail(id),
     enabled: !!id,
     queryFn: () => unwrap(api.GET('/api/v1/jobs/{id}', { params: { path: { id: id! } } })),
     refetchInterval: (query) => (query.state.data && !isActive(query.state.data) ? false : 700),
@@ -57,7 +64,7 @@ export function usePageJob(kind: string, targetEndsWith: string, onDone?: (job: 
       seen.current.add(current.id);
     } else if (seen.current.has(current.id) && !done.current.has(current.id)) {
       done.current.add(current.id);
-      void queryClient.invalidateQueries({ queryKey: MINE });
+      void queryClient.invalidateQueries({ queryKey: jobKeys.mine });
       onDoneRef.current?.(current);
     }
   }, [job.data, queryClient]);
@@ -66,9 +73,9 @@ export function usePageJob(kind: string, targetEndsWith: string, onDone?: (job: 
     /** Follows a job just started (the 202's body). */
     track: (started: Job) => {
       seen.current.add(started.id);
-      queryClient.setQueryData(['jobs', started.id], started);
+      queryClient.setQueryData(jobKeys.detail(started.id), started);
       setStartedId(started.id);
-      void queryClient.invalidateQueries({ queryKey: MINE });
+      void queryClient.invalidateQueries({ queryKey: jobKeys.mine });
     },
   };
 }

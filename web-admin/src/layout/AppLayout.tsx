@@ -1,15 +1,12 @@
 import { useEffect, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
-import {
-  AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined, LogoutOutlined,
-  MoneyCollectOutlined, NotificationOutlined, ProfileOutlined, ProjectOutlined, SafetyOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
-} from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined, LogoutOutlined, MoneyCollectOutlined, NotificationOutlined, ProfileOutlined, ProjectOutlined, SafetyOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { session } from '../auth/session';
 import { areasByRole, mayUse, type Role } from '../auth/roles';
 import { useRole, useSessionUser } from '../auth/useSession';
-import { useI18n, useT } from '../i18n';
+import { byKey, useI18n, useT } from '../i18n';
 import { ErrorView } from '../components/Problem';
 import { ApiError } from '../api/client';
 import { JobsIndicator } from '../jobs/JobsIndicator';
@@ -50,7 +47,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={selected ? [selected] : []}
-          items={areas.map((a) => ({ key: a, icon: icons[a], label: t(`menu.${(role === 'Issuer' || role === 'Applicant') && (a === 'challenges' || a === 'applications') ? `${a}.own` : a}`) }))}
+          items={areas.map((a) => ({ key: a, icon: icons[a], label: byKey(t, `menu.${(role === 'Issuer' || role === 'Applicant') && (a === 'challenges' || a === 'applications') ? `${a}.own` : a}`) }))}
           onClick={({ key }) => navigate(`/${key}`)}
           data-testid="main-menu"
         />

@@ -2,6 +2,12 @@ import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-quer
 import { App } from 'antd';
 import { useT } from '../i18n';
 
+/** What a page adds to a write defined in an area's queries.ts: its success message and what to do next. */
+export interface ActionOptions<TResult = unknown> {
+  success?: string;
+  onSuccess?: (result: TResult) => void;
+}
+
 /**
  * A write through the API: on success a message and the given queries refreshed; the error stays on the mutation
  * so the form can show it next to its fields.

@@ -1,27 +1,22 @@
-import { App, Button, Card, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, keepPreviousData } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, unwrap, type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { useRole } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorView } from '../../components/Problem';
 import { StatusTag } from '../../components/StatusTag';
 import { Money } from '../../components/Money';
-import { useBatchOptions } from '../../lib/useFields';
 import { formatDateTime } from '../../lib/format';
-import { errorText } from '../programmes/BatchPage';
 import { JobProgress, downloadJobResult } from '../../jobs/JobProgress';
 import { isActive, usePageJob } from '../../jobs/jobs';
+import { errorText } from '../../lib/errors';
+import { EligibilityBadge } from './components/EligibilityBadge';
+import { useApplications, useStartApplicationsExport } from './queries';
+import { useBatchOptions } from '../programmes/queries';
 
 const statuses: Schemas['ApplicationStatus'][] = ['Draft', 'Submitted', 'Eligible', 'Ineligible', 'UnderReview', 'Recommended', 'NotRecommended', 'Matched', 'Selected', 'NotSelected', 'Contracted', 'Withdrawn'];
-
-export function EligibilityBadge({ value }: { value: Schemas['EligibilityOutcome'] | null | undefined }) {
-  const t = useT();
-  if (!value) return <Tooltip title={t('application.notChecked')}><Tag data-eligibility="none">{t('application.unchecked')}</Tag></Tooltip>;
-  return <Tag color={value === 'Eligible' ? 'green' : 'red'} data-eligibility={value}>{t(`status.eligibility.${value}`)}</Tag>;
-}
 
 export function ApplicationsPage() {
   const t = useT();
@@ -39,11 +34,7 @@ export function ApplicationsPage() {
     page: Number(params.get('page') ?? 1),
     pageSize: 20,
   };
-  const list = useQuery({
-    queryKey: ['applications', filter],
-    placeholderData: keepPreviousData,
-    queryFn: () => unwrap(api.GET('/api/v1/applications', { params: { query: filter } })),
-  });
+  const list = useApplications(filter);
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -57,8 +48,7 @@ export function ApplicationsPage() {
     if (job.status === 'Succeeded' && job.hasFile) downloadJobResult(job).catch((e) => message.error(errorText(e)));
     else if (job.problem) message.error(`${job.problem.code}: ${job.problem.detail}`);
   });
-  const startExport = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/applications/export-jobs', { body: { batch: filter.batch ?? null, challenge: filter.challenge ?? null } })),
+  const startExport = useStartApplicationsExport({ batch: filter.batch ?? null, challenge: filter.challenge ?? null }, {
     onSuccess: (job) => exportJob.track(job),
     onError: (e) => message.error(errorText(e)),
   });

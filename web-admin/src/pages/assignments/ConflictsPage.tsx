@@ -1,23 +1,18 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Descriptions, Select, Space, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api, unwrap, etag } from '../../api/client';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState, ProblemAlert } from '../../components/Problem';
-import { useAction } from '../../lib/hooks';
-import { useOrganisationNames } from '../experts';
+import { useOrganisationNames } from '../../lib/organisations';
+import { useMyExpert, useSaveMyConflicts } from './queries';
 
 export function ConflictsPage() {
   const t = useT();
-  const me = useQuery({ queryKey: ['my-expert'], queryFn: () => unwrap(api.GET('/api/v1/review/me/expert')) });
+  const me = useMyExpert();
   const orgs = useOrganisationNames();
   const [conflicts, setConflicts] = useState<string[]>([]);
   useEffect(() => { if (me.data) setConflicts(me.data.declaredConflicts); }, [me.data]);
-  const save = useAction(
-    () => unwrap(api.PUT('/api/v1/review/me/expert/conflicts', { params: { header: { 'If-Match': etag(me.data!.version) } }, body: { declaredConflicts: conflicts, declaredPersonConflicts: me.data!.declaredPersonConflicts ?? [] } })),
-    { invalidate: [['my-expert']] },
-  );
+  const save = useSaveMyConflicts(me, conflicts);
   return (
     <>
       <PageHeader title={t('menu.conflicts')} />

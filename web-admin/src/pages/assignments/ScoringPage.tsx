@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { api, unwrap, etag, type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState, ProblemAlert } from '../../components/Problem';
 import { StatusTag } from '../../components/StatusTag';
-import { useAction } from '../../lib/hooks';
 import { formatDateTime } from '../../lib/format';
+import { useAssignment, assignmentKeys, useSaveScore, useSubmitScore } from './queries';
 
 export function ScoringPage() {
   const { id = '' } = useParams();
   const t = useT();
-  const assignment = useQuery({ queryKey: ['assignment', id], queryFn: () => unwrap(api.GET('/api/v1/review/assignments/{id}', { params: { path: { id } } })) });
+  const assignment = useAssignment(id);
   return (
     <QueryState query={assignment}>
       {(a) => (
@@ -42,17 +42,8 @@ function ScoreSheet({ assignment: a }: { assignment: Schemas['ReviewAssignment']
   const locked = a.scoreStatus === 'Submitted' || a.status !== 'Active' || a.roundStatus !== 'Scoring';
   const total = a.criteria.reduce((sum, c) => sum + Math.round(c.weight * 100) * (scores[c.ordinal] ?? 0), 0) / 100;
   const body = () => ({ scores: a.criteria.map((c) => ({ ordinal: c.ordinal, score: scores[c.ordinal] ?? 0 })), comment });
-  const save = useAction(
-    () => unwrap(api.PUT('/api/v1/review/assignments/{id}/score', { params: { path: { id: a.id }, header: { 'If-Match': etag(version) } }, body: body() })),
-    { onSuccess: (r) => setVersion(r.version) },
-  );
-  const submit = useAction(
-    async () => {
-      const saved = await unwrap(api.PUT('/api/v1/review/assignments/{id}/score', { params: { path: { id: a.id }, header: { 'If-Match': etag(version) } }, body: body() }));
-      return unwrap(api.POST('/api/v1/review/assignments/{id}/submit', { params: { path: { id: a.id }, header: { 'If-Match': etag(saved.version) } } }));
-    },
-    { success: t('assignment.submitted'), invalidate: [['assignment', a.id], ['my-assignments']] },
-  );
+  const save = useSaveScore(a, version, body, { onSuccess: (r) => setVersion(r.version) });
+  const submit = useSubmitScore(a, version, body, { success: t('assignment.submitted') });
   const error = submit.error ?? save.error;
   const incomplete = a.criteria.some((c) => scores[c.ordinal] == null);
   return (
@@ -86,7 +77,7 @@ function ScoreSheet({ assignment: a }: { assignment: Schemas['ReviewAssignment']
         <Space>
           <Button loading={save.isPending} onClick={() => save.mutate(undefined, { onError: () => {} })}>{t('assignment.saveDraft')}</Button>
           <Button type="primary" disabled={incomplete} loading={submit.isPending} data-testid="submit-score"
-            onClick={() => submit.mutate(undefined, { onError: () => { queryClient.invalidateQueries({ queryKey: ['assignment', a.id] }); message.error(t('assignment.submitFailed')); } })}>
+            onClick={() => submit.mutate(undefined, { onError: () => { queryClient.invalidateQueries({ queryKey: assignmentKeys.detail(a.id) }); message.error(t('assignment.submitFailed')); } })}>
             {t('assignment.submit')}
           </Button>
         </Space>

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { Card, Checkbox, Form, Input, Modal, Button, Space, Table, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, unwrap, type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryState, ProblemAlert, applyFieldErrors } from '../../components/Problem';
+import { QueryState, ProblemAlert } from '../../components/Problem';
 import { StatusTag } from '../../components/StatusTag';
-import { useAction } from '../../lib/hooks';
 import { formatDateTime } from '../../lib/format';
+import { applyFieldErrors } from '../../lib/errors';
+import { useMyAssignments, useDeclineAssignment } from './queries';
 
 export function MyAssignmentsPage() {
   const t = useT();
-  const mine = useQuery({ queryKey: ['my-assignments'], queryFn: () => unwrap(api.GET('/api/v1/review/me/assignments')) });
+  const mine = useMyAssignments();
   const [declining, setDeclining] = useState<Schemas['ReviewAssignment'] | null>(null);
   return (
     <>
@@ -24,7 +24,7 @@ export function MyAssignmentsPage() {
               columns={[
                 { title: t('round.name'), dataIndex: 'roundName' },
                 { title: t('round.subject'), render: (_, a) => <Link to={`/assignments/${a.id}`}><Tag>{a.subjectCode}</Tag>{a.title}</Link> },
-                { title: t('challenge.field'), dataIndex: 'field', render: (v) => t(`field.${v}`) },
+                { title: t('challenge.field'), dataIndex: 'field', render: (v: Schemas['ChallengeField']) => t(`field.${v}`) },
                 { title: t('round.scoringWindow'), render: (_, a) => `${formatDateTime(a.scoringOpensAt)} ~ ${formatDateTime(a.scoringClosesAt)}` },
                 { title: t('assignment.status'), render: (_, a) => <><StatusTag kind="assignment" value={a.status} /><StatusTag kind="score" value={a.scoreStatus} /></> },
                 {
@@ -48,10 +48,7 @@ function DeclineModal({ assignment, onClose }: { assignment: Schemas['ReviewAssi
   const t = useT();
   const [form] = Form.useForm<Schemas['DeclineAssignmentRequest']>();
   const [extra, setExtra] = useState<string[]>([]);
-  const decline = useAction(
-    (body: Schemas['DeclineAssignmentRequest']) => unwrap(api.POST('/api/v1/review/assignments/{id}/decline', { params: { path: { id: assignment.id } }, body })),
-    { invalidate: [['my-assignments']], onSuccess: onClose },
-  );
+  const decline = useDeclineAssignment(assignment, { onSuccess: onClose });
   return (
     <Modal open title={`${t('assignment.decline')} · ${assignment.subjectCode}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={decline.isPending}>
       <ProblemAlert error={decline.error} extra={extra} />

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Card, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
-import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { api, unwrap, type Schemas } from '../../api/client';
-import { useT } from '../../i18n';
+import type { Schemas } from '../../api/client';
+import { useT, byKey } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorView } from '../../components/Problem';
 import { formatDateTime } from '../../lib/format';
+import { useAuditLog } from './queries';
 
 const entityTypes = ['Programme', 'Batch', 'Challenge', 'Application', 'Organisation', 'Round', 'Expert', 'Assignment', 'Agreement', 'FundingPolicy', 'ProgressReport', 'User', 'ApiKey'];
 
@@ -18,7 +18,7 @@ export function AuditPage() {
     from: filter.range?.[0]?.startOf('day').toISOString(), to: filter.range?.[1]?.endOf('day').toISOString(),
     page: filter.page, pageSize: 50,
   };
-  const list = useQuery({ queryKey: ['audit', query], placeholderData: keepPreviousData, queryFn: () => unwrap(api.GET('/api/v1/audit', { params: { query } })) });
+  const list = useAuditLog(query);
   return (
     <>
       <PageHeader title={t('menu.audit')} />
@@ -35,7 +35,7 @@ export function AuditPage() {
             pagination={{ current: filter.page, pageSize: 50, total: list.data?.total, onChange: (page) => setFilter({ ...filter, page }), showTotal: (n) => t('common.total', { n }) }}
             columns={[
               { title: t('audit.time'), dataIndex: 'occurredAt', width: 150, render: (v) => formatDateTime(v) },
-              { title: t('audit.actor'), render: (_, e) => `${e.actorName}（${t(`role.${e.actorRole}`)}）`, width: 200 },
+              { title: t('audit.actor'), render: (_, e) => `${e.actorName}（${byKey(t, `role.${e.actorRole}`)}）`, width: 200 },
               { title: t('audit.module'), dataIndex: 'module', width: 110 },
               { title: t('audit.entityType'), dataIndex: 'entityType', width: 120 },
               { title: t('audit.action'), dataIndex: 'action', width: 140 },

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, unwrap, etag, type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { useRole } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,14 +9,14 @@ import { QueryState, ProblemAlert } from '../../components/Problem';
 import { PhaseBadge } from '../../components/PhaseBadge';
 import { StatusTag } from '../../components/StatusTag';
 import { Money } from '../../components/Money';
-import { useAction } from '../../lib/hooks';
 import { formatDateTime } from '../../lib/format';
-import { errorText } from '../programmes/BatchPage';
+import { errorText } from '../../lib/errors';
+import { useChallenge, useChallengeMove, type ChallengeMove } from './queries';
 
 export function ChallengeDetailPage() {
   const { id = '' } = useParams();
   const t = useT();
-  const challenge = useQuery({ queryKey: ['challenge', id], queryFn: () => unwrap(api.GET('/api/v1/challenges/{id}', { params: { path: { id } } })) });
+  const challenge = useChallenge(id);
   return (
     <QueryState query={challenge}>
       {(c) => (
@@ -67,8 +66,6 @@ export function ChallengeDetailPage() {
   );
 }
 
-type Move = 'submit' | 'withdraw' | 'approve' | 'reject' | 'send-to-review';
-
 function ChallengeActions({ challenge: c }: { challenge: Schemas['ChallengeDetail'] }) {
   const t = useT();
   const role = useRole();
@@ -76,20 +73,8 @@ function ChallengeActions({ challenge: c }: { challenge: Schemas['ChallengeDetai
   const { message } = App.useApp();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-  const move = useAction(
-    async (m: Move) => {
-      const params = { path: { id: c.id }, header: { 'If-Match': etag(c.version) } };
-      switch (m) {
-        case 'submit': return unwrap(api.POST('/api/v1/challenges/{id}/submit', { params, body: {} }));
-        case 'withdraw': return unwrap(api.POST('/api/v1/challenges/{id}/withdraw', { params, body: {} }));
-        case 'approve': return unwrap(api.POST('/api/v1/challenges/{id}/approve', { params, body: {} }));
-        case 'send-to-review': return unwrap(api.POST('/api/v1/challenges/{id}/send-to-review', { params, body: {} }));
-        case 'reject': return unwrap(api.POST('/api/v1/challenges/{id}/reject', { params, body: { reason } }));
-      }
-    },
-    { invalidate: [['challenge', c.id], ['challenges']], onSuccess: () => setRejecting(false) },
-  );
-  const run = (m: Move) => move.mutate(m, { onError: (e) => { if (m !== 'reject') message.error(errorText(e)); } });
+  const move = useChallengeMove(c, reason, { onSuccess: () => setRejecting(false) });
+  const run = (m: ChallengeMove) => move.mutate(m, { onError: (e) => { if (m !== 'reject') message.error(errorText(e)); } });
   const buttons = [];
   if (role === 'Issuer') {
     if (c.status === 'Draft') {

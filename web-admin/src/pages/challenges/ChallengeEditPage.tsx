@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
-import { api, unwrap, etag, type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert, applyFieldErrors, QueryState } from '../../components/Problem';
-import { useAction } from '../../lib/hooks';
+import { ProblemAlert, QueryState } from '../../components/Problem';
 import { wanToFen } from '../../lib/format';
-import { useBatchOptions, useFieldOptions } from '../../lib/useFields';
+import { useFieldOptions } from '../../lib/useFields';
+import { applyFieldErrors } from '../../lib/errors';
+import { useChallenge, useSaveChallenge } from './queries';
+import { useBatchOptions } from '../programmes/queries';
 
 interface ChallengeForm {
   batchId: string;
@@ -29,11 +30,7 @@ interface ChallengeForm {
 
 export function ChallengeEditPage() {
   const { id } = useParams();
-  const existing = useQuery({
-    queryKey: ['challenge', id],
-    enabled: !!id,
-    queryFn: () => unwrap(api.GET('/api/v1/challenges/{id}', { params: { path: { id: id! } } })),
-  });
+  const existing = useChallenge(id, !!id);
   if (id) return <QueryState query={existing}>{(c) => <ChallengeEditor existing={c} />}</QueryState>;
   return <ChallengeEditor />;
 }
@@ -45,21 +42,14 @@ function ChallengeEditor({ existing }: { existing?: Schemas['ChallengeDetail'] }
   const [extra, setExtra] = useState<string[]>([]);
   const fieldOptions = useFieldOptions();
   const { batches } = useBatchOptions();
-  const save = useAction(
-    async (v: ChallengeForm) => {
-      const body = {
-        field: v.field, title: v.title, titleEn: v.titleEn || null, background: v.background,
-        indicators: v.indicators, deliverables: v.deliverables ?? [], rdMonths: v.rdMonths,
-        plannedInvestmentFen: wanToFen(v.plannedInvestmentWan) ?? 0,
-        procurement: { amountFen: wanToFen(v.procurementWan), quantity: v.procurementQuantity || null, terms: v.procurementTerms || null },
-        contact: v.contact,
-      };
-      return existing
-        ? unwrap(api.PUT('/api/v1/challenges/{id}', { params: { path: { id: existing.id }, header: { 'If-Match': etag(existing.version) } }, body }))
-        : unwrap(api.POST('/api/v1/challenges', { body: { ...body, batchId: v.batchId } }));
-    },
-    { invalidate: [['challenges'], ['challenge']], onSuccess: (c) => navigate(`/challenges/${c.id}`) },
-  );
+  const save = useSaveChallenge(existing, { onSuccess: (c) => navigate(`/challenges/${c.id}`) });
+  const bodyOf = (v: ChallengeForm): Schemas['UpdateChallengeRequest'] => ({
+    field: v.field, title: v.title, titleEn: v.titleEn || null, background: v.background,
+    indicators: v.indicators, deliverables: v.deliverables ?? [], rdMonths: v.rdMonths,
+    plannedInvestmentFen: wanToFen(v.plannedInvestmentWan) ?? 0,
+    procurement: { amountFen: wanToFen(v.procurementWan), quantity: v.procurementQuantity || null, terms: v.procurementTerms || null },
+    contact: v.contact,
+  });
   const initial: Partial<ChallengeForm> = existing
     ? {
         batchId: existing.batchId, field: existing.field, title: existing.title, titleEn: existing.titleEn ?? undefined,
@@ -76,7 +66,7 @@ function ChallengeEditor({ existing }: { existing?: Schemas['ChallengeDetail'] }
       <Card>
         <ProblemAlert error={save.error} extra={extra} />
         <Form form={form} layout="vertical" initialValues={initial} style={{ maxWidth: 900 }}
-          onFinish={(v) => save.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
+          onFinish={(v) => save.mutate({ body: bodyOf(v), batchId: v.batchId }, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
           <Form.Item name="batchId" label={t('challenge.batch')} rules={[{ required: true }]}>
             <Select disabled={!!existing} options={batches.filter((b) => b.status === 'Draft' || b.id === existing?.batchId).map((b) => ({ value: b.id, label: `${b.code} · ${b.name}` }))} />
           </Form.Item>

@@ -1,8 +1,7 @@
 import { Button, Card, Input, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, unwrap, type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { useRole, useSessionUser } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,7 +9,9 @@ import { ErrorView } from '../../components/Problem';
 import { PhaseBadge } from '../../components/PhaseBadge';
 import { StatusTag } from '../../components/StatusTag';
 import { Money } from '../../components/Money';
-import { useBatchOptions, useFieldOptions } from '../../lib/useFields';
+import { useFieldOptions } from '../../lib/useFields';
+import { useChallenges } from './queries';
+import { useBatchOptions } from '../programmes/queries';
 
 const statuses: Schemas['ChallengeStatus'][] = ['Draft', 'Submitted', 'UnderReview', 'Approved', 'Rejected', 'Published', 'Awarded', 'Unawarded', 'Completed', 'Terminated', 'Withdrawn'];
 
@@ -33,11 +34,7 @@ export function ChallengesPage() {
     page: Number(params.get('page') ?? 1),
     pageSize: 20,
   };
-  const list = useQuery({
-    queryKey: ['challenges', filter],
-    placeholderData: keepPreviousData,
-    queryFn: () => unwrap(api.GET('/api/v1/challenges', { params: { query: filter } })),
-  });
+  const list = useChallenges(filter);
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);

@@ -7,7 +7,7 @@ import type { Schemas } from '../../api/client';
 import { session } from '../../auth/session';
 import { renderIn } from '../../test/render';
 import { AgreementPage } from './AgreementPage';
-import { deliverableLines } from '.';
+import { deliverableLines } from './components/SignModal';
 
 const ISSUER_ORG = '11111111-1111-1111-1111-111111111111';
 const AGREEMENT_ID = '22222222-2222-2222-2222-222222222222';

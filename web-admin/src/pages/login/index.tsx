@@ -7,7 +7,8 @@ import { session } from '../../auth/session';
 import { homeByRole, type Role } from '../../auth/roles';
 import { useSessionUser } from '../../auth/useSession';
 import { useI18n, useT } from '../../i18n';
-import { applyFieldErrors, ProblemAlert } from '../../components/Problem';
+import { ProblemAlert } from '../../components/Problem';
+import { applyFieldErrors } from '../../lib/errors';
 
 export function LoginPage() {
   const t = useT();

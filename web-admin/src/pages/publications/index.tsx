@@ -1,36 +1,20 @@
 import { Alert, Card, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { api, unwrap, type Schemas } from '../../api/client';
-import { useT } from '../../i18n';
+import type { Schemas } from '../../api/client';
+import { useT, byKey } from '../../i18n';
 import { useRole } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/Problem';
 import { StatusTag } from '../../components/StatusTag';
 import { formatDateTime } from '../../lib/format';
-import { ObjectionsCard } from '../review/components/Objections';
-
-/** The change feed's event for a publicised round; the feed gives it only to the round's parties (and the task force). */
-export const ROUND_PUBLICISED = 'review.round_publicised';
-
-/** The publicised rounds the caller is a party of, newest first, read from the change feed (bounded number of pages). */
-export async function publicisedRounds(maxPages = 20): Promise<Schemas['FeedItem'][]> {
-  const found: Schemas['FeedItem'][] = [];
-  let after: string | undefined;
-  for (let i = 0; i < maxPages; i++) {
-    const page = await unwrap(api.GET('/api/v1/feed', { params: { query: { after, limit: 500 } } }));
-    found.push(...page.items.filter((e) => e.type === ROUND_PUBLICISED));
-    if (!page.hasMore) break;
-    after = page.next;
-  }
-  const latest = new Map(found.map((e) => [e.resourceId, e]));
-  return [...latest.values()].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
-}
+import { ObjectionsCard } from '../../components/Objections';
+import { usePublication } from '../review/queries';
+import { usePublicisedRounds } from './queries';
 
 /** 公示与异议: the rounds whose decisions were publicised to the caller's organisation. */
 export function PublicationsPage() {
   const t = useT();
-  const rounds = useQuery({ queryKey: ['publications'], queryFn: () => publicisedRounds() });
+  const rounds = usePublicisedRounds();
   return (
     <>
       <PageHeader title={t('menu.publications')} />
@@ -41,7 +25,7 @@ export function PublicationsPage() {
             <Table<Schemas['FeedItem']> rowKey="resourceId" size="small" pagination={{ pageSize: 20, hideOnSinglePage: true }} dataSource={list} data-testid="publication-list"
               columns={[
                 { title: t('round.name'), render: (_, e) => <Link to={`/publications/${e.resourceId}`}>{e.data.name ?? e.resourceId}</Link> },
-                { title: t('round.kind'), render: (_, e) => <Tag>{t(`round.kind.${e.data.kind}`)}</Tag> },
+                { title: t('round.kind'), render: (_, e) => <Tag>{byKey(t, `round.kind.${e.data.kind}`)}</Tag> },
                 { title: t('round.publicisedAt'), dataIndex: 'occurredAt', render: (v) => formatDateTime(v) },
                 { title: t('round.objectionsCloseAt'), render: (_, e) => formatDateTime(e.data.objectionsCloseAt) },
               ]} />
@@ -57,7 +41,7 @@ export function PublicationPage() {
   const { id = '' } = useParams();
   const t = useT();
   const role = useRole();
-  const publication = useQuery({ queryKey: ['publication', id], queryFn: () => unwrap(api.GET('/api/v1/review/rounds/{id}/publication', { params: { path: { id } } })) });
+  const publication = usePublication(id);
   return (
     <QueryState query={publication}>
       {(p) => (

@@ -1,24 +1,22 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag } from 'antd';
+import { Button, Card, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router';
-import dayjs, { type Dayjs } from 'dayjs';
-import { api, unwrap, type Schemas } from '../../api/client';
+import { Link } from 'react-router';
+import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n';
 import { useIsTaskForce } from '../../auth/useSession';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryState, ProblemAlert, applyFieldErrors } from '../../components/Problem';
+import { QueryState } from '../../components/Problem';
 import { StatusTag } from '../../components/StatusTag';
-import { useAction } from '../../lib/hooks';
-import { formatDateTime, ZONE } from '../../lib/format';
-import { RubricEditor, validateRubric, type Criterion } from './components/RubricEditor';
+import { formatDateTime } from '../../lib/format';
+import { CreateRoundModal } from './components/CreateRoundModal';
+import { useRounds } from './queries';
 
 /** The review rounds, newest first (Rounds_List). */
 export function ReviewPage() {
   const t = useT();
   const canAct = useIsTaskForce();
-  const rounds = useQuery({ queryKey: ['rounds'], queryFn: () => unwrap(api.GET('/api/v1/review/rounds')) });
+  const rounds = useRounds();
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -29,7 +27,7 @@ export function ReviewPage() {
             <Table<Schemas['RoundSummary']> rowKey="id" dataSource={data} pagination={data.length > 20 ? { pageSize: 20 } : false} data-testid="rounds-table"
               columns={[
                 { title: t('round.name'), dataIndex: 'name', render: (v, r) => <Space><Link to={`/review/rounds/${r.id}`}>{v}</Link>{r.isDemo && <Tag>{t('common.demo')}</Tag>}</Space> },
-                { title: t('round.kind'), dataIndex: 'kind', render: (v) => t(`round.kind.${v}`) },
+                { title: t('round.kind'), dataIndex: 'kind', render: (v: Schemas['ReviewRoundKind']) => t(`round.kind.${v}`) },
                 { title: t('common.status'), dataIndex: 'status', render: (v) => <StatusTag kind="round" value={v} /> },
                 { title: t('round.items'), dataIndex: 'items', align: 'right' },
                 { title: t('round.createdAt'), dataIndex: 'createdAt', render: (v) => formatDateTime(v) },
@@ -42,72 +40,3 @@ export function ReviewPage() {
   );
 }
 
-interface RoundForm {
-  kind: Schemas['ReviewRoundKind'];
-  name: string;
-  passThreshold: number;
-  expertsPerItem: number;
-  maxLoadPerExpert: number;
-  spreadLimit: number;
-  scoring: [Dayjs, Dayjs];
-}
-
-function CreateRoundModal({ onClose }: { onClose: () => void }) {
-  const t = useT();
-  const navigate = useNavigate();
-  const [form] = Form.useForm<RoundForm>();
-  const [criteria, setCriteria] = useState<Criterion[]>([
-    { name: '技术方案先进性', weight: 0.4, maxScore: 100, threshold: null },
-    { name: '团队能力', weight: 0.3, maxScore: 100, threshold: null },
-    { name: '实施计划与投入', weight: 0.3, maxScore: 100, threshold: null },
-  ]);
-  const [rubricErrors, setRubricErrors] = useState<Record<string, string | string[]>>({});
-  const [extra, setExtra] = useState<string[]>([]);
-  const create = useAction(
-    (v: RoundForm) => unwrap(api.POST('/api/v1/review/rounds', {
-      body: {
-        kind: v.kind, name: v.name, visibility: 'SealedUntilClose', criteria, passThreshold: v.passThreshold, expertsPerItem: v.expertsPerItem,
-        maxLoadPerExpert: v.maxLoadPerExpert, spreadLimit: v.spreadLimit,
-        scoringOpensAt: v.scoring[0].toISOString(), scoringClosesAt: v.scoring[1].toISOString(),
-      },
-    })),
-    { invalidate: [['rounds']], onSuccess: (r) => { onClose(); navigate(`/review/rounds/${r.id}`); } },
-  );
-  const submit = (v: RoundForm) => {
-    const local = validateRubric(criteria, t);
-    setRubricErrors(local);
-    if (Object.keys(local).length) return;
-    create.mutate(v, {
-      onError: (e) => {
-        const api = (e as { fieldErrors?: Record<string, string[]> }).fieldErrors ?? {};
-        setRubricErrors(Object.fromEntries(Object.entries(api).filter(([k]) => k.startsWith('criteria'))));
-        setExtra(applyFieldErrors(form, e).filter((m) => !m.startsWith('criteria')));
-      },
-    });
-  };
-  return (
-    <Modal open width={860} title={t('round.create')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending}>
-      <ProblemAlert error={create.error} extra={extra} />
-      <Form form={form} layout="vertical" onFinish={submit}
-        initialValues={{ kind: 'ApplicationReview', passThreshold: 60, expertsPerItem: 3, maxLoadPerExpert: 10, spreadLimit: 20, scoring: [dayjs().tz(ZONE), dayjs().tz(ZONE).add(14, 'day')] }}>
-        <Space wrap>
-          <Form.Item name="kind" label={t('round.kind')}>
-            <Radio.Group options={(['NeedReview', 'ApplicationReview'] as const).map((k) => ({ value: k, label: t(`round.kind.${k}`) }))} />
-          </Form.Item>
-          <Form.Item name="name" label={t('round.name')} rules={[{ required: true }]}><Input style={{ width: 360 }} /></Form.Item>
-        </Space>
-        <Form.Item label={t('round.rubric')} required>
-          <RubricEditor value={criteria} onChange={setCriteria} errors={rubricErrors} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="passThreshold" label={t('round.passThreshold')} rules={[{ required: true }]}><InputNumber min={0} step={0.5} /></Form.Item>
-          <Form.Item name="expertsPerItem" label={t('round.expertsPerItem')} rules={[{ required: true }]}><InputNumber min={1} max={30} /></Form.Item>
-          <Form.Item name="maxLoadPerExpert" label={t('round.maxLoad')} rules={[{ required: true }]}><InputNumber min={1} max={500} /></Form.Item>
-          <Form.Item name="spreadLimit" label={t('round.spreadLimit')} rules={[{ required: true }]}><InputNumber min={0.01} /></Form.Item>
-        </Space>
-        <Form.Item name="scoring" label={t('round.scoringWindow')} rules={[{ required: true }]}><DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
-        <Alert type="info" showIcon title={t('round.createHint')} />
-      </Form>
-    </Modal>
-  );
-}

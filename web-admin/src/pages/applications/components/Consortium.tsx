@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import { api, unwrap, etag, type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useI18n, useT } from '../../../i18n';
 import { useSessionUser } from '../../../auth/useSession';
-import { useAction } from '../../../lib/hooks';
 import { bpText, formatDateTime } from '../../../lib/format';
-import { problemText } from '../../../components/Problem';
+import { problemText } from '../../../lib/errors';
+import { useConfirmParticipation, useWithdrawConfirmation } from '../queries';
 
 type Application = Schemas['ApplicationDetail'];
 type Member = Schemas['MemberView'];
@@ -37,7 +37,7 @@ export function ConsortiumCard({ a }: { a: Application }) {
       <Table<Member> rowKey="organisationId" size="small" pagination={false} dataSource={a.members} data-testid="consortium"
         columns={[
           { title: t('application.organisation'), dataIndex: 'organisationName' },
-          { title: t('application.role'), dataIndex: 'role', render: (v) => t(`consortium.${v}`) },
+          { title: t('application.role'), dataIndex: 'role', render: (v: Schemas['ConsortiumRole']) => t(`consortium.${v}`) },
           { title: t('application.share'), dataIndex: 'budgetShareBp', render: (v) => bpText(v) },
           { title: t('application.responsibility'), dataIndex: 'responsibility' },
           { title: t('consortium.confirmation'), key: 'confirmation', render: (_, m) => <ConfirmationState m={m} /> },
@@ -66,17 +66,8 @@ function ConfirmationActions({ a, member }: { a: Application; member: Member }) 
   const { message, modal } = App.useApp();
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
-  const invalidate = [['application', a.id], ['applications']];
-  const confirm = useAction(
-    () => unwrap(api.POST('/api/v1/applications/{id}/confirmation', { params: { path: { id: a.id }, header: { 'If-Match': etag(a.version) } }, body: {} })),
-    { success: t('consortium.confirmDone'), invalidate },
-  );
-  const withdraw = useAction(
-    () => unwrap(api.POST('/api/v1/applications/{id}/confirmation/withdraw', {
-      params: { path: { id: a.id }, header: { 'If-Match': etag(a.version) } }, body: { reason: reason.trim() || undefined },
-    })),
-    { success: t('consortium.withdrawDone'), invalidate, onSuccess: () => setWithdrawing(false) },
-  );
+  const confirm = useConfirmParticipation(a, { success: t('consortium.confirmDone') });
+  const withdraw = useWithdrawConfirmation(a, reason, { success: t('consortium.withdrawDone'), onSuccess: () => setWithdrawing(false) });
   const fail = (e: unknown) => message.error(problemText(e, locale, t));
   if (!member.confirmedAt) {
     return (

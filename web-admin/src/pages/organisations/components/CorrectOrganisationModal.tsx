@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Select, Switch, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, etag, unwrap, type Schemas } from '../../../api/client';
+import { ApiError, type Schemas } from '../../../api/client';
 import { useI18n, useT, type Locale } from '../../../i18n';
-import { applyFieldErrors, problemText } from '../../../components/Problem';
+import { applyFieldErrors, problemText } from '../../../lib/errors';
+import { organisationKeys } from '../../../lib/organisations';
+import { correctOrganisation } from '../queries';
 
 type Organisation = Schemas['Organisation'];
 type Values = Schemas['CorrectOrganisationRequest'];
@@ -53,17 +55,14 @@ export function CorrectOrganisationModal({ organisation, onClose }: { organisati
     setPending(true);
     setError([]);
     try {
-      await unwrap(api.PUT('/api/v1/organisations/{id}', {
-        params: { path: { id: organisation.id }, header: { 'If-Match': etag(organisation.version) } },
-        body: correctionBody(v),
-      }));
+      await correctOrganisation(organisation, correctionBody(v));
       message.success(t('organisation.correct.done'));
-      await queryClient.invalidateQueries({ queryKey: ['organisations'] });
+      await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
       onClose();
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {
         message.warning(t('organisation.stale'));
-        await queryClient.invalidateQueries({ queryKey: ['organisations'] });
+        await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
         onClose();
         return;
       }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Button, Form, Input, Modal, Radio, Select, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
-import { ProblemAlert, applyFieldErrors } from '../../../components/Problem';
-import { useAction } from '../../../lib/hooks';
+import { ProblemAlert } from '../../../components/Problem';
+import { applyFieldErrors } from '../../../lib/errors';
+import { useExperts } from '../../experts/queries';
+import { useRemoveAssignment } from '../queries';
 
 type Assignment = Schemas['BoardAssignment'];
 interface Values {
@@ -36,23 +37,17 @@ export function RemoveAssignmentModal({ roundId, assignment, onClose, onRemoved 
   const [form] = Form.useForm<Values>();
   const [extra, setExtra] = useState<string[]>([]);
   const replacement = Form.useWatch('replacement', form);
-  const experts = useQuery({ queryKey: ['experts'], enabled: replacement === 'Named', queryFn: () => unwrap(api.GET('/api/v1/review/experts')) });
-  const remove = useAction(
-    (v: Values) => unwrap(api.POST('/api/v1/review/rounds/{id}/assignments/{assignmentId}/remove', {
-      params: { path: { id: roundId, assignmentId: assignment.assignmentId } }, body: removalBody(v),
-    })),
-    {
-      success: t('board.removed'),
-      invalidate: [['round', roundId], ['board', roundId]],
-      onSuccess: (r) => { onRemoved?.(r); onClose(); },
-    },
-  );
+  const experts = useExperts(replacement === 'Named');
+  const remove = useRemoveAssignment(roundId, assignment.assignmentId, {
+    success: t('board.removed'),
+    onSuccess: (r) => { onRemoved?.(r); onClose(); },
+  });
   return (
     <Modal open title={`${t('board.remove')} · ${assignment.subjectCode} · ${assignment.expertName}`} onCancel={onClose} onOk={() => form.submit()}
       confirmLoading={remove.isPending} okButtonProps={{ danger: true, 'data-testid': 'remove-confirm' } as React.ComponentProps<typeof Button>}>
       <ProblemAlert error={remove.error} extra={extra} />
       <Form form={form} layout="vertical" initialValues={{ replacement: 'Automatic' }}
-        onFinish={(v) => remove.mutate(v, { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
+        onFinish={(v) => remove.mutate(removalBody(v), { onError: (e) => setExtra(applyFieldErrors(form, e)) })}>
         <Form.Item name="reason" label={t('board.removeReason')} rules={[{ required: true, whitespace: true, message: t('common.reasonRequired') }]}>
           <Input.TextArea rows={3} maxLength={2000} data-testid="remove-reason" />
         </Form.Item>

@@ -3,9 +3,9 @@ import { screen, fireEvent, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { RubricEditor, maxWeightedTotal, validateRubric, type Criterion } from './RubricEditor';
 import { renderIn } from '../../../test/render';
-import { translate } from '../../../i18n';
+import { translate, type MessageKey } from '../../../i18n';
 
-const t = (key: string) => translate('zh-CN', key);
+const t = (key: MessageKey) => translate('zh-CN', key);
 
 function Harness({ initial, errors, onChange }: { initial: Criterion[]; errors?: Record<string, string>; onChange?: (c: Criterion[]) => void }) {
   const [value, setValue] = useState(initial);

@@ -1,14 +1,14 @@
 import { Button, Input, InputNumber, Space, Table, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { components } from '../../../api/schema';
-import { useT } from '../../../i18n';
+import { useT, type Translate } from '../../../i18n';
 
 export type Criterion = components['schemas']['CriterionInput'];
 
 const twoPlaces = (n: number) => Math.round(n * 100) === n * 100 || Math.abs(Math.round(n * 100) - n * 100) < 1e-9;
 
 /** Problems the API would refuse, found before sending: keyed like the API's field errors ("criteria[0].name"). */
-export function validateRubric(criteria: Criterion[], t: (key: string) => string): Record<string, string> {
+export function validateRubric(criteria: Criterion[], t: Translate): Record<string, string> {
   const errors: Record<string, string> = {};
   if (criteria.length === 0) errors.criteria = t('rubric.atLeastOne');
   if (criteria.length > 20) errors.criteria = t('rubric.atMost20');

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Modal, Radio, Select, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '../../../api/client';
-import { useT } from '../../../i18n';
-import { QueryState, ProblemAlert, applyFieldErrors } from '../../../components/Problem';
-import { StatusTag } from '../../../components/StatusTag';
-import { useAction } from '../../../lib/hooks';
-import { formatDateTime } from '../../../lib/format';
+import type { Schemas } from '../api/client';
+import { useT } from '../i18n';
+import { QueryState, ProblemAlert } from '../components/Problem';
+import { StatusTag } from '../components/StatusTag';
+import { formatDateTime } from '../lib/format';
+import { applyFieldErrors } from '../lib/errors';
+import { useObjections, useFileObjection, useResolveObjection } from '../pages/review/queries';
 
 type Objection = Schemas['ObjectionView'];
 
@@ -43,10 +43,7 @@ export function ObjectionsCard({ round, subjects, canFile, canResolve, orgName }
   const t = useT();
   const [filing, setFiling] = useState(false);
   const [resolving, setResolving] = useState<Objection | null>(null);
-  const list = useQuery({
-    queryKey: ['objections', round.id],
-    queryFn: () => unwrap(api.GET('/api/v1/review/rounds/{id}/objections', { params: { path: { id: round.id }, query: { pageSize: 200 } } })),
-  });
+  const list = useObjections(round.id);
   const open = objectionPeriodOpen(round);
   return (
     <Card size="small" title={t('objection.title')} data-testid="objections"
@@ -81,10 +78,7 @@ export function FileObjectionModal({ roundId, subjects, onClose }: { roundId: st
   const t = useT();
   const [form] = Form.useForm<Schemas['FileObjectionRequest']>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction(
-    (body: Schemas['FileObjectionRequest']) => unwrap(api.POST('/api/v1/review/rounds/{id}/objections', { params: { path: { id: roundId } }, body })),
-    { success: t('objection.filed'), invalidate: [['objections', roundId]], onSuccess: onClose },
-  );
+  const save = useFileObjection(roundId, { success: t('objection.filed'), onSuccess: onClose });
   return (
     <Modal open title={t('objection.file')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('objection.submit')}>
       <ProblemAlert error={save.error} extra={extra} />
@@ -107,12 +101,7 @@ export function ResolveObjectionModal({ roundId, objection, onClose }: { roundId
   const t = useT();
   const [form] = Form.useForm<Schemas['ResolveObjectionRequest']>();
   const [extra, setExtra] = useState<string[]>([]);
-  const save = useAction(
-    (body: Schemas['ResolveObjectionRequest']) => unwrap(api.POST('/api/v1/review/rounds/{id}/objections/{objectionId}/resolve', {
-      params: { path: { id: roundId, objectionId: objection.id } }, body,
-    })),
-    { invalidate: [['objections', roundId], ['round', roundId], ['publication', roundId]], onSuccess: onClose },
-  );
+  const save = useResolveObjection(roundId, objection.id, { onSuccess: onClose });
   return (
     <Modal open title={`${t('objection.resolve')} · ${objection.subjectCode}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <ProblemAlert error={save.error} extra={extra} />

@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Schemas } from '../../../api/client';
-import { fakeFetch, problem, renderWithApp } from '../../../test/fakeApi';
-import { ObjectionsCard, objectionPeriodOpen } from './Objections';
+import type { Schemas } from '../api/client';
+import { fakeFetch, problem, renderWithApp } from '../test/fakeApi';
+import { objectionPeriodOpen, ObjectionsCard } from './Objections';
 
 const ROUND = '11111111-1111-1111-1111-111111111111';
 const ITEM = '22222222-2222-2222-2222-222222222222';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldPath } from './Problem';
+import { fieldPath } from './errors';
 
 describe('field errors from problem details', () => {
   it('turns API error keys into form name paths', () => {
