@@ -1,6 +1,6 @@
 using Dapper;
 using Jiebang.Applications.Domain;
-using Jiebang.Applications.Features.Shared;
+using Jiebang.Applications.Data;
 using Jiebang.Challenges.Contracts;
 using Jiebang.Funding.Domain;
 using Jiebang.Funding.Features.Shared;
@@ -8,8 +8,8 @@ using Jiebang.Platform.Database;
 using Jiebang.Platform.Organisations;
 using Jiebang.Review.Contracts;
 using Jiebang.Review.Features.Shared;
-using ApplicationInsert = Jiebang.Applications.Features.CreateApplication.Data;
-using ApplicationSubmit = Jiebang.Applications.Features.SubmitApplication.Data;
+using ApplicationInsert = Jiebang.Applications.Data.ApplicationWriter;
+using ApplicationSubmit = Jiebang.Applications.Data.ApplicationStore;
 using BatchInsert = Jiebang.Challenges.Features.CreateBatch.Data;
 using ChallengeInsert = Jiebang.Challenges.Features.CreateChallenge.Data;
 using ExpertInsert = Jiebang.Review.Features.CreateExpert.Data;
