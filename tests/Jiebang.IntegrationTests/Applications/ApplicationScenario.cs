@@ -77,7 +77,8 @@ public sealed class ApplicationScenario(JiebangHost host)
         await using (tx)
         {
             var org = await orgs.EnsureAsync(connection, tx, Cast.Code(first17), name, type, false, commercialisationBase: commercialisationBase);
-            await connection.ExecuteAsync("UPDATE platform_organisation SET independent_legal_person = @L, credit_standing = @S, region_code = @R WHERE id = @Id",
+            await connection.ExecuteAsync("UPDATE platform_organisation SET independent_legal_person = @L, credit_standing = @S, region_code = @R " +
+                "WHERE id = @Id",
                 new { L = legalPerson, S = standing, R = region ?? org.RegionCode, org.Id }, tx);
             await tx.CommitAsync();
             return org.Id;

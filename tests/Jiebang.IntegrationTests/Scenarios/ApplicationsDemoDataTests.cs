@@ -53,7 +53,8 @@ public abstract class ApplicationsDemoDataTests(JiebangHost host) : HostTests(ho
 
         var export = await tf.GetAsync($"/api/v1/applications/export?batch={batch["id"]}");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
-        var rows = MiniExcel.Query(new MemoryStream(await export.Content.ReadAsByteArrayAsync()), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var rows = MiniExcel.Query(new MemoryStream(await export.Content.ReadAsByteArrayAsync()), useHeaderRow: true).Cast<IDictionary<string,
+            object?>>().ToList();
         Assert.Equal(items.Count, rows.Count);
         Assert.All(rows, r => Assert.Equal("是", r["演示数据"]));
 

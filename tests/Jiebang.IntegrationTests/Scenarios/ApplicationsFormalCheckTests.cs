@@ -32,15 +32,19 @@ public abstract class ApplicationsFormalCheckTests(JiebangHost host) : HostTests
         var id = (string)draft["id"]!;
         await using (var connection = await Host.Db.OpenAsync())
         {
-            var content = JsonNode.Parse(await connection.ExecuteScalarAsync<string>("SELECT content FROM applications_application WHERE id = @Id", new { Id = Guid.Parse(id) }) ?? "{}")!;
-            content["members"] = new JsonArray(new JsonObject { ["organisationId"] = Host.Cast.ApplicantOrg.ToString(), ["role"] = "Lead", ["budgetShareBp"] = 10_000 });
-            await connection.ExecuteAsync("UPDATE applications_application SET content = @C WHERE id = @Id", new { C = content.ToJsonString(), Id = Guid.Parse(id) });
+            var content = JsonNode.Parse(await connection.ExecuteScalarAsync<string>("SELECT content FROM applications_application WHERE id = @Id",
+                new { Id = Guid.Parse(id) }) ?? "{}")!;
+            content["members"] = new JsonArray(new JsonObject { ["organisationId"] = Host.Cast.ApplicantOrg.ToString(), ["role"] = "Lead",
+                ["budgetShareBp"] = 10_000 });
+            await connection.ExecuteAsync("UPDATE applications_application SET content = @C WHERE id = @Id", new { C = content.ToJsonString(),
+                Id = Guid.Parse(id) });
             await connection.ExecuteAsync("UPDATE applications_member SET organisation_id = @Good, organisation_name = '测试揭榜高校' WHERE application_id = @Id",
                 new { Good = Host.Cast.ApplicantOrg, Id = Guid.Parse(id) });
         }
         var problem = await DatabaseSnapshot.Unchanged(Host, () => client.PostJson($"/api/v1/applications/{id}/submit")
             .ExpectProblem(HttpStatusCode.Conflict, "application.ineligible"));
-        Assert.Contains(problem["violations"]!.AsArray(), v => (string?)v!["code"] == "eligibility.good_standing" && (string?)v["organisationId"] == bad.ToString());
+        Assert.Contains(problem["violations"]!.AsArray(),
+            v => (string?)v!["code"] == "eligibility.good_standing" && (string?)v["organisationId"] == bad.ToString());
 
         // Submitted before the registry changed, then judged after the deadline: the formal check sees the controller too.
         var honest = await client.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge)).Expect(HttpStatusCode.Created);
@@ -52,9 +56,12 @@ public abstract class ApplicationsFormalCheckTests(JiebangHost host) : HostTests
         await client.PostJson($"/api/v1/applications/{honest["id"]}/submit").Expect(HttpStatusCode.OK);
         await using (var connection = await Host.Db.OpenAsync())
         {
-            var content = JsonNode.Parse(await connection.ExecuteScalarAsync<string>("SELECT content FROM applications_application WHERE id = @Id", new { Id = Guid.Parse((string)honest["id"]!) }) ?? "{}")!;
-            content["members"] = new JsonArray(new JsonObject { ["organisationId"] = Host.Cast.ApplicantOrg.ToString(), ["role"] = "Lead", ["budgetShareBp"] = 10_000 });
-            await connection.ExecuteAsync("UPDATE applications_application SET content = @C WHERE id = @Id", new { C = content.ToJsonString(), Id = Guid.Parse((string)honest["id"]!) });
+            var content = JsonNode.Parse(await connection.ExecuteScalarAsync<string>("SELECT content FROM applications_application WHERE id = @Id",
+                new { Id = Guid.Parse((string)honest["id"]!) }) ?? "{}")!;
+            content["members"] = new JsonArray(new JsonObject { ["organisationId"] = Host.Cast.ApplicantOrg.ToString(), ["role"] = "Lead",
+                ["budgetShareBp"] = 10_000 });
+            await connection.ExecuteAsync("UPDATE applications_application SET content = @C WHERE id = @Id", new { C = content.ToJsonString(),
+                Id = Guid.Parse((string)honest["id"]!) });
             await connection.ExecuteAsync("UPDATE platform_organisation SET credit_standing = 'BadRecord' WHERE id = @Id", new { Id = bad });
         }
         var tf = await Host.As(Cast.TaskForce);
@@ -111,7 +118,8 @@ public abstract class ApplicationsFormalCheckTests(JiebangHost host) : HostTests
             Assert.Equal(0, (int)again["checked"]!);
             Assert.Equal(2, (int)again["alreadyDecided"]!);
 
-            await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/applications/{good["id"]}/eligibility-override", new { outcome = "Eligible", reason = "" })
+            await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/applications/{good["id"]}/eligibility-override",
+                new { outcome = "Eligible", reason = "" })
                 .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
             var overridden = await tf.PostJson($"/api/v1/applications/{good["id"]}/eligibility-override",
                 new { outcome = "Eligible", reason = "信用记录已修复，附证明材料" }).Expect(HttpStatusCode.OK);
@@ -126,14 +134,14 @@ public abstract class ApplicationsFormalCheckTests(JiebangHost host) : HostTests
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             var parties = await mediator.Send(new GetApplicationParties(Guid.Parse((string)good["id"]!)));
             Assert.Equal(Host.Cast.ApplicantOrg, parties!.LeadOrganisationId);
-            await mediator.Publish(new MarkApplicationSelected(Guid.Parse((string)good["id"]!), Guid.NewGuid()));
+            await mediator.Send(new MarkApplicationSelected(Guid.Parse((string)good["id"]!), Guid.NewGuid()));
             var snapshot = await DatabaseSnapshot.TakeAsync(Host);
-            await mediator.Publish(new MarkApplicationSelected(Guid.Parse((string)good["id"]!), Guid.NewGuid()));
+            await mediator.Send(new MarkApplicationSelected(Guid.Parse((string)good["id"]!), Guid.NewGuid()));
             Assert.Equal(snapshot, await DatabaseSnapshot.TakeAsync(Host));
-            await mediator.Publish(new MarkApplicationContracted(Guid.Parse((string)good["id"]!), Guid.NewGuid()));
+            await mediator.Send(new MarkApplicationContracted(Guid.Parse((string)good["id"]!), Guid.NewGuid()));
             var summary = await mediator.Send(new GetApplicationSummary(Guid.Parse((string)good["id"]!)));
             Assert.Equal(ApplicationStatus.Contracted, summary!.Status);
-            await mediator.Publish(new MarkApplicationContracted(Guid.Parse((string)later["id"]!), Guid.NewGuid()));
+            await mediator.Send(new MarkApplicationContracted(Guid.Parse((string)later["id"]!), Guid.NewGuid()));
             Assert.Equal(ApplicationStatus.Ineligible, (await mediator.Send(new GetApplicationSummary(Guid.Parse((string)later["id"]!))))!.Status);
         }
         finally

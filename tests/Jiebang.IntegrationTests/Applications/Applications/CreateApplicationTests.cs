@@ -32,7 +32,8 @@ public abstract partial class ApplicationTests
         // A district key: the leadOrganisationId it names must be the Lead member too.
         var district = Host.WithApiKey(Host.Cast.DistrictKey);
         await DatabaseSnapshot.Unchanged(Host, () => district.PostJson("/api/v1/applications",
-                ApplicationBodies.Complete(challenge, [new { organisationId = Host.Cast.MemberOrg, role = "Lead", budgetShareBp = 10_000 }], lead: Host.Cast.ApplicantOrg))
+                ApplicationBodies.Complete(challenge, [new { organisationId = Host.Cast.MemberOrg, role = "Lead", budgetShareBp = 10_000 }],
+                    lead: Host.Cast.ApplicantOrg))
             .ExpectProblem(HttpStatusCode.BadRequest, "application.lead_must_be_applicant"));
         var tf = await Host.As(Cast.TaskForce);
         Assert.Equal(0, (int)(await tf.GetAsync($"/api/v1/applications?challenge={challenge["id"]}").Expect(HttpStatusCode.OK))["total"]!);

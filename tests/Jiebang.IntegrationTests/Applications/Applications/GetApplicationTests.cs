@@ -25,13 +25,17 @@ public abstract partial class ApplicationTests
         await chaoyang.GetAsync($"/api/v1/applications/{id}").Expect(HttpStatusCode.OK);
         var districtList = await chaoyang.GetAsync($"/api/v1/applications?challenge={challenge["id"]}").Expect(HttpStatusCode.OK);
         Assert.Equal(id, (string?)Assert.Single(districtList["items"]!.AsArray())!["id"]);
-        await DatabaseSnapshot.Unchanged(Host, () => chaoyang.PutJson($"/api/v1/applications/{id}", ApplicationBodies.Changes(challenge, Apps.Consortium()), "\"1\"")
+        await DatabaseSnapshot.Unchanged(Host, () => chaoyang.PutJson($"/api/v1/applications/{id}", ApplicationBodies.Changes(challenge,
+            Apps.Consortium()), "\"1\"")
             .ExpectProblem(HttpStatusCode.Forbidden, "forbidden"));
-        await DatabaseSnapshot.Unchanged(Host, () => chaoyang.PostJson($"/api/v1/applications/{id}/submit").ExpectProblem(HttpStatusCode.Forbidden, "forbidden"));
-        await DatabaseSnapshot.Unchanged(Host, () => chaoyang.PostJson($"/api/v1/applications/{id}/withdraw").ExpectProblem(HttpStatusCode.Forbidden, "forbidden"));
+        await DatabaseSnapshot.Unchanged(Host, () => chaoyang.PostJson($"/api/v1/applications/{id}/submit").ExpectProblem(HttpStatusCode.Forbidden,
+            "forbidden"));
+        await DatabaseSnapshot.Unchanged(Host, () => chaoyang.PostJson($"/api/v1/applications/{id}/withdraw").ExpectProblem(HttpStatusCode.Forbidden,
+            "forbidden"));
         await DatabaseSnapshot.Unchanged(Host, () => chaoyang.PostJson($"/api/v1/applications/{id}/confirmation")
             .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
-        var byDistrict = await chaoyang.PostJson($"/api/v1/applications/{id}/confirmation", new { organisationId = Host.Cast.MemberOrg }).Expect(HttpStatusCode.OK);
+        var byDistrict = await chaoyang.PostJson($"/api/v1/applications/{id}/confirmation",
+            new { organisationId = Host.Cast.MemberOrg }).Expect(HttpStatusCode.OK);
         Assert.Equal("110105", (string?)byDistrict["members"]![1]!["confirmedByDistrict"]);
 
         // The lead's district may not confirm for a unit outside it; nobody else may touch the application at all.
@@ -41,7 +45,8 @@ public abstract partial class ApplicationTests
         var (_, outsiderUser) = await Apps.UnitWithUserAsync($"91110108{unique}CCDE", "无关企业", OrganisationTypes.Enterprise);
         var outsider = await Host.As(outsiderUser);
         await outsider.GetAsync($"/api/v1/applications/{id}").ExpectProblem(HttpStatusCode.NotFound, "not_found");
-        await DatabaseSnapshot.Unchanged(Host, () => outsider.PostJson($"/api/v1/applications/{id}/confirmation/withdraw").ExpectProblem(HttpStatusCode.NotFound, "not_found"));
+        await DatabaseSnapshot.Unchanged(Host,
+            () => outsider.PostJson($"/api/v1/applications/{id}/confirmation/withdraw").ExpectProblem(HttpStatusCode.NotFound, "not_found"));
         await DatabaseSnapshot.Unchanged(Host, () => member.PostJson($"/api/v1/applications/{id}/confirmation", new { organisationId = Host.Cast.ApplicantOrg })
             .ExpectProblem(HttpStatusCode.Forbidden, "forbidden"));
     }

@@ -53,7 +53,8 @@ public abstract partial class ApplicationTests
 
         var member = await Host.As(Cast.TaskForce);
         var audit = await member.GetAsync($"/api/v1/audit?entityType=Application&entityId={id}").Expect(HttpStatusCode.OK);
-        Assert.Equal(["Create", "ConfirmParticipation", "Submit", "Update", "ConfirmParticipation", "Submit"], audit["items"]!.AsArray().Select(a => (string)a!["action"]!).Reverse());
+        Assert.Equal(["Create", "ConfirmParticipation", "Submit", "Update", "ConfirmParticipation", "Submit"],
+            audit["items"]!.AsArray().Select(a => (string)a!["action"]!).Reverse());
     }
 
     [Fact]
@@ -106,8 +107,10 @@ public abstract partial class ApplicationTests
             .ExpectProblem(HttpStatusCode.Conflict, "application.invalid_state"));
         var foreign = ApplicationBodies.Complete(challenge);
         foreign["indicatorResponses"] = new[] { new { indicatorId = Guid.NewGuid(), committedValue = "1" } };
-        await DatabaseSnapshot.Unchanged(Host, () => applicant.PostJson("/api/v1/applications", foreign).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
-        await DatabaseSnapshot.Unchanged(Host, () => applicant.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge, lead: Host.Cast.MemberOrg))
+        await DatabaseSnapshot.Unchanged(Host, () => applicant.PostJson("/api/v1/applications", foreign).ExpectProblem(HttpStatusCode.BadRequest,
+            "validation_failed"));
+        await DatabaseSnapshot.Unchanged(Host, () => applicant.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge,
+            lead: Host.Cast.MemberOrg))
             .ExpectProblem(HttpStatusCode.Forbidden, "forbidden"));
     }
 
@@ -116,7 +119,8 @@ public abstract partial class ApplicationTests
     {
         var (challenge, _) = await Scenario.PublishedAsync();
         var haidian = Host.WithApiKey(Host.Cast.DistrictKey);
-        var created = await haidian.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge, lead: Host.Cast.ApplicantOrg)).Expect(HttpStatusCode.Created);
+        var created = await haidian.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge,
+            lead: Host.Cast.ApplicantOrg)).Expect(HttpStatusCode.Created);
         Assert.Equal(Host.Cast.ApplicantOrg.ToString(), (string?)created["leadOrganisationId"]);
         await haidian.PostJson($"/api/v1/applications/{created["id"]}/submit").Expect(HttpStatusCode.OK);
         await (await Host.As(Cast.Applicant)).GetAsync($"/api/v1/applications/{created["id"]}").Expect(HttpStatusCode.OK);

@@ -29,7 +29,8 @@ public abstract partial class ConsortiumTests
 
         var tf = await Host.As(Cast.TaskForce);
         var feed = await tf.GetAsync("/api/v1/feed?limit=500").Expect(HttpStatusCode.OK);
-        var events = feed["items"]!.AsArray().Where(i => (string?)i!["resourceId"] == id).Select(i => $"{i!["data"]!["from"]}->{i["data"]!["status"]}").ToList();
+        var events = feed["items"]!.AsArray().Where(i => (string?)i!["resourceId"] == id).Select(i => $"{i!["data"]!["from"]}->{i["data"]!["status"]}")
+            .ToList();
         Assert.Equal(["Draft->Submitted", "Submitted->Draft"], events);
         // The member's own district portal (朝阳) follows it too.
         var chaoyang = await Host.WithApiKey(Host.Cast.OtherDistrictKey).GetAsync("/api/v1/feed?limit=500").Expect(HttpStatusCode.OK);
@@ -42,7 +43,8 @@ public abstract partial class ConsortiumTests
         prose["technicalApproach"] = "修订后的技术方案";
         var kept = await applicant.PutJson($"/api/v1/applications/{id}", prose, $"\"{current["version"]}\"").Expect(HttpStatusCode.OK);
         Assert.NotNull(kept["members"]![1]!["confirmedAt"]);
-        var lapsed = await applicant.PutJson($"/api/v1/applications/{id}", ApplicationBodies.Changes(challenge, Apps.Consortium(6000)), $"\"{kept["version"]}\"")
+        var lapsed = await applicant.PutJson($"/api/v1/applications/{id}", ApplicationBodies.Changes(challenge, Apps.Consortium(6000)),
+            $"\"{kept["version"]}\"")
             .Expect(HttpStatusCode.OK);
         Assert.Null(lapsed["members"]![1]!["confirmedAt"]);
         await applicant.PostJson($"/api/v1/applications/{id}/submit").ExpectProblem(HttpStatusCode.Conflict, "application.members_unconfirmed");

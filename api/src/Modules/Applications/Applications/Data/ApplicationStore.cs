@@ -134,8 +134,9 @@ internal static class ApplicationStore
         return new ApplicationDetail
         {
             Id = row.Id, Code = row.Code, ChallengeId = row.ChallengeId, ChallengeCode = row.ChallengeCode,
-            ChallengeTitle = row.ChallengeTitle, BatchId = row.BatchId, IssuerOrganisationId = row.IssuerOrganisationId, LeadOrganisationId = row.LeadOrganisationId,
-            LeadOrganisationName = row.LeadOrganisationName, LeadRegionCode = row.LeadRegionCode, Status = row.Status,
+            ChallengeTitle = row.ChallengeTitle, BatchId = row.BatchId, IssuerOrganisationId = row.IssuerOrganisationId,
+            LeadOrganisationId = row.LeadOrganisationId, LeadOrganisationName = row.LeadOrganisationName, LeadRegionCode = row.LeadRegionCode,
+            Status = row.Status,
             Eligibility = row.Eligibility,
             EligibilityResults = row.EligibilityResults is null
                 ? null

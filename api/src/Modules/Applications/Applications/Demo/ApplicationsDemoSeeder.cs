@@ -56,7 +56,8 @@ internal sealed class ApplicationsDemoSeeder(DbConnectionFactory db, WritePath w
         var challenges = new List<ChallengeInfo>();
         foreach (var id in batch?.PublishedChallengeIds ?? [])
         {
-            if (await sender.Send(new GetChallengeInfo(id), ct) is { Phase: ApplicationPhase.Open } info)
+            if (await sender.Send(new GetChallengeInfo(id), ct) is { } info
+                && ApplicationWindow.PhaseAt(info.OpensAt, info.ClosesAt, clock.GetUtcNow()) == ApplicationPhase.Open)
             {
                 challenges.Add(info);
             }
@@ -66,7 +67,8 @@ internal sealed class ApplicationsDemoSeeder(DbConnectionFactory db, WritePath w
         if (university is null || enterprise is null || chip is null || vision is null || probe is null || reducer is null)
         {
             // Applications can only honestly be submitted while the window is open, so an old demo database gets none.
-            logger.LogInformation("Demo applications not seeded: batch {Batch} has {Count} challenges open for applications, or the demo applicants are missing",
+            logger.LogInformation("Demo applications not seeded: batch {Batch} has {Count} challenges open for applications, or the demo applicants " +
+                "are missing",
                 BatchCode, challenges.Count);
             return;
         }
@@ -90,7 +92,7 @@ internal sealed class ApplicationsDemoSeeder(DbConnectionFactory db, WritePath w
             if (plan.Submit)
             {
                 var missing = ContentRules.Missing(plan.Content, plan.Challenge.Indicators.Select(i => i.Id));
-                var failed = Eligibility.Evaluate(new EligibilityInput(plan.Challenge.Phase, plan.Challenge.IssuerOrganisationId, resolved,
+                var failed = Eligibility.Evaluate(new EligibilityInput(ApplicationPhase.Open, plan.Challenge.IssuerOrganisationId, resolved,
                         plan.Content.Declarations, await parties.PriorAgreementsAsync(plan.Challenge.IssuerOrganisationId, resolved, ct)))
                     .Where(r => !r.Passed).Select(r => r.Code).Concat(missing.Keys).ToList();
                 if (failed.Count > 0)
