@@ -48,7 +48,7 @@ internal static class ExportStore
     public static async Task<(List<ExportRow> Rows, ILookup<Guid, ExportMember> Members)> ReadAsync(DbConnectionFactory db, Caller caller,
         Guid? batch, Guid? challenge, DateTimeOffset now, CancellationToken ct)
     {
-        var where = ApplicationStore.Visible(caller)
+        var where = ApplicationSearch.Visible(caller)
             .AndIf(batch is not null, "a.batch_id = @Batch")
             .AndIf(challenge is not null, "a.challenge_id = @Challenge");
         var args = new { Org = caller.OrganisationId, DistrictPrefix = caller.DistrictCode + "%", Now = now, Batch = batch, Challenge = challenge };

@@ -18,7 +18,7 @@ internal sealed class ApplicationQueries(DbConnectionFactory db) :
     public async ValueTask<ChallengeApplicationCounts> Handle(GetChallengeApplicationCounts query, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var (awaiting, eligible) = await ApplicationStore.CountsOfChallengeAsync(connection, query.ChallengeId);
+        var (awaiting, eligible) = await ApplicationSearch.CountsOfChallengeAsync(connection, query.ChallengeId);
         return new ChallengeApplicationCounts(query.ChallengeId, awaiting, eligible);
     }
 
@@ -124,7 +124,7 @@ internal sealed class OutcomeHandlers(WritePath writes) :
                 return false;
             }
             await w.AuditAsync(ApplicationStore.Module, ApplicationStore.Entity, id, to.ToString(), summary);
-            await ApplicationFeed.StatusChangedAsync(w, id, from, to);
+            await ApplicationFeed.StatusChangedAsync(w, (await ApplicationStore.LoadAsync(w.Connection, id, w.Transaction))!, from, to);
             return true;
         }, ct);
 }

@@ -41,13 +41,13 @@ internal sealed class FormalCheck(DbConnectionFactory db, Parties parties, TimeP
         int already;
         await using (var connection = await db.OpenAsync(ct))
         {
-            if ((await ApplicationStore.DeadlinesInBatchAsync(connection, batch)).Any(closesAt => !ApplicationWindow.IsClosed(closesAt, now)))
+            if ((await ApplicationSearch.DeadlinesInBatchAsync(connection, batch)).Any(closesAt => !ApplicationWindow.IsClosed(closesAt, now)))
             {
                 throw Write.Refuse(Problems.Conflict("eligibility.window_not_closed",
                     "申报期尚未截止，不能进行资格审查", "The application window has not closed yet"));
             }
-            already = await ApplicationStore.CountDecidedInBatchAsync(connection, batch);
-            foreach (var id in await ApplicationStore.SubmittedInBatchAsync(connection, batch))
+            already = await ApplicationSearch.CountDecidedInBatchAsync(connection, batch);
+            foreach (var id in await ApplicationSearch.SubmittedInBatchAsync(connection, batch))
             {
                 rows.Add((await ApplicationStore.LoadAsync(connection, id))!);
             }

@@ -89,25 +89,3 @@ internal sealed class ApplicationDetail
     public required DateTimeOffset UpdatedAt { get; init; }
     public required int Version { get; init; }
 }
-
-/// <summary>One line of an application list.</summary>
-internal sealed class ApplicationListItem
-{
-    public Guid Id { get; init; }
-    public string Code { get; init; } = "";
-    public Guid ChallengeId { get; init; }
-    public string ChallengeCode { get; init; } = "";
-    public string ChallengeTitle { get; init; } = "";
-    public Guid BatchId { get; init; }
-    public Guid LeadOrganisationId { get; init; }
-    public string LeadOrganisationName { get; init; } = "";
-    public string LeadRegionCode { get; init; } = "";
-    public ApplicationStatus Status { get; init; }
-    public EligibilityOutcome? Eligibility { get; init; }
-    public int Members { get; init; }
-    public long OwnInvestmentFen { get; init; }
-    public int SubmittedVersion { get; init; }
-    public DateTimeOffset? SubmittedAt { get; init; }
-    public bool IsDemo { get; init; }
-    public int Version { get; init; }
-}

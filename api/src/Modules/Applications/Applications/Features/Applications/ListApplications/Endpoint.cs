@@ -22,7 +22,7 @@ internal sealed class Endpoint(DbConnectionFactory db, TimeProvider clock) : End
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var caller = User.Caller();
-        var where = ApplicationStore.Visible(caller)
+        var where = ApplicationSearch.Visible(caller)
             .AndIf(req.Batch is not null, "a.batch_id = @Batch")
             .AndIf(req.Challenge is not null, "a.challenge_id = @Challenge")
             .AndIf(req.Status is not null, "a.status = @Status")

@@ -25,3 +25,25 @@ internal sealed class Validator : Validator<Request>
             .WithMessage("地区须为2至6位行政区划代码前缀 / Region must be a 2- to 6-digit code prefix");
     }
 }
+
+/// <summary>One line of an application list.</summary>
+internal sealed class ApplicationListItem
+{
+    public Guid Id { get; init; }
+    public string Code { get; init; } = "";
+    public Guid ChallengeId { get; init; }
+    public string ChallengeCode { get; init; } = "";
+    public string ChallengeTitle { get; init; } = "";
+    public Guid BatchId { get; init; }
+    public Guid LeadOrganisationId { get; init; }
+    public string LeadOrganisationName { get; init; } = "";
+    public string LeadRegionCode { get; init; } = "";
+    public ApplicationStatus Status { get; init; }
+    public EligibilityOutcome? Eligibility { get; init; }
+    public int Members { get; init; }
+    public long OwnInvestmentFen { get; init; }
+    public int SubmittedVersion { get; init; }
+    public DateTimeOffset? SubmittedAt { get; init; }
+    public bool IsDemo { get; init; }
+    public int Version { get; init; }
+}
