@@ -2,7 +2,7 @@ using Jiebang.Platform.Files;
 using System.IO.Compression;
 using System.Text;
 using Jiebang.Applications.Domain;
-using Jiebang.Applications.Features.ExportApplications;
+using Jiebang.Applications.Services;
 
 namespace Jiebang.UnitTests.Applications;
 

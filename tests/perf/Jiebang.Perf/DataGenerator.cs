@@ -1,6 +1,6 @@
 using Dapper;
 using Jiebang.Applications.Domain;
-using Jiebang.Applications.Features.Shared;
+using Jiebang.Applications.Data;
 using Jiebang.Challenges.Contracts;
 using Jiebang.Funding.Data;
 using Jiebang.Funding.Domain;
@@ -8,8 +8,8 @@ using Jiebang.Platform.Database;
 using Jiebang.Platform.Organisations;
 using Jiebang.Review.Contracts;
 using Jiebang.Review.Features.Shared;
-using ApplicationInsert = Jiebang.Applications.Features.CreateApplication.Data;
-using ApplicationSubmit = Jiebang.Applications.Features.SubmitApplication.Data;
+using ApplicationInsert = Jiebang.Applications.Data.ApplicationWriter;
+using ApplicationSubmit = Jiebang.Applications.Data.ApplicationStore;
 using BatchInsert = Jiebang.Challenges.Data.BatchStore;
 using ChallengeInsert = Jiebang.Challenges.Data.ChallengeStore;
 using ExpertInsert = Jiebang.Review.Features.CreateExpert.Data;

@@ -34,6 +34,7 @@ public sealed class Write
     private readonly FeedWriter feed;
     private readonly Outbox outbox;
     private readonly List<OutboxEntries> sent = [];
+    private readonly List<Func<CancellationToken, Task>> afterCommit = [];
 
     internal Write(DbConnection connection, DbTransaction transaction, SqlDialect dialect, Caller caller, DateTimeOffset now,
         int? expectedVersion, AuditWriter audit, FeedWriter feed, Outbox outbox)
@@ -64,6 +65,8 @@ public sealed class Write
     public int? ExpectedVersion { get; }
 
     internal IReadOnlyList<OutboxEntries> Sent => sent;
+
+    internal IReadOnlyList<Func<CancellationToken, Task>> AfterCommitActions => afterCommit;
 
     /// <summary>A refusal to throw: <c>throw Write.Refuse(Problems.Conflict(...))</c>.</summary>
     public static WriteRefused Refuse(IResult problem) => new(problem);
@@ -129,6 +132,12 @@ public sealed class Write
             sent.Add(await outbox.EnqueueAsync(Connection, Transaction, messages));
         }
     }
+
+    /// <summary>
+    /// Work outside the database that must follow the change only once it has committed (moving an uploaded file into
+    /// place); run after the messages are delivered, never for a refusal or a replayed answer. Its failure fails the request.
+    /// </summary>
+    public void AfterCommit(Func<CancellationToken, Task> action) => afterCommit.Add(action);
 
     public static WriteAnswer Ok(object body, int? version = null) => new(StatusCodes.Status200OK, body, version);
 

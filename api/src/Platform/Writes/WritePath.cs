@@ -194,6 +194,10 @@ public sealed class WritePath(DbConnectionFactory db, IdempotencyStore keys, Aud
         {
             await outbox.DispatchAsync(entries, ct);
         }
+        foreach (var action in unit.AfterCommitActions)
+        {
+            await action(ct);
+        }
     }
 
     private async Task<IdempotencyStore.Stored?> FindAsync(string scope, string key, CancellationToken ct)

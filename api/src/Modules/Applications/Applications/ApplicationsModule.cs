@@ -8,14 +8,12 @@ public static class ApplicationsModule
 {
     public static IServiceCollection AddApplicationsModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<Features.Shared.Parties>();
-        services.AddSingleton<Features.Shared.ApplicationFeed>();
-        services.AddScoped<Features.Shared.ChallengeGate>();
-        services.AddSingleton<Features.Shared.AttachmentStorage>();
+        services.AddScoped<Services.Parties>();
+        services.AddSingleton<Data.AttachmentStorage>();
         services.AddSingleton<Platform.Demo.IDemoSeeder, Demo.ApplicationsDemoSeeder>();
-        services.AddScoped<Features.RunEligibilityCheck.FormalCheck>();
-        services.AddJobKind<Features.ExportApplicationsJob.Job>();
-        services.AddJobKind<Features.RunEligibilityCheckJob.Job>();
+        services.AddScoped<Services.FormalCheck>();
+        services.AddJobKind<Features.Export.ExportApplicationsJob.Job>();
+        services.AddJobKind<Features.Eligibility.RunEligibilityCheckJob.Job>();
         return services;
     }
 }

@@ -1,20 +1,18 @@
 using Dapper;
 using Jiebang.Applications.Contracts;
 using Jiebang.Applications.Domain;
-using Jiebang.Applications.Features.CreateApplication;
-using Jiebang.Applications.Features.Shared;
+using Jiebang.Applications.Data;
+using Jiebang.Applications.Services;
 using Jiebang.Challenges.Contracts;
-using Jiebang.Platform.Audit;
 using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Demo;
-using Jiebang.Platform.Messaging;
 using Jiebang.Platform.Organisations;
 using Jiebang.Platform.Time;
+using Jiebang.Platform.Writes;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Submit = Jiebang.Applications.Features.SubmitApplication.Data;
 
 namespace Jiebang.Applications.Demo;
 
@@ -24,8 +22,8 @@ namespace Jiebang.Applications.Demo;
 /// submitted consortium whose member, a social organisation, was listed for a bad credit record after it applied.
 /// Every submitted one passed the eligibility rules when it was submitted, exactly as a real submission must.
 /// </summary>
-internal sealed class ApplicationsDemoSeeder(DbConnectionFactory db, IServiceScopeFactory scopes, OrganisationStore organisations,
-    AuditWriter audit, TimeProvider clock, ILogger<ApplicationsDemoSeeder> logger) : IDemoSeeder
+internal sealed class ApplicationsDemoSeeder(DbConnectionFactory db, WritePath writes, IServiceScopeFactory scopes, OrganisationStore organisations,
+    TimeProvider clock, ILogger<ApplicationsDemoSeeder> logger) : IDemoSeeder
 {
     public const string BatchCode = "DEMO-OPEN";
     public const string Label = "演示数据";
@@ -34,10 +32,6 @@ internal sealed class ApplicationsDemoSeeder(DbConnectionFactory db, IServiceSco
     public static readonly string AssociationCode = DemoAccounts.Code("51110108MJ0000013");
 
     public int Order => 20;
-
-    private const string AnyDemo = "SELECT COUNT(*) FROM applications_application WHERE is_demo = @IsDemo";
-
-    private const string OrganisationByCode = "SELECT id FROM platform_organisation WHERE credit_code = @Code";
 
     private sealed record Plan(ChallengeInfo Challenge, Guid Lead, ApplicationContent Content, bool Submit);
 
@@ -48,12 +42,12 @@ internal sealed class ApplicationsDemoSeeder(DbConnectionFactory db, IServiceSco
         Guid? university, enterprise;
         await using (var reader = await db.OpenAsync(ct))
         {
-            if (await reader.ExecuteScalarAsync<int>(AnyDemo, new { IsDemo = true }) > 0)
+            if (await reader.ExecuteScalarAsync<int>(Data.AnyDemo, new { IsDemo = true }) > 0)
             {
                 return;
             }
-            university = await reader.QuerySingleOrDefaultAsync<Guid?>(OrganisationByCode, new { Code = DemoAccounts.ApplicantUniversity });
-            enterprise = await reader.QuerySingleOrDefaultAsync<Guid?>(OrganisationByCode, new { Code = DemoAccounts.ApplicantEnterprise });
+            university = await reader.QuerySingleOrDefaultAsync<Guid?>(Data.OrganisationByCode, new { Code = DemoAccounts.ApplicantUniversity });
+            enterprise = await reader.QuerySingleOrDefaultAsync<Guid?>(Data.OrganisationByCode, new { Code = DemoAccounts.ApplicantEnterprise });
         }
         await using var scope = scopes.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
@@ -62,7 +56,8 @@ internal sealed class ApplicationsDemoSeeder(DbConnectionFactory db, IServiceSco
         var challenges = new List<ChallengeInfo>();
         foreach (var id in batch?.PublishedChallengeIds ?? [])
         {
-            if (await sender.Send(new GetChallengeInfo(id), ct) is { Phase: ApplicationPhase.Open } info)
+            if (await sender.Send(new GetChallengeInfo(id), ct) is { } info
+                && ApplicationWindow.PhaseAt(info.OpensAt, info.ClosesAt, clock.GetUtcNow()) == ApplicationPhase.Open)
             {
                 challenges.Add(info);
             }
@@ -72,7 +67,8 @@ internal sealed class ApplicationsDemoSeeder(DbConnectionFactory db, IServiceSco
         if (university is null || enterprise is null || chip is null || vision is null || probe is null || reducer is null)
         {
             // Applications can only honestly be submitted while the window is open, so an old demo database gets none.
-            logger.LogInformation("Demo applications not seeded: batch {Batch} has {Count} challenges open for applications, or the demo applicants are missing",
+            logger.LogInformation("Demo applications not seeded: batch {Batch} has {Count} challenges open for applications, or the demo applicants " +
+                "are missing",
                 BatchCode, challenges.Count);
             return;
         }
@@ -96,7 +92,7 @@ internal sealed class ApplicationsDemoSeeder(DbConnectionFactory db, IServiceSco
             if (plan.Submit)
             {
                 var missing = ContentRules.Missing(plan.Content, plan.Challenge.Indicators.Select(i => i.Id));
-                var failed = Eligibility.Evaluate(new EligibilityInput(plan.Challenge.Phase, plan.Challenge.IssuerOrganisationId, resolved,
+                var failed = Eligibility.Evaluate(new EligibilityInput(ApplicationPhase.Open, plan.Challenge.IssuerOrganisationId, resolved,
                         plan.Content.Declarations, await parties.PriorAgreementsAsync(plan.Challenge.IssuerOrganisationId, resolved, ct)))
                     .Where(r => !r.Passed).Select(r => r.Code).Concat(missing.Keys).ToList();
                 if (failed.Count > 0)
@@ -109,61 +105,52 @@ internal sealed class ApplicationsDemoSeeder(DbConnectionFactory db, IServiceSco
         }
 
         var actor = Caller.SystemFor("DemoData");
-        var submitted = new List<ApplicationSubmitted>();
-        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
-        OutboxEntries sent;
-        var (connection, tx) = await db.BeginAsync(ct);
-        await using (connection)
-        await using (tx)
+        await writes.ExecuteAsync(actor, async w =>
         {
-            var now = clock.GetUtcNow();
+            var submitted = new List<ApplicationSubmitted>();
             foreach (var (plan, lead, resolved) in ready)
             {
-                var id = await ApplicationWriter.InsertAsync(connection, tx, plan.Challenge, lead, resolved, plan.Content, null, null, isDemo: true, now);
-                await audit.WriteAsync(connection, tx, actor, ApplicationStore.Module, ApplicationStore.Entity, id, "Create",
+                var id = await ApplicationWriter.InsertAsync(w.Connection, w.Transaction, plan.Challenge, lead, resolved, plan.Content, null, null,
+                    isDemo: true, w.Now);
+                await w.AuditAsync(ApplicationStore.Module, ApplicationStore.Entity, id, "Create",
                     new { challenge = plan.Challenge.Code, lead = lead.Name, members = resolved.Count, demo = true });
                 if (!plan.Submit)
                 {
                     continue;
                 }
-                var row = (await ApplicationStore.LoadAsync(connection, id, tx))!;
-                await connection.ExecuteAsync(Submit.InsertVersion, new
+                var row = (await ApplicationStore.LoadAsync(w.Connection, id, w.Transaction))!;
+                await w.ExecuteAsync(ApplicationStore.InsertVersion, new
                 {
-                    Id = Guid.CreateVersion7(), ApplicationId = id, VersionNo = 1, Content = Submit.Snapshot(plan.Content, row.Members), Now = now,
-                    SubmittedBy = actor.Name,
-                }, tx);
-                if (await connection.ExecuteAsync(Submit.MarkSubmitted, new { Id = id, VersionNo = 1, Now = now, row.Version }, tx) != 1)
+                    Id = Guid.CreateVersion7(), ApplicationId = id, VersionNo = 1, Content = ApplicationStore.Snapshot(plan.Content, row.Members),
+                    w.Now, SubmittedBy = actor.Name,
+                });
+                if (await w.ExecuteAsync(ApplicationStore.MarkSubmitted, new { Id = id, VersionNo = 1, w.Now, row.Version }) != 1)
                 {
                     throw new InvalidOperationException($"Demo application {row.Code} changed while it was seeded.");
                 }
-                await audit.WriteAsync(connection, tx, actor, ApplicationStore.Module, ApplicationStore.Entity, id, "Submit",
+                await w.AuditAsync(ApplicationStore.Module, ApplicationStore.Entity, id, "Submit",
                     new { from = nameof(ApplicationStatus.Draft), to = nameof(ApplicationStatus.Submitted), version = 1 });
                 submitted.Add(new ApplicationSubmitted(id, row.ChallengeId, row.BatchId, row.LeadOrganisationId, 1));
             }
 
             // After it applied, the association was listed for a bad credit record: the formal check after the deadline finds it.
             const string source = "演示数据：提交申报后被列入严重失信主体名单 / demo data: listed for a bad credit record after applying";
-            await organisations.RecordCreditStandingAsync(connection, tx, association, CreditStanding.BadRecord, source, Shanghai.Today(clock));
-            await audit.WriteAsync(connection, tx, actor, "Platform", "Organisation", association, "RecordCreditStanding",
+            await organisations.RecordCreditStandingAsync(w.Connection, w.Transaction, association, CreditStanding.BadRecord, source,
+                Shanghai.Today(clock));
+            await w.AuditAsync("Platform", "Organisation", association, "RecordCreditStanding",
                 new { standing = CreditStanding.BadRecord.ToString(), source });
-            sent = await outbox.EnqueueAsync(connection, tx, [.. submitted]);
-            await tx.CommitAsync(ct);
-        }
-        await outbox.DispatchAsync(sent, ct);
+            await w.PublishAsync([.. submitted]);
+            return submitted.Count;
+        }, ct);
     }
 
-    private async Task<Guid> RegisterAssociationAsync(CancellationToken ct)
-    {
-        var (connection, tx) = await db.BeginAsync(ct);
-        await using (connection)
-        await using (tx)
+    private Task<Guid> RegisterAssociationAsync(CancellationToken ct) =>
+        writes.ExecuteAsync(Caller.SystemFor("DemoData"), async w =>
         {
-            var row = await organisations.EnsureAsync(connection, tx, AssociationCode, $"演示产业技术协会（{Label}）", OrganisationTypes.SocialOrganisation,
-                isDemo: true, note: "统一社会信用代码为演示值 / demo credit code");
-            await tx.CommitAsync(ct);
+            var row = await organisations.EnsureAsync(w.Connection, w.Transaction, AssociationCode, $"演示产业技术协会（{Label}）",
+                OrganisationTypes.SocialOrganisation, isDemo: true, note: "统一社会信用代码为演示值 / demo credit code");
             return row.Id;
-        }
-    }
+        }, ct);
 
     private static ApplicationContent Content(ChallengeInfo challenge, long investmentWan, string approach,
         params (Guid Organisation, ConsortiumRole Role, int ShareBp, string Responsibility)[] members) => new()

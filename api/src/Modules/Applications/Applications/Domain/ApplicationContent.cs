@@ -73,4 +73,12 @@ internal class ApplicationContent
     public IReadOnlyList<MemberInput> ConsortiumOf(Guid leadOrganisationId) => Members.Count > 0
         ? Members
         : [new MemberInput { OrganisationId = leadOrganisationId, Role = ConsortiumRole.Lead, BudgetShareBp = 10_000 }];
+
+    /// <summary>What is stored of a request's content: the same, with the technical approach trimmed and declarations never null.</summary>
+    public static ApplicationContent CopyOf(ApplicationContent source) => new()
+    {
+        Members = source.Members, TechnicalApproach = source.TechnicalApproach.Trim(), Team = source.Team,
+        IndicatorResponses = source.IndicatorResponses, OwnInvestmentFen = source.OwnInvestmentFen, Milestones = source.Milestones,
+        Declarations = source.Declarations ?? new Declarations(),
+    };
 }
