@@ -7,16 +7,16 @@ using Jiebang.Funding.Features.Shared;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Organisations;
 using Jiebang.Review.Contracts;
-using Jiebang.Review.Features.Shared;
+using Jiebang.Review.Data;
 using ApplicationInsert = Jiebang.Applications.Features.CreateApplication.Data;
 using ApplicationSubmit = Jiebang.Applications.Features.SubmitApplication.Data;
 using BatchInsert = Jiebang.Challenges.Features.CreateBatch.Data;
 using ChallengeInsert = Jiebang.Challenges.Features.CreateChallenge.Data;
-using ExpertInsert = Jiebang.Review.Features.CreateExpert.Data;
+using ExpertInsert = Jiebang.Review.Features.Experts.CreateExpert.Data;
 using AgreementInsert = Jiebang.Funding.Features.SignAgreement.Data;
 using PolicyInsert = Jiebang.Funding.Features.SetFundingPolicy.Data;
 using ProgrammeInsert = Jiebang.Challenges.Features.CreateProgramme.Data;
-using RoundInsert = Jiebang.Review.Features.CreateRound.Data;
+using RoundInsert = Jiebang.Review.Features.Rounds.CreateRound.Data;
 
 namespace Jiebang.Perf;
 
@@ -316,7 +316,7 @@ internal sealed class DataGenerator(DbConnectionFactory db, Profile profile)
                 PassThresholdHundredths = 6_000, ExpertsPerItem = Profile.ExpertsPerItem, MaxLoad = 1_000, SpreadLimitHundredths = 2_000,
                 ScoringOpensAt = now.AddDays(-20), ScoringClosesAt = now.AddDays(-10), Visibility = nameof(ReviewVisibility.SealedUntilClose), Now = now.AddDays(-30),
             }, tx);
-            await connection.ExecuteAsync(RoundInsert.InsertCriterion, Enumerable.Range(1, Profile.Criteria).Select(o => new
+            await connection.ExecuteAsync(RoundStore.InsertCriterion, Enumerable.Range(1, Profile.Criteria).Select(o => new
             {
                 RoundId = roundId, Ordinal = o, Name = $"评分项{o}", WeightHundredths = 20, MaxScore = 100, ThresholdHundredths = o == 1 ? (int?)5_000 : null,
             }), tx);

@@ -7,9 +7,9 @@ internal static class Data
         o.reason AS Reason, o.status AS Status, o.resolution AS Resolution, o.filed_at AS FiledAt, o.resolved_at AS ResolvedAt
         """;
 
-    public const string From = "FROM review_objection o";
+    public const string Count = "SELECT COUNT(*) FROM review_objection o";
 
-    public const string FromWithItem = "FROM review_objection o JOIN review_item i ON i.id = o.item_id";
+    public const string Select = $"SELECT {Columns} FROM review_objection o JOIN review_item i ON i.id = o.item_id";
 
     public const string OrderBy = "ORDER BY o.filed_at, o.id";
 

@@ -82,9 +82,9 @@ internal sealed class Endpoint(DbConnectionFactory db) : Endpoint<Request, Paged
         {
             RoundId = roundId, Org = caller.OrganisationId, Status = req.Status?.ToString(), req.Item, Skip = req.Skip, Take = req.PageSize,
         };
-        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) {Data.From} {where.Sql}", args);
+        var total = await connection.ExecuteScalarAsync<int>($"{Data.Count} {where.Sql}", args);
         var items = await connection.QueryAsync<ObjectionView>(
-            $"SELECT {Data.Columns} {Data.FromWithItem} {where.Sql} {Data.OrderBy} {db.Dialect.Page}", args);
+            $"{Data.Select} {where.Sql} {Data.OrderBy} {db.Dialect.Page}", args);
         return new Paged<ObjectionView> { Items = items.AsList(), Total = total, Page = req.Page, PageSize = req.PageSize };
     }
 }
