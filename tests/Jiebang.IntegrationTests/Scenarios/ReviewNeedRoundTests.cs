@@ -2,10 +2,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Dapper;
 using Jiebang.IntegrationTests.Infrastructure;
+using Jiebang.IntegrationTests.Review;
 
-namespace Jiebang.IntegrationTests.Review.NeedRound;
+namespace Jiebang.IntegrationTests.Scenarios;
 
-public abstract class NeedRoundTests(JiebangHost host) : HostTests(host)
+public abstract class ReviewNeedRoundTests(JiebangHost host) : HostTests(host)
 {
     [Fact]
     public async Task A_need_round_assigns_only_unconflicted_experts_reports_short_items_and_keeps_scores_independent_until_close()
@@ -260,6 +261,6 @@ public abstract class NeedRoundTests(JiebangHost host) : HostTests(host)
     }
 }
 
-public sealed class NeedRoundTestsOnSqlite(SqliteHost host) : NeedRoundTests(host), IClassFixture<SqliteHost>;
-public sealed class NeedRoundTestsOnPostgres(PostgresHost host) : NeedRoundTests(host), IClassFixture<PostgresHost>;
-public sealed class NeedRoundTestsOnSqlServer(SqlServerHost host) : NeedRoundTests(host), IClassFixture<SqlServerHost>;
+public sealed class ReviewNeedRoundTestsOnSqlite(SqliteHost host) : ReviewNeedRoundTests(host), IClassFixture<SqliteHost>;
+public sealed class ReviewNeedRoundTestsOnPostgres(PostgresHost host) : ReviewNeedRoundTests(host), IClassFixture<PostgresHost>;
+public sealed class ReviewNeedRoundTestsOnSqlServer(SqlServerHost host) : ReviewNeedRoundTests(host), IClassFixture<SqlServerHost>;

@@ -1,7 +1,7 @@
 using System.Net;
 using Jiebang.IntegrationTests.Infrastructure;
 
-namespace Jiebang.IntegrationTests.Review.RoundSettings;
+namespace Jiebang.IntegrationTests.Review.Assignments;
 
 /// <summary>Each visibility policy in its own database, so each round draws on its own experts.</summary>
 public abstract class ScoreVisibilityTests(JiebangHost host) : HostTests(host)

@@ -1,9 +1,9 @@
 using System.Net;
 using Jiebang.IntegrationTests.Infrastructure;
 
-namespace Jiebang.IntegrationTests.Review.RoundSettings;
+namespace Jiebang.IntegrationTests.Review.Rounds;
 
-public abstract class EditDraftRoundTests(JiebangHost host) : HostTests(host)
+public abstract class UpdateRoundTests(JiebangHost host) : HostTests(host)
 {
     private static object Settings(DateTimeOffset now, int expertsPerItem, string visibility, object[] criteria) => new
     {
@@ -69,6 +69,6 @@ public abstract class EditDraftRoundTests(JiebangHost host) : HostTests(host)
     }
 }
 
-public sealed class EditDraftRoundTestsOnSqlite(SqliteHost host) : EditDraftRoundTests(host), IClassFixture<SqliteHost>;
-public sealed class EditDraftRoundTestsOnPostgres(PostgresHost host) : EditDraftRoundTests(host), IClassFixture<PostgresHost>;
-public sealed class EditDraftRoundTestsOnSqlServer(SqlServerHost host) : EditDraftRoundTests(host), IClassFixture<SqlServerHost>;
+public sealed class UpdateRoundTestsOnSqlite(SqliteHost host) : UpdateRoundTests(host), IClassFixture<SqliteHost>;
+public sealed class UpdateRoundTestsOnPostgres(PostgresHost host) : UpdateRoundTests(host), IClassFixture<PostgresHost>;
+public sealed class UpdateRoundTestsOnSqlServer(SqlServerHost host) : UpdateRoundTests(host), IClassFixture<SqlServerHost>;

@@ -1,9 +1,9 @@
 using System.Net;
 using Jiebang.IntegrationTests.Infrastructure;
 
-namespace Jiebang.IntegrationTests.Review.PersonConflicts;
+namespace Jiebang.IntegrationTests.Review.Assignments;
 
-public abstract class PersonConflictTests(JiebangHost host) : HostTests(host)
+public abstract class AssignExpertsTests(JiebangHost host) : HostTests(host)
 {
     [Fact]
     public async Task An_expert_who_declared_a_conflict_with_the_project_lead_or_a_team_member_is_never_assigned_automatically_or_by_hand()
@@ -73,6 +73,6 @@ public abstract class PersonConflictTests(JiebangHost host) : HostTests(host)
     }
 }
 
-public sealed class PersonConflictTestsOnSqlite(SqliteHost host) : PersonConflictTests(host), IClassFixture<SqliteHost>;
-public sealed class PersonConflictTestsOnPostgres(PostgresHost host) : PersonConflictTests(host), IClassFixture<PostgresHost>;
-public sealed class PersonConflictTestsOnSqlServer(SqlServerHost host) : PersonConflictTests(host), IClassFixture<SqlServerHost>;
+public sealed class AssignExpertsTestsOnSqlite(SqliteHost host) : AssignExpertsTests(host), IClassFixture<SqliteHost>;
+public sealed class AssignExpertsTestsOnPostgres(PostgresHost host) : AssignExpertsTests(host), IClassFixture<PostgresHost>;
+public sealed class AssignExpertsTestsOnSqlServer(SqlServerHost host) : AssignExpertsTests(host), IClassFixture<SqlServerHost>;

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Jiebang.IntegrationTests.Infrastructure;
+using Jiebang.IntegrationTests.Review;
 
-namespace Jiebang.IntegrationTests.Review.Concurrency;
+namespace Jiebang.IntegrationTests.Scenarios;
 
-public abstract class ConcurrentAssignmentTests(JiebangHost host) : HostTests(host)
+public abstract class ReviewConcurrentAssignmentTests(JiebangHost host) : HostTests(host)
 {
     [Fact]
     public async Task Concurrent_assign_requests_never_assign_an_item_more_experts_than_its_count()
@@ -45,6 +46,6 @@ public abstract class ConcurrentAssignmentTests(JiebangHost host) : HostTests(ho
     }
 }
 
-public sealed class ConcurrentAssignmentTestsOnSqlite(SqliteHost host) : ConcurrentAssignmentTests(host), IClassFixture<SqliteHost>;
-public sealed class ConcurrentAssignmentTestsOnPostgres(PostgresHost host) : ConcurrentAssignmentTests(host), IClassFixture<PostgresHost>;
-public sealed class ConcurrentAssignmentTestsOnSqlServer(SqlServerHost host) : ConcurrentAssignmentTests(host), IClassFixture<SqlServerHost>;
+public sealed class ReviewConcurrentAssignmentTestsOnSqlite(SqliteHost host) : ReviewConcurrentAssignmentTests(host), IClassFixture<SqliteHost>;
+public sealed class ReviewConcurrentAssignmentTestsOnPostgres(PostgresHost host) : ReviewConcurrentAssignmentTests(host), IClassFixture<PostgresHost>;
+public sealed class ReviewConcurrentAssignmentTestsOnSqlServer(SqlServerHost host) : ReviewConcurrentAssignmentTests(host), IClassFixture<SqlServerHost>;

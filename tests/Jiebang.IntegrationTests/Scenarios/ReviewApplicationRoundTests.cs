@@ -1,9 +1,10 @@
 using System.Net;
 using Jiebang.IntegrationTests.Infrastructure;
+using Jiebang.IntegrationTests.Review;
 
-namespace Jiebang.IntegrationTests.Review.ApplicationRound;
+namespace Jiebang.IntegrationTests.Scenarios;
 
-public abstract class ApplicationRoundTests(JiebangHost host) : HostTests(host)
+public abstract class ReviewApplicationRoundTests(JiebangHost host) : HostTests(host)
 {
     [Fact]
     public async Task Only_eligible_applications_enter_and_no_expert_tied_to_the_issuer_the_lead_or_a_consortium_member_is_assigned()
@@ -104,6 +105,6 @@ public abstract class ApplicationRoundTests(JiebangHost host) : HostTests(host)
     }
 }
 
-public sealed class ApplicationRoundTestsOnSqlite(SqliteHost host) : ApplicationRoundTests(host), IClassFixture<SqliteHost>;
-public sealed class ApplicationRoundTestsOnPostgres(PostgresHost host) : ApplicationRoundTests(host), IClassFixture<PostgresHost>;
-public sealed class ApplicationRoundTestsOnSqlServer(SqlServerHost host) : ApplicationRoundTests(host), IClassFixture<SqlServerHost>;
+public sealed class ReviewApplicationRoundTestsOnSqlite(SqliteHost host) : ReviewApplicationRoundTests(host), IClassFixture<SqliteHost>;
+public sealed class ReviewApplicationRoundTestsOnPostgres(PostgresHost host) : ReviewApplicationRoundTests(host), IClassFixture<PostgresHost>;
+public sealed class ReviewApplicationRoundTestsOnSqlServer(SqlServerHost host) : ReviewApplicationRoundTests(host), IClassFixture<SqlServerHost>;

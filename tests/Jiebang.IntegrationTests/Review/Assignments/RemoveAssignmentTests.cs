@@ -4,9 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jiebang.IntegrationTests.Infrastructure;
 
-namespace Jiebang.IntegrationTests.Review.Board;
+namespace Jiebang.IntegrationTests.Review.Assignments;
 
-public abstract class AssignmentBoardTests(JiebangHost host) : HostTests(host)
+public abstract class RemoveAssignmentTests(JiebangHost host) : HostTests(host)
 {
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -107,6 +107,6 @@ public abstract class AssignmentBoardTests(JiebangHost host) : HostTests(host)
     }
 }
 
-public sealed class AssignmentBoardTestsOnSqlite(SqliteHost host) : AssignmentBoardTests(host), IClassFixture<SqliteHost>;
-public sealed class AssignmentBoardTestsOnPostgres(PostgresHost host) : AssignmentBoardTests(host), IClassFixture<PostgresHost>;
-public sealed class AssignmentBoardTestsOnSqlServer(SqlServerHost host) : AssignmentBoardTests(host), IClassFixture<SqlServerHost>;
+public sealed class RemoveAssignmentTestsOnSqlite(SqliteHost host) : RemoveAssignmentTests(host), IClassFixture<SqliteHost>;
+public sealed class RemoveAssignmentTestsOnPostgres(PostgresHost host) : RemoveAssignmentTests(host), IClassFixture<PostgresHost>;
+public sealed class RemoveAssignmentTestsOnSqlServer(SqlServerHost host) : RemoveAssignmentTests(host), IClassFixture<SqlServerHost>;

@@ -3,7 +3,7 @@ using Jiebang.IntegrationTests.Infrastructure;
 
 namespace Jiebang.IntegrationTests.Review.Experts;
 
-public abstract class ExpertPoolTests(JiebangHost host) : HostTests(host)
+public abstract class UpdateExpertTests(JiebangHost host) : HostTests(host)
 {
     [Fact]
     public async Task The_task_force_manages_experts_with_versions_and_an_expert_declares_only_its_own_conflicts()
@@ -58,6 +58,6 @@ public abstract class ExpertPoolTests(JiebangHost host) : HostTests(host)
     }
 }
 
-public sealed class ExpertPoolTestsOnSqlite(SqliteHost host) : ExpertPoolTests(host), IClassFixture<SqliteHost>;
-public sealed class ExpertPoolTestsOnPostgres(PostgresHost host) : ExpertPoolTests(host), IClassFixture<PostgresHost>;
-public sealed class ExpertPoolTestsOnSqlServer(SqlServerHost host) : ExpertPoolTests(host), IClassFixture<SqlServerHost>;
+public sealed class UpdateExpertTestsOnSqlite(SqliteHost host) : UpdateExpertTests(host), IClassFixture<SqliteHost>;
+public sealed class UpdateExpertTestsOnPostgres(PostgresHost host) : UpdateExpertTests(host), IClassFixture<PostgresHost>;
+public sealed class UpdateExpertTestsOnSqlServer(SqlServerHost host) : UpdateExpertTests(host), IClassFixture<SqlServerHost>;

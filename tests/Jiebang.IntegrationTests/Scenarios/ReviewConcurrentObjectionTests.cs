@@ -1,15 +1,16 @@
 using System.Net;
 using Dapper;
 using Jiebang.IntegrationTests.Infrastructure;
+using Jiebang.IntegrationTests.Review;
 
-namespace Jiebang.IntegrationTests.Review.Concurrency;
+namespace Jiebang.IntegrationTests.Scenarios;
 
 /// <summary>
 /// Objections, their resolutions, decisions and the round's own transitions racing on one item during publication: every
 /// request gets a clear answer, each objection is resolved once, the item has one decision, and the round ends in a state
 /// its rules allow (never final with an open objection), with one audit record per change that succeeded.
 /// </summary>
-public abstract class ConcurrentObjectionTests(JiebangHost host) : HostTests(host)
+public abstract class ReviewConcurrentObjectionTests(JiebangHost host) : HostTests(host)
 {
     [Fact]
     public async Task Objections_resolutions_and_decisions_racing_on_one_item_end_in_one_consistent_state()
@@ -119,6 +120,6 @@ public abstract class ConcurrentObjectionTests(JiebangHost host) : HostTests(hos
     }
 }
 
-public sealed class ConcurrentObjectionTestsOnSqlite(SqliteHost host) : ConcurrentObjectionTests(host), IClassFixture<SqliteHost>;
-public sealed class ConcurrentObjectionTestsOnPostgres(PostgresHost host) : ConcurrentObjectionTests(host), IClassFixture<PostgresHost>;
-public sealed class ConcurrentObjectionTestsOnSqlServer(SqlServerHost host) : ConcurrentObjectionTests(host), IClassFixture<SqlServerHost>;
+public sealed class ReviewConcurrentObjectionTestsOnSqlite(SqliteHost host) : ReviewConcurrentObjectionTests(host), IClassFixture<SqliteHost>;
+public sealed class ReviewConcurrentObjectionTestsOnPostgres(PostgresHost host) : ReviewConcurrentObjectionTests(host), IClassFixture<PostgresHost>;
+public sealed class ReviewConcurrentObjectionTestsOnSqlServer(SqlServerHost host) : ReviewConcurrentObjectionTests(host), IClassFixture<SqlServerHost>;

@@ -4,7 +4,7 @@ using Jiebang.IntegrationTests.Infrastructure;
 
 namespace Jiebang.IntegrationTests.Review.Objections;
 
-public abstract class ObjectionLimitTests(JiebangHost host) : HostTests(host)
+public abstract class FileObjectionTests(JiebangHost host) : HostTests(host)
 {
     [Fact]
     public async Task A_party_may_hold_only_three_open_objections_on_one_item_and_may_file_again_once_one_is_resolved()
@@ -67,6 +67,6 @@ public abstract class ObjectionLimitTests(JiebangHost host) : HostTests(host)
     }
 }
 
-public sealed class ObjectionLimitTestsOnSqlite(SqliteHost host) : ObjectionLimitTests(host), IClassFixture<SqliteHost>;
-public sealed class ObjectionLimitTestsOnPostgres(PostgresHost host) : ObjectionLimitTests(host), IClassFixture<PostgresHost>;
-public sealed class ObjectionLimitTestsOnSqlServer(SqlServerHost host) : ObjectionLimitTests(host), IClassFixture<SqlServerHost>;
+public sealed class FileObjectionTestsOnSqlite(SqliteHost host) : FileObjectionTests(host), IClassFixture<SqliteHost>;
+public sealed class FileObjectionTestsOnPostgres(PostgresHost host) : FileObjectionTests(host), IClassFixture<PostgresHost>;
+public sealed class FileObjectionTestsOnSqlServer(SqlServerHost host) : FileObjectionTests(host), IClassFixture<SqlServerHost>;

@@ -4,7 +4,7 @@ using Jiebang.IntegrationTests.Infrastructure;
 using Jiebang.Platform.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Jiebang.IntegrationTests.Review.DemoData;
+namespace Jiebang.IntegrationTests.Scenarios;
 
 /// <summary>The demo experts are bound to the demo expert accounts and, like the demo round, say they are demo data.</summary>
 public abstract class ReviewDemoTests(JiebangHost host) : HostTests(host)
