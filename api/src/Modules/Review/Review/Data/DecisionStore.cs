@@ -18,7 +18,8 @@ internal sealed class DecisionRow
 internal static class DecisionStore
 {
     private const string Select = """
-        SELECT d.item_id AS ItemId, i.subject_id AS SubjectId, i.challenge_id AS ChallengeId, i.subject_code AS SubjectCode, d.outcome AS Outcome, d.reason AS Reason
+        SELECT d.item_id AS ItemId, i.subject_id AS SubjectId, i.challenge_id AS ChallengeId, i.subject_code AS SubjectCode,
+               d.outcome AS Outcome, d.reason AS Reason
         FROM review_decision d JOIN review_item i ON i.id = d.item_id WHERE d.round_id = @RoundId ORDER BY i.added_at, i.id
         """;
 

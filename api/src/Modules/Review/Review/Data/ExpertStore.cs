@@ -103,7 +103,8 @@ internal static class ExpertStore
         var conflicts = (await connection.QueryAsync<ConflictRow>(SelectAllConflicts, transaction: tx))
             .GroupBy(c => c.ExpertId).ToDictionary(g => g.Key, g => g.Select(c => c.OrganisationId).Order().ToList());
         var people = (await connection.QueryAsync<PersonRow>(SelectPeople, transaction: tx))
-            .GroupBy(p => p.ExpertId).ToDictionary(g => g.Key, g => g.Select(p => new PersonConflict { Name = p.Name, OrganisationId = p.OrganisationId }).ToList());
+            .GroupBy(p => p.ExpertId)
+            .ToDictionary(g => g.Key, g => g.Select(p => new PersonConflict { Name = p.Name, OrganisationId = p.OrganisationId }).ToList());
         foreach (var row in rows)
         {
             row.Conflicts = conflicts.GetValueOrDefault(row.Id) ?? [];

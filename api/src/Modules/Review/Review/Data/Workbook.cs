@@ -79,7 +79,8 @@ internal static class Workbook
         var rubric = round.Rubric();
         var submitted = sheets.Where(s => s.Status == AssignmentStatus.Active && s.ScoreStatus == ScoreStatus.Submitted).ToList();
         var results = ResultsCalculator.Compute(rubric, items.Select(i => new ItemScores(i.Id, submitted.Where(s => s.ItemId == i.Id)
-                .Select(s => new ScoreSheet(s.ExpertId, scores[s.AssignmentId].ToDictionary(x => x.Ordinal, x => Hundredths.From(x.Hundredths)))).ToList())).ToList(),
+                .Select(s => new ScoreSheet(s.ExpertId, scores[s.AssignmentId].ToDictionary(x => x.Ordinal, x => Hundredths.From(x.Hundredths))))
+                .ToList())).ToList(),
             Hundredths.From(round.PassThresholdHundredths), Hundredths.From(round.SpreadLimitHundredths));
         var byId = items.ToDictionary(i => i.Id);
 
@@ -125,7 +126,9 @@ internal static class Workbook
             {
                 row[c.Name] = values.TryGetValue(c.Ordinal, out var v) ? v : null;
             }
-            row["加权总分 Weighted total"] = s.ScoreStatus == ScoreStatus.Submitted ? ResultsCalculator.WeightedTotal(rubric, new ScoreSheet(s.ExpertId, values)) : null;
+            row["加权总分 Weighted total"] = s.ScoreStatus == ScoreStatus.Submitted
+                ? ResultsCalculator.WeightedTotal(rubric, new ScoreSheet(s.ExpertId, values))
+                : null;
             row["意见 Comment"] = s.Comment;
             return row;
         }).ToList();

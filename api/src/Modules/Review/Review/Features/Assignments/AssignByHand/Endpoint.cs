@@ -17,7 +17,8 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, Response>
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_AssignByHand", "Review",
                 "人工指派专家（须写明理由；利益冲突规则不可豁免） / Assign an expert by hand with a written reason; the conflict rule still applies")
-            .Body<Request>().Ok<Response>(201).Problems(400, 401, 403, 404, 409).Codes(409, "review.expert_inactive", "review.expert_conflicted", "review.already_assigned", "review.round_invalid_state"), clearDefaults: true);
+            .Body<Request>().Ok<Response>(201).Problems(400, 401, 403, 404, 409)
+            .Codes(409, "review.expert_inactive", "review.expert_conflicted", "review.already_assigned", "review.round_invalid_state"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

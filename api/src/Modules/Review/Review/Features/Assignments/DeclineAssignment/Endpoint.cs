@@ -18,7 +18,8 @@ internal sealed class Endpoint(WritePath writes, AuditWriter audit) : Endpoint<R
         Roles(Platform.Auth.Roles.Expert);
         Description(b => b.Api("Assignments_Decline", "Review",
                 "谢绝或回避评审任务（按同样规则补派专家） / Decline or recuse with a reason; a replacement is assigned under the same rules")
-            .Body<Request>().Ok<Response>().Problems(400, 401, 403, 404, 409).Codes(409, "review.assignment_ended", "review.score_locked", "review.concurrent_change"), clearDefaults: true);
+            .Body<Request>().Ok<Response>().Problems(400, 401, 403, 404, 409)
+            .Codes(409, "review.assignment_ended", "review.score_locked", "review.concurrent_change"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -37,7 +37,9 @@ internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<
         Get("/api/v1/review/assignments/{id:guid}/peers");
         Roles(Platform.Auth.Roles.Expert, Platform.Auth.Roles.TaskForce, Platform.Auth.Roles.Auditor);
         Description(b => b.Api("Assignments_PeerScores", "Review",
-                "同一对象上其他专家已提交的评分（匿名；默认评分结束后可见，轮次允许时本人提交后可见） / Other experts' submitted sheets on the same item, anonymous: after the round closes, or after one's own submission when the round allows it")
+                "同一对象上其他专家已提交的评分（匿名；默认评分结束后可见，轮次允许时本人提交后可见） / "
+                    + "Other experts' submitted sheets on the same item, anonymous: after the round closes, "
+                    + "or after one's own submission when the round allows it")
             .Ok<Response>().Problems(401, 403, 404), clearDefaults: true);
     }
 

@@ -15,8 +15,12 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, Response>
         Post("/api/v1/review/rounds/{id:guid}/assignments/{assignmentId:guid}/remove");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_RemoveAssignment", "Review",
-                "工作专班撤销或改派评审任务（须写明理由；已提交的评分不可撤销；利益冲突规则不可豁免） / Take an expert off an item with a written reason, optionally replacing it automatically or by a named expert; the conflict rule still applies")
-            .Body<Request>().Ok<Response>().Problems(400, 401, 403, 404, 409).Codes(409, "review.assignment_ended", "review.score_locked", "review.expert_inactive", "review.expert_conflicted", "review.already_assigned", "review.round_invalid_state"), clearDefaults: true);
+                "工作专班撤销或改派评审任务（须写明理由；已提交的评分不可撤销；利益冲突规则不可豁免） / "
+                    + "Take an expert off an item with a written reason, optionally replacing it automatically or by a named expert; "
+                    + "the conflict rule still applies")
+            .Body<Request>().Ok<Response>().Problems(400, 401, 403, 404, 409)
+            .Codes(409, "review.assignment_ended", "review.score_locked", "review.expert_inactive", "review.expert_conflicted", "review.already_assigned",
+                "review.round_invalid_state"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -15,7 +15,8 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, ReviewAssig
         Put("/api/v1/review/assignments/{id:guid}/score");
         Roles(Platform.Auth.Roles.Expert);
         Description(b => b.Api("Assignments_SaveScore", "Review", "保存评分草稿 / Save the expert's own score sheet as a draft")
-            .Body<Request>().IfMatch(required: false).Ok<ReviewAssignment>().ETag().Problems(400, 401, 403, 404, 409, 412).Codes(409, "review.assignment_ended", "review.score_locked", "review.scoring_closed"), clearDefaults: true);
+            .Body<Request>().IfMatch(required: false).Ok<ReviewAssignment>().ETag().Problems(400, 401, 403, 404, 409, 412)
+            .Codes(409, "review.assignment_ended", "review.score_locked", "review.scoring_closed"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

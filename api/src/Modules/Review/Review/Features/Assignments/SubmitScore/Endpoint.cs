@@ -16,7 +16,8 @@ internal sealed class Endpoint(WritePath writes) : EndpointWithoutRequest<Review
         Post("/api/v1/review/assignments/{id:guid}/submit");
         Roles(Platform.Auth.Roles.Expert);
         Description(b => b.Api("Assignments_SubmitScore", "Review", "提交评分（提交后锁定） / Submit the score sheet; it is locked afterwards")
-            .IfMatch(required: false).Ok<ReviewAssignment>().ETag().Problems(401, 403, 404, 409, 412).Codes(409, "review.score_incomplete", "review.assignment_ended", "review.score_locked", "review.scoring_closed"), clearDefaults: true);
+            .IfMatch(required: false).Ok<ReviewAssignment>().ETag().Problems(401, 403, 404, 409, 412)
+            .Codes(409, "review.score_incomplete", "review.assignment_ended", "review.score_locked", "review.scoring_closed"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

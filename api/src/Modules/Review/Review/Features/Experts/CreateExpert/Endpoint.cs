@@ -23,7 +23,8 @@ internal sealed class Endpoint(WritePath writes, OrganisationStore organisations
         await Send.ResultAsync(await writes.RunAsync(HttpContext, WriteOptions.Plain,
             async token =>
             {
-                await OrganisationCheck.RequireKnownAsync(organisations, req.AffiliationOrganisationId, req.DeclaredConflicts, req.DeclaredPersonConflicts, token);
+                await OrganisationCheck.RequireKnownAsync(organisations, req.AffiliationOrganisationId, req.DeclaredConflicts,
+                    req.DeclaredPersonConflicts, token);
                 return true;
             },
             async (w, _) =>

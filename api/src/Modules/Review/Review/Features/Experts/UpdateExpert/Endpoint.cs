@@ -23,7 +23,8 @@ internal sealed class Endpoint(WritePath writes, OrganisationStore organisations
         await Send.ResultAsync(await writes.RunAsync(HttpContext, WriteOptions.Versioned(IfMatch.Required),
             async token =>
             {
-                await OrganisationCheck.RequireKnownAsync(organisations, req.AffiliationOrganisationId, req.DeclaredConflicts, req.DeclaredPersonConflicts, token);
+                await OrganisationCheck.RequireKnownAsync(organisations, req.AffiliationOrganisationId, req.DeclaredConflicts,
+                    req.DeclaredPersonConflicts, token);
                 return true;
             },
             async (w, _) =>
@@ -41,7 +42,8 @@ internal sealed class Endpoint(WritePath writes, OrganisationStore organisations
                 {
                     before = new
                     {
-                        row.Name, row.Fields, row.AffiliationOrganisationId, declaredConflicts = row.Conflicts, declaredPersonConflicts = row.People, row.Active,
+                        row.Name, row.Fields, row.AffiliationOrganisationId, declaredConflicts = row.Conflicts, declaredPersonConflicts = row.People,
+                        row.Active,
                     },
                     after = new
                     {

@@ -16,7 +16,8 @@ internal sealed class Endpoint(WritePath writes, ReviewOptions options) : Endpoi
         Post("/api/v1/review/rounds/{id:guid}/objections");
         Roles(Platform.Auth.Roles.Issuer, Platform.Auth.Roles.Applicant);
         Description(b => b.Api("Rounds_FileObjection", "Review", "公示期内当事方提出异议 / A party files an objection during the publication period")
-            .Body<Request>().Ok<Response>(201).Problems(400, 401, 403, 404, 409).Codes(409, "review.objection_period_closed", "review.round_invalid_state", "review.objection_limit_reached"), clearDefaults: true);
+            .Body<Request>().Ok<Response>(201).Problems(400, 401, 403, 404, 409)
+            .Codes(409, "review.objection_period_closed", "review.round_invalid_state", "review.objection_limit_reached"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

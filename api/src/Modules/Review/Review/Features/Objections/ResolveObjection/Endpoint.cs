@@ -15,7 +15,8 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, Response>
         Post("/api/v1/review/rounds/{id:guid}/objections/{objectionId:guid}/resolve");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_ResolveObjection", "Review", "处理异议并记录 / Resolve an objection on record")
-            .Body<Request>().Ok<Response>().Problems(400, 401, 403, 404, 409).Codes(409, "review.objection_resolved", "review.round_invalid_state"), clearDefaults: true);
+            .Body<Request>().Ok<Response>().Problems(400, 401, 403, 404, 409)
+            .Codes(409, "review.objection_resolved", "review.round_invalid_state"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -37,7 +37,8 @@ internal sealed class Endpoint(DbConnectionFactory db, IMediator mediator, Write
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_AddItem", "Review",
                 "加入论证对象（需求论证：论证中的技术需求；揭榜论证：资格审查通过的申报） / Add a challenge under need review or an eligible application to a round")
-            .Body<Request>().Ok<ReviewRound>().ETag().Problems(400, 401, 403, 404, 409).Codes(409, "review.item_exists", "review.item_not_reviewable", "review.round_invalid_state"), clearDefaults: true);
+            .Body<Request>().Ok<ReviewRound>().ETag().Problems(400, 401, 403, 404, 409)
+            .Codes(409, "review.item_exists", "review.item_not_reviewable", "review.round_invalid_state"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -17,7 +17,8 @@ internal sealed class Endpoint(WritePath writes) : EndpointWithoutRequest<Review
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_Close", "Review",
                 "结束评分（评分期已过或全部专家已提交） / Close scoring once the window has ended or every expert has submitted")
-            .Ok<ReviewRound>().ETag().Problems(401, 403, 404, 409).Codes(409, "review.round_invalid_state", "review.concurrent_change", "review.scoring_open"), clearDefaults: true);
+            .Ok<ReviewRound>().ETag().Problems(401, 403, 404, 409)
+            .Codes(409, "review.round_invalid_state", "review.concurrent_change", "review.scoring_open"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

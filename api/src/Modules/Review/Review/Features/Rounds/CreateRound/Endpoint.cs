@@ -50,7 +50,8 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, ReviewRound
             await RoundStore.ReplaceCriteriaAsync(w, id, req.Criteria.Select(c => (c.Name, c.Weight, c.MaxScore, c.Threshold)));
             await w.AuditAsync(RoundStore.Module, RoundStore.Entity, id, "Create", new
             {
-                kind = req.Kind.ToString(), req.Name, criteria = req.Criteria.Count, req.PassThreshold, req.ExpertsPerItem, visibility = req.Visibility.ToString(),
+                kind = req.Kind.ToString(), req.Name, criteria = req.Criteria.Count, req.PassThreshold, req.ExpertsPerItem,
+                visibility = req.Visibility.ToString(),
             });
             var view = await RoundStore.ViewAsync(w.Connection, (await RoundStore.LoadAsync(w.Connection, id, w.Transaction))!, w.Transaction);
             return Write.Created(view, $"/api/v1/review/rounds/{id}", view.Version);

@@ -16,7 +16,8 @@ internal sealed class Endpoint(WritePath writes) : EndpointWithoutRequest<Review
         Post("/api/v1/review/rounds/{id:guid}/decide");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_Decide", "Review", "确定论证决定（每个对象均已有决定） / Mark the round decided once every item has a decision")
-            .Ok<ReviewRound>().ETag().Problems(401, 403, 404, 409).Codes(409, "review.round_invalid_state", "review.concurrent_change", "review.items_undecided"), clearDefaults: true);
+            .Ok<ReviewRound>().ETag().Problems(401, 403, 404, 409)
+            .Codes(409, "review.round_invalid_state", "review.concurrent_change", "review.items_undecided"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -21,7 +21,8 @@ internal sealed class Endpoint(WritePath writes, ISender sender) : Endpoint<Requ
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Challenges_DeclareUnawarded", "Review",
                 "无合格申报的技术需求流榜（申报期已截止、资格审查完成且无合格申报） / Declare 流榜 for a published challenge whose window closed without one eligible application")
-            .Body<Request>().Ok<Response>().Problems(400, 401, 403, 404, 409).Codes(409, "review.challenge_has_eligible_applications", "review.challenge_not_closed", "review.formal_check_pending"), clearDefaults: true);
+            .Body<Request>().Ok<Response>().Problems(400, 401, 403, 404, 409)
+            .Codes(409, "review.challenge_has_eligible_applications", "review.challenge_not_closed", "review.formal_check_pending"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
@@ -43,7 +44,8 @@ internal sealed class Endpoint(WritePath writes, ISender sender) : Endpoint<Requ
     private async Task<ChallengeInfo> CheckAsync(Guid id, CancellationToken ct)
     {
         var challenge = Write.Found(await sender.Send(new GetChallengeInfo(id), ct), "challenge");
-        Write.Require(challenge.Status == ChallengeStatus.Published && challenge.Phase == ApplicationPhase.Closed, Problems.Conflict("review.challenge_not_closed",
+        Write.Require(challenge.Status == ChallengeStatus.Published && challenge.Phase == ApplicationPhase.Closed,
+            Problems.Conflict("review.challenge_not_closed",
             $"技术需求状态为 {challenge.Status}、申报阶段为 {challenge.Phase}，须为已发布且申报期已截止",
             $"The challenge is {challenge.Status} with applications {challenge.Phase}; it must be published with its window closed"));
         var counts = await sender.Send(new GetChallengeApplicationCounts(id), ct);

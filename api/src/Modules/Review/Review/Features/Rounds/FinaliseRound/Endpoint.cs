@@ -20,7 +20,9 @@ internal sealed class Endpoint(WritePath writes, ISender sender) : EndpointWitho
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_Finalise", "Review",
                 "异议期结束且无未决异议时定案并通知 / Make the round final after the objection period with no open objection, and notify the modules")
-            .Ok<ReviewRound>().ETag().Problems(401, 403, 404, 409).Codes(409, "review.round_invalid_state", "review.concurrent_change", "review.objection_period_open", "review.objections_open"), clearDefaults: true);
+            .Ok<ReviewRound>().ETag().Problems(401, 403, 404, 409)
+            .Codes(409, "review.round_invalid_state", "review.concurrent_change", "review.objection_period_open", "review.objections_open"),
+                clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

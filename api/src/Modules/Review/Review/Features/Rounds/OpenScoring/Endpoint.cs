@@ -16,7 +16,8 @@ internal sealed class Endpoint(WritePath writes) : EndpointWithoutRequest<Review
         Post("/api/v1/review/rounds/{id:guid}/open-scoring");
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_OpenScoring", "Review", "开始评分（每个对象均已分配足额专家） / Start scoring once every item has its count of experts")
-            .Ok<ReviewRound>().ETag().Problems(401, 403, 404, 409).Codes(409, "review.round_invalid_state", "review.concurrent_change", "review.items_short"), clearDefaults: true);
+            .Ok<ReviewRound>().ETag().Problems(401, 403, 404, 409)
+            .Codes(409, "review.round_invalid_state", "review.concurrent_change", "review.items_short"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -16,7 +16,8 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, Response>
         Roles(Platform.Auth.Roles.TaskForce);
         Description(b => b.Api("Rounds_RecordDecision", "Review",
                 "记录论证决定（须写明理由；公示期内仅限异议成立的对象） / Record the decision on an item with a reason (during publication only after an upheld objection)")
-            .Body<Request>().Ok<Response>().Problems(400, 401, 403, 404, 409).Codes(409, "review.matchmaking_missing", "review.round_invalid_state"), clearDefaults: true);
+            .Body<Request>().Ok<Response>().Problems(400, 401, 403, 404, 409)
+            .Codes(409, "review.matchmaking_missing", "review.round_invalid_state"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
