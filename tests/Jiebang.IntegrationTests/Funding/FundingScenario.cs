@@ -22,8 +22,8 @@ public sealed class FundingScenario(JiebangHost host)
     /// enterprise in 海淀区 (filed by the district portal), so every one is a first cooperation with the issuer. The
     /// applications are submitted, pass the formal check after the deadline, and are selected.
     /// </summary>
-    public async Task<(Guid BatchId, IReadOnlyList<Selected> Applications)> SelectedAsync(int count, bool withApplicantUser = false, Guid? leadOrganisation = null,
-        Guid? programmeId = null, string field = "MedicalDevices")
+    public async Task<(Guid BatchId, IReadOnlyList<Selected> Applications)> SelectedAsync(int count, bool withApplicantUser = false,
+        Guid? leadOrganisation = null, Guid? programmeId = null, string field = "MedicalDevices")
     {
         var scenario = new Scenario(host);
         var today = DateOnly.FromDateTime(host.Clock.GetUtcNow().AddHours(8).DateTime);
@@ -74,10 +74,10 @@ public sealed class FundingScenario(JiebangHost host)
             host.Clock.SetUtcNow(saved);
         }
         using var scope = host.Services.CreateScope();
-        var publisher = scope.ServiceProvider.GetRequiredService<IPublisher>();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         foreach (var (application, _, _) in drafts)
         {
-            await publisher.Publish(new MarkApplicationSelected(application, Guid.NewGuid()));
+            await sender.Send(new MarkApplicationSelected(application, Guid.NewGuid()));
         }
         return (batchId, drafts.Select(d => new Selected(d.Application, d.Challenge, d.Lead)).ToList());
     }

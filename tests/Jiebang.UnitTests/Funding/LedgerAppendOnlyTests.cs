@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Jiebang.Funding.Features.Shared;
+using Jiebang.Funding.Data;
 
 namespace Jiebang.UnitTests.Funding;
 
@@ -13,7 +13,7 @@ public sealed partial class LedgerAppendOnlyTests
     [Fact]
     public void No_SQL_text_in_the_funding_module_updates_or_deletes_a_ledger_entry()
     {
-        var texts = typeof(FundingStore).Assembly.GetTypes()
+        var texts = typeof(AgreementStore).Assembly.GetTypes()
             .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
             .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string))
             .Select(f => (Field: $"{f.DeclaringType!.FullName}.{f.Name}", Sql: (string)f.GetRawConstantValue()!))

@@ -1,14 +1,15 @@
 using Dapper;
 using Jiebang.Challenges.Contracts;
 using Jiebang.Challenges.Domain;
-using Jiebang.Challenges.Features.Shared;
+using Jiebang.Challenges.Data;
+using Jiebang.Challenges.Views;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
 using Jiebang.Platform.Paging;
 using Jiebang.Review.Contracts;
 using Jiebang.Review.Data;
-using ListData = Jiebang.Challenges.Features.ListChallenges.Data;
+using ListData = Jiebang.Challenges.Features.Challenges.ListChallenges.Data;
 
 namespace Jiebang.Perf;
 

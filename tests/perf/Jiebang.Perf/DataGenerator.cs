@@ -2,20 +2,20 @@ using Dapper;
 using Jiebang.Applications.Domain;
 using Jiebang.Applications.Features.Shared;
 using Jiebang.Challenges.Contracts;
+using Jiebang.Funding.Data;
 using Jiebang.Funding.Domain;
-using Jiebang.Funding.Features.Shared;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Organisations;
 using Jiebang.Review.Contracts;
 using Jiebang.Review.Data;
 using ApplicationInsert = Jiebang.Applications.Features.CreateApplication.Data;
 using ApplicationSubmit = Jiebang.Applications.Features.SubmitApplication.Data;
-using BatchInsert = Jiebang.Challenges.Features.CreateBatch.Data;
-using ChallengeInsert = Jiebang.Challenges.Features.CreateChallenge.Data;
+using BatchInsert = Jiebang.Challenges.Data.BatchStore;
+using ChallengeInsert = Jiebang.Challenges.Data.ChallengeStore;
 using ExpertInsert = Jiebang.Review.Features.Experts.CreateExpert.Data;
-using AgreementInsert = Jiebang.Funding.Features.SignAgreement.Data;
-using PolicyInsert = Jiebang.Funding.Features.SetFundingPolicy.Data;
-using ProgrammeInsert = Jiebang.Challenges.Features.CreateProgramme.Data;
+using AgreementInsert = Jiebang.Funding.Features.Agreements.SignAgreement.Data;
+using PolicyInsert = Jiebang.Funding.Features.Policy.SetFundingPolicy.Data;
+using ProgrammeInsert = Jiebang.Challenges.Data.ProgrammeStore;
 using RoundInsert = Jiebang.Review.Features.Rounds.CreateRound.Data;
 
 namespace Jiebang.Perf;
@@ -245,7 +245,7 @@ internal sealed class DataGenerator(DbConnectionFactory db, Profile profile)
         var contracted = new HashSet<Guid>();
         var firstApplication = bulk.GroupBy(a => a.Challenge.Id).ToDictionary(g => g.Key, g => g.First());
         var actor = new Jiebang.Platform.Auth.Caller(null, "性能测试", "TaskForce", null, null, null);
-        var plan = FundingStore.WritePlan([new Tranche(40, 0), new Tranche(60, 1)]);
+        var plan = AgreementStore.WritePlan([new Tranche(40, 0), new Tranche(60, 1)]);
         foreach (var batch in closed.GroupBy(c => c.BatchId))
         {
             await using var connection = await db.OpenAsync();
@@ -274,8 +274,8 @@ internal sealed class DataGenerator(DbConnectionFactory db, Profile profile)
                     Id = id, Code = "XY-" + application.Code, ApplicationId = application.Id, ChallengeId = challenge.Id, BatchId = batch.Key,
                     IssuerOrganisationId = challenge.IssuerId, LeadOrganisationId = application.Lead.Id, IssuerInvestmentFen = issuerInvestment,
                     ApplicantInvestmentFen = applicantInvestment, RatioBp = 3_000, CapFen = 500_000_000L, CommitmentFen = commitment, Tranches = plan,
-                    StartsOn = FundingStore.FormatDay(DateOnly.FromDateTime(signedAt.UtcDateTime)),
-                    EndsOn = FundingStore.FormatDay(DateOnly.FromDateTime(signedAt.UtcDateTime).AddYears(2)),
+                    StartsOn = AgreementStore.FormatDay(DateOnly.FromDateTime(signedAt.UtcDateTime)),
+                    EndsOn = AgreementStore.FormatDay(DateOnly.FromDateTime(signedAt.UtcDateTime).AddYears(2)),
                     Status = nameof(AgreementStatus.Active), Now = signedAt, SignedBy = actor.Name,
                 }, tx);
                 await connection.ExecuteAsync(AgreementInsert.InsertParty, new[]
@@ -283,17 +283,20 @@ internal sealed class DataGenerator(DbConnectionFactory db, Profile profile)
                     new { AgreementId = id, OrganisationId = challenge.IssuerId, Role = nameof(PartyRole.Issuer), IssuerOrganisationId = challenge.IssuerId },
                     new { AgreementId = id, OrganisationId = application.Lead.Id, Role = nameof(PartyRole.Lead), IssuerOrganisationId = challenge.IssuerId },
                 }, tx);
-                await FundingStore.AppendAsync(connection, tx, id, batch.Key, LedgerKind.Commit, commitment, null, "签约承诺（性能测试）", actor, signedAt);
-                await FundingStore.AppendAsync(connection, tx, id, batch.Key, LedgerKind.Disburse, commitment * 40 / 100, 0, "首笔拨付（性能测试）", actor, signedAt.AddDays(5));
+                await AgreementStore.AppendAsync(connection, tx, id, batch.Key, LedgerKind.Commit, commitment, null, "签约承诺（性能测试）", actor, signedAt);
+                await AgreementStore.AppendAsync(connection, tx, id, batch.Key, LedgerKind.Disburse, commitment * 40 / 100, 0, "首笔拨付（性能测试）", actor,
+                    signedAt.AddDays(5));
                 if (n % 2 == 0)
                 {
-                    await FundingStore.AppendAsync(connection, tx, id, batch.Key, LedgerKind.Disburse, commitment * 60 / 100, 1, "第二笔拨付（性能测试）", actor, signedAt.AddDays(15));
+                    await AgreementStore.AppendAsync(connection, tx, id, batch.Key, LedgerKind.Disburse, commitment * 60 / 100, 1, "第二笔拨付（性能测试）", actor,
+                        signedAt.AddDays(15));
                 }
                 if (n % 3 == 0)
                 {
                     await connection.ExecuteAsync(InsertProcurement, new
                     {
-                        Id = Guid.CreateVersion7(), AgreementId = id, ContractDate = FundingStore.FormatDay(DateOnly.FromDateTime(signedAt.UtcDateTime).AddDays(10)),
+                        Id = Guid.CreateVersion7(), AgreementId = id,
+                        ContractDate = AgreementStore.FormatDay(DateOnly.FromDateTime(signedAt.UtcDateTime).AddDays(10)),
                         AmountFen = 100_000_000L, Product = "样机采购（性能测试）", RecordedBy = actor.Name, Now = signedAt.AddDays(10),
                     }, tx);
                 }

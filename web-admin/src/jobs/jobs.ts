@@ -8,7 +8,7 @@ export const MINE: readonly unknown[] = ['jobs', 'mine'];
 
 export const isActive = (job: Pick<Job, 'status'>) => job.status === 'Queued' || job.status === 'Running';
 
-/** The result summary of a finished job; its shape depends on the kind (see the README). */
+/** The result summary of a finished job; its shape depends on the kind (docs/portal-developers.md, Background jobs). */
 export const resultOf = (job: Job) => (job.result ?? {}) as Record<string, unknown>;
 
 /**

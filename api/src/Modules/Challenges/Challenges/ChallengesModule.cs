@@ -1,5 +1,4 @@
 using Jiebang.Challenges.Demo;
-using Jiebang.Challenges.Features.Shared;
 using Jiebang.Platform.Demo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +9,6 @@ public static class ChallengesModule
 {
     public static IServiceCollection AddChallengesModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<ChallengeTransitions>();
         services.AddSingleton<IDemoSeeder, ChallengesDemoSeeder>();
         services.AddSingleton<Jiebang.Platform.Feed.IFeedCatchUp, Integrations.BatchWindowFeed>();
         return services;

@@ -1,151 +1,101 @@
-using System.Data.Common;
 using Dapper;
 using Jiebang.Challenges.Contracts;
+using Jiebang.Challenges.Data;
 using Jiebang.Challenges.Domain;
-using Jiebang.Challenges.Features.CreateChallenge;
-using Jiebang.Challenges.Features.ListBatches;
-using Jiebang.Challenges.Features.Shared;
-using Jiebang.Platform.Audit;
+using Jiebang.Challenges.Views;
 using Jiebang.Platform.Auth;
-using Jiebang.Platform.Database;
 using Jiebang.Platform.Demo;
 using Jiebang.Platform.Time;
+using Jiebang.Platform.Writes;
+using Org = Jiebang.Challenges.Demo.Data.Org;
 
 namespace Jiebang.Challenges.Demo;
 
 /// <summary>The first 2020 batch (facts as reported) and labelled demo batches whose windows sit around today.</summary>
-internal sealed class ChallengesDemoSeeder(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : IDemoSeeder
+internal sealed class ChallengesDemoSeeder(WritePath writes, TimeProvider clock) : IDemoSeeder
 {
     public int Order => 10;
 
-    private const string InsertProgramme = """
-        INSERT INTO challenges_programme (id, code, name, name_en, operator_name, description, target_consortia, target_year,
-            is_demo, created_at, updated_at, version)
-        VALUES (@Id, @Code, @Name, @NameEn, @OperatorName, @Description, 30, 2025, @IsDemo, @Now, @Now, 1)
-        """;
-
-    private const string InsertBatch = """
-        INSERT INTO challenges_batch (id, programme_id, code, name, name_en, opens_on, closes_on, opens_at, closes_at, status,
-            published_at, challenge_seq, is_demo, note, created_at, updated_at, version)
-        VALUES (@Id, @ProgrammeId, @Code, @Name, @NameEn, @OpensOn, @ClosesOn, @OpensAt, @ClosesAt, @Status,
-            @PublishedAt, 0, @IsDemo, @Note, @Now, @Now, 1)
-        """;
-
-    private const string MarkPublished = """
-        UPDATE challenges_challenge SET submitted_at = @At, published_at = @At WHERE batch_id = @BatchId AND status = @Published
-        """;
-
-    private const string OrganisationByCode = "SELECT id AS Id, name AS Name FROM platform_organisation WHERE credit_code = @Code";
-
-    private sealed class Org
+    public Task SeedAsync(CancellationToken ct) => writes.ExecuteAsync(Caller.SystemFor("DemoData"), async w =>
     {
-        public Guid Id { get; init; }
-        public string Name { get; init; } = "";
-    }
-
-    public async Task SeedAsync(CancellationToken ct)
-    {
-        var (connection, tx) = await db.BeginAsync(ct);
-        await using (connection)
-        await using (tx)
+        if (await w.ExecuteScalarAsync<int>(ProgrammeStore.CodeTaken, new { Code = FirstBatch2020.ProgrammeCode }) > 0)
         {
-            if (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM challenges_programme WHERE code = @Code",
-                    new { Code = FirstBatch2020.ProgrammeCode }, tx) > 0)
-            {
-                return;
-            }
-            var now = clock.GetUtcNow();
-            var actor = Caller.SystemFor("DemoData");
-            async Task<Org> OrgAsync(string code) =>
-                await connection.QuerySingleAsync<Org>(OrganisationByCode, new { Code = code }, tx);
-
-            var programmeId = Guid.CreateVersion7();
-            await connection.ExecuteAsync(InsertProgramme, new
-            {
-                Id = programmeId, Code = FirstBatch2020.ProgrammeCode, Name = "中关村示范区强链工程",
-                NameEn = "Zhongguancun Chain-Strengthening Program", OperatorName = "中关村管委会",
-                Description = "需求准：谁被卡谁出题；主体实：谁出题谁出资；机制新：谁能干谁来干；粘性强：谁牵头谁采购。" +
-                              "重点领域：人工智能、集成电路、创新药物、医疗器械、智能制造。到2025年组建30个创新联合体。",
-                IsDemo = false, Now = now,
-            }, tx);
-
-            // The first batch, as reported in December 2020.
-            var firstBatch = await BatchAsync(connection, tx, programmeId, FirstBatch2020.BatchCode, "首批技术需求榜单",
-                "First batch of technical needs", FirstBatch2020.OpensOn, FirstBatch2020.ClosesOn, BatchStatus.Published,
-                isDemo: false, note: "收到20多家企业60余项需求，发布10项（报道原文） / 60+ needs from 20+ enterprises received, 10 published (as reported)", now);
-            var tinavi = await OrgAsync(DemoAccounts.Tinavi);
-            var undisclosed = await OrgAsync(DemoAccounts.Undisclosed);
-            foreach (var need in FirstBatch2020.Needs)
-            {
-                var issuer = need.IssuerNamed ? tinavi : undisclosed;
-                await ChallengeWriter.InsertAsync(connection, tx, firstBatch, issuer.Id, issuer.Name, new Content
-                {
-                    Field = need.Field,
-                    Title = need.TitleZh,
-                    TitleEn = need.TitleEn,
-                    Background = "（演示占位）原榜单报道未公开需求背景。 / (Demo placeholder) The report did not publish the background.",
-                    Indicators = [new IndicatorInput { Name = "（演示占位）技术指标未公开", Target = "见原榜单", Verification = "演示占位 / demo placeholder" }],
-                    Deliverables = ["（演示占位）交付物未公开"],
-                    RdMonths = 24,
-                    PlannedInvestmentFen = 0,
-                    Procurement = new ProcurementCommitment { Quantity = "发榜企业承诺意向采购；金额未公开（演示占位）", Terms = "研发成功后纳入供应链（报道原文）" },
-                    Contact = new ContactInfo { Name = "中关村管委会工作专班（演示占位）", Phone = "010-00000000（演示）" },
-                }, ChallengeStatus.Published, null, now, isDemo: false, sourceNote: FirstBatch2020.SourceNote, anyBatchStatus: true);
-            }
-            await connection.ExecuteAsync(MarkPublished, new
-            {
-                At = Shanghai.StartOfDay(FirstBatch2020.OpensOn), BatchId = firstBatch, Published = nameof(ChallengeStatus.Published),
-            }, tx);
-
-            // A demo batch whose window is open now, so every later step can be tried.
-            var today = Shanghai.Today(clock);
-            var issuerA = await OrgAsync(DemoAccounts.IssuerA);
-            var issuerB = await OrgAsync(DemoAccounts.IssuerB);
-            var openBatch = await BatchAsync(connection, tx, programmeId, "DEMO-OPEN", "演示批次（演示数据，申报期开放中）",
-                "Demo batch (demo data, window open)", today.AddDays(-7), today.AddDays(30), BatchStatus.Published, isDemo: true,
-                note: "演示数据：申报期按初始化当天计算 / demo data: window set relative to the day the demo data was loaded", now);
-            foreach (var (org, content) in DemoNeeds(issuerA, issuerB))
-            {
-                await ChallengeWriter.InsertAsync(connection, tx, openBatch, org.Id, org.Name, content, ChallengeStatus.Published, null, now,
-                    isDemo: true, sourceNote: "演示数据 / demo data", anyBatchStatus: true);
-            }
-            await connection.ExecuteAsync(MarkPublished, new
-            {
-                At = Shanghai.StartOfDay(today.AddDays(-7)), BatchId = openBatch, Published = nameof(ChallengeStatus.Published),
-            }, tx);
-
-            // A demo batch still collecting needs: a draft, a submitted and an approved one for the task force to handle.
-            var collecting = await BatchAsync(connection, tx, programmeId, "DEMO-NEXT", "下一批次征集中（演示数据）",
-                "Next batch, collecting needs (demo data)", today.AddDays(40), today.AddDays(80), BatchStatus.Draft, isDemo: true,
-                note: "演示数据 / demo data", now);
-            var statuses = new[] { ChallengeStatus.Draft, ChallengeStatus.Submitted, ChallengeStatus.Approved };
-            var index = 0;
-            foreach (var (org, content) in NextNeeds(issuerA, issuerB))
-            {
-                await ChallengeWriter.InsertAsync(connection, tx, collecting, org.Id, org.Name, content, statuses[index++ % statuses.Length],
-                    null, now, isDemo: true, sourceNote: "演示数据 / demo data");
-            }
-
-            await audit.WriteAsync(connection, tx, actor, ChallengeStore.Module, "Programme", programmeId, "SeedDemoData",
-                new { batches = new[] { FirstBatch2020.BatchCode, "DEMO-OPEN", "DEMO-NEXT" } });
-            await tx.CommitAsync(ct);
+            return false;
         }
-    }
+        var (connection, tx, now) = (w.Connection, w.Transaction, w.Now);
+        async Task<Org> OrgAsync(string code) => await connection.QuerySingleAsync<Org>(Data.OrganisationByCode, new { Code = code }, tx);
 
-    private static async Task<Guid> BatchAsync(DbConnection connection, DbTransaction tx, Guid programmeId, string code, string name,
-        string nameEn, DateOnly opensOn, DateOnly closesOn, BatchStatus status, bool isDemo, string note, DateTimeOffset now)
-    {
-        var id = Guid.CreateVersion7();
-        var window = new ApplicationWindow(opensOn, closesOn);
-        await connection.ExecuteAsync(InsertBatch, new
+        var programmeId = Guid.CreateVersion7();
+        await w.ExecuteAsync(ProgrammeStore.Insert, new
         {
-            Id = id, ProgrammeId = programmeId, Code = code, Name = name, NameEn = nameEn,
-            OpensOn = ChallengeStore.FormatDay(opensOn), ClosesOn = ChallengeStore.FormatDay(closesOn), window.OpensAt, window.ClosesAt,
-            Status = status.ToString(), PublishedAt = status == BatchStatus.Published ? window.OpensAt : (DateTimeOffset?)null,
-            IsDemo = isDemo, Note = note, Now = now,
-        }, tx);
-        return id;
-    }
+            Id = programmeId, Code = FirstBatch2020.ProgrammeCode, Name = "中关村示范区强链工程",
+            NameEn = "Zhongguancun Chain-Strengthening Program", OperatorName = "中关村管委会",
+            Description = "需求准：谁被卡谁出题；主体实：谁出题谁出资；机制新：谁能干谁来干；粘性强：谁牵头谁采购。" +
+                          "重点领域：人工智能、集成电路、创新药物、医疗器械、智能制造。到2025年组建30个创新联合体。",
+            TargetConsortia = 30, TargetYear = 2025, IsDemo = false, Now = now,
+        });
+
+        // The first batch, as reported in December 2020.
+        var firstBatch = await BatchStore.InsertAsync(connection, tx, programmeId, FirstBatch2020.BatchCode, "首批技术需求榜单",
+            "First batch of technical needs", FirstBatch2020.OpensOn, FirstBatch2020.ClosesOn, BatchStatus.Published, isDemo: false,
+            note: "收到20多家企业60余项需求，发布10项（报道原文） / 60+ needs from 20+ enterprises received, 10 published (as reported)", now);
+        var tinavi = await OrgAsync(DemoAccounts.Tinavi);
+        var undisclosed = await OrgAsync(DemoAccounts.Undisclosed);
+        foreach (var need in FirstBatch2020.Needs)
+        {
+            var issuer = need.IssuerNamed ? tinavi : undisclosed;
+            await ChallengeStore.InsertAsync(connection, tx, firstBatch, issuer.Id, issuer.Name, new Content
+            {
+                Field = need.Field,
+                Title = need.TitleZh,
+                TitleEn = need.TitleEn,
+                Background = "（演示占位）原榜单报道未公开需求背景。 / (Demo placeholder) The report did not publish the background.",
+                Indicators = [new IndicatorInput { Name = "（演示占位）技术指标未公开", Target = "见原榜单", Verification = "演示占位 / demo placeholder" }],
+                Deliverables = ["（演示占位）交付物未公开"],
+                RdMonths = 24,
+                PlannedInvestmentFen = 0,
+                Procurement = new ProcurementCommitment { Quantity = "发榜企业承诺意向采购；金额未公开（演示占位）", Terms = "研发成功后纳入供应链（报道原文）" },
+                Contact = new ContactInfo { Name = "中关村管委会工作专班（演示占位）", Phone = "010-00000000（演示）" },
+            }, ChallengeStatus.Published, null, now, isDemo: false, sourceNote: FirstBatch2020.SourceNote, anyBatchStatus: true);
+        }
+        await w.ExecuteAsync(Data.MarkPublished, new
+        {
+            At = Shanghai.StartOfDay(FirstBatch2020.OpensOn), BatchId = firstBatch, Published = nameof(ChallengeStatus.Published),
+        });
+
+        // A demo batch whose window is open now, so every later step can be tried.
+        var today = Shanghai.Today(clock);
+        var issuerA = await OrgAsync(DemoAccounts.IssuerA);
+        var issuerB = await OrgAsync(DemoAccounts.IssuerB);
+        var openBatch = await BatchStore.InsertAsync(connection, tx, programmeId, "DEMO-OPEN", "演示批次（演示数据，申报期开放中）",
+            "Demo batch (demo data, window open)", today.AddDays(-7), today.AddDays(30), BatchStatus.Published, isDemo: true,
+            note: "演示数据：申报期按初始化当天计算 / demo data: window set relative to the day the demo data was loaded", now);
+        foreach (var (org, content) in DemoNeeds(issuerA, issuerB))
+        {
+            await ChallengeStore.InsertAsync(connection, tx, openBatch, org.Id, org.Name, content, ChallengeStatus.Published, null, now,
+                isDemo: true, sourceNote: "演示数据 / demo data", anyBatchStatus: true);
+        }
+        await w.ExecuteAsync(Data.MarkPublished, new
+        {
+            At = Shanghai.StartOfDay(today.AddDays(-7)), BatchId = openBatch, Published = nameof(ChallengeStatus.Published),
+        });
+
+        // A demo batch still collecting needs: a draft, a submitted and an approved one for the task force to handle.
+        var collecting = await BatchStore.InsertAsync(connection, tx, programmeId, "DEMO-NEXT", "下一批次征集中（演示数据）",
+            "Next batch, collecting needs (demo data)", today.AddDays(40), today.AddDays(80), BatchStatus.Draft, isDemo: true,
+            note: "演示数据 / demo data", now);
+        var statuses = new[] { ChallengeStatus.Draft, ChallengeStatus.Submitted, ChallengeStatus.Approved };
+        var index = 0;
+        foreach (var (org, content) in NextNeeds(issuerA, issuerB))
+        {
+            await ChallengeStore.InsertAsync(connection, tx, collecting, org.Id, org.Name, content, statuses[index++ % statuses.Length],
+                null, now, isDemo: true, sourceNote: "演示数据 / demo data");
+        }
+
+        await w.AuditAsync(ChallengeStore.Module, "Programme", programmeId, "SeedDemoData",
+            new { batches = new[] { FirstBatch2020.BatchCode, "DEMO-OPEN", "DEMO-NEXT" } });
+        return true;
+    }, ct);
 
     private sealed class Content : ChallengeContent;
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
-using Jiebang.Challenges.Features.ListBatches;
+using Jiebang.Challenges.Data;
+using Jiebang.Challenges.Domain;
 using Jiebang.Platform.Feed;
 
 namespace Jiebang.Challenges.Integrations;
@@ -13,24 +14,12 @@ namespace Jiebang.Challenges.Integrations;
 /// </summary>
 internal sealed class BatchWindowFeed(TimeProvider clock) : IFeedCatchUp
 {
-    private const string Due = """
-        SELECT b.id AS Id, b.code AS Code, b.opens_at AS OpensAt, b.closes_at AS ClosesAt, @Opened AS Type
-        FROM challenges_batch b
-        WHERE b.status = @Published AND b.opens_at <= @Now
-          AND NOT EXISTS (SELECT 1 FROM platform_feed_event e WHERE e.resource_id = b.id AND e.type = @Opened)
-        UNION ALL
-        SELECT b.id AS Id, b.code AS Code, b.opens_at AS OpensAt, b.closes_at AS ClosesAt, @Closed AS Type
-        FROM challenges_batch b
-        WHERE b.status = @Published AND b.closes_at <= @Now
-          AND NOT EXISTS (SELECT 1 FROM platform_feed_event e WHERE e.resource_id = b.id AND e.type = @Closed)
-        """;
-
     public async Task<bool> IsDueAsync(DbConnection connection, CancellationToken ct) =>
-        (await connection.QueryAsync<DueEvent>(Due, Arguments())).Any();
+        (await connection.QueryAsync<BatchStore.DueEvent>(BatchStore.DueWindowEvents, Arguments())).Any();
 
     public async Task AppendDueAsync(DbConnection connection, DbTransaction tx, FeedWriter feed, CancellationToken ct)
     {
-        var due = (await connection.QueryAsync<DueEvent>(Due, Arguments(), tx))
+        var due = (await connection.QueryAsync<BatchStore.DueEvent>(BatchStore.DueWindowEvents, Arguments(), tx))
             .OrderBy(d => d.Type == FeedTypes.BatchWindowOpened ? d.OpensAt : d.ClosesAt)
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
@@ -51,13 +40,4 @@ internal sealed class BatchWindowFeed(TimeProvider clock) : IFeedCatchUp
         Opened = FeedTypes.BatchWindowOpened,
         Closed = FeedTypes.BatchWindowClosed,
     };
-
-    private sealed class DueEvent
-    {
-        public Guid Id { get; set; }
-        public string Code { get; set; } = "";
-        public DateTimeOffset OpensAt { get; set; }
-        public DateTimeOffset ClosesAt { get; set; }
-        public string Type { get; set; } = "";
-    }
 }

@@ -1,6 +1,6 @@
 using Jiebang.Challenges.Contracts;
+using Jiebang.Challenges.Data;
 using Jiebang.Challenges.Domain;
-using Jiebang.Challenges.Features.Shared;
 using Jiebang.Platform.Database;
 using Mediator;
 

@@ -1,11 +1,9 @@
-using Dapper;
 using Jiebang.Challenges.Contracts;
+using Jiebang.Funding.Data;
 using Jiebang.Funding.Domain;
-using Jiebang.Funding.Features.Shared;
-using Jiebang.Platform.Audit;
 using Jiebang.Platform.Auth;
-using Jiebang.Platform.Database;
 using Jiebang.Platform.Demo;
+using Jiebang.Platform.Writes;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,20 +15,13 @@ namespace Jiebang.Funding.Demo;
 /// a 1亿元 budget per batch, tranches 40/30/30. The real first batch gets none. No agreement is seeded: the demo
 /// applications are still in their window, and an agreement can honestly only follow a selection.
 /// </summary>
-internal sealed class FundingDemoSeeder(DbConnectionFactory db, IServiceScopeFactory scopes, AuditWriter audit, TimeProvider clock) : IDemoSeeder
+internal sealed class FundingDemoSeeder(WritePath writes, IServiceScopeFactory scopes) : IDemoSeeder
 {
     public static readonly string[] BatchCodes = ["DEMO-OPEN", "DEMO-NEXT"];
 
     public const int RatioBp = 3000;
     public const long CapPerProjectFen = 500_000_000L;
     public const long TotalBudgetFen = 10_000_000_000L;
-
-    private const string Insert = """
-        INSERT INTO funding_policy (batch_id, ratio_bp, cap_per_project_fen, total_budget_fen, tranches, is_demo, created_at, updated_at, version)
-        VALUES (@BatchId, @RatioBp, @CapPerProjectFen, @TotalBudgetFen, @Tranches, @IsDemo, @Now, @Now, 1)
-        """;
-
-    private const string Exists = "SELECT COUNT(*) FROM funding_policy WHERE batch_id = @BatchId";
 
     public int Order => 40;
 
@@ -48,30 +39,26 @@ internal sealed class FundingDemoSeeder(DbConnectionFactory db, IServiceScopeFac
                 }
             }
         }
-        var actor = Caller.SystemFor("DemoData");
-        var now = clock.GetUtcNow();
         Tranche[] plan = [new(40, 0), new(30, 1), new(30, 2)];
-        var (connection, tx) = await db.BeginAsync(ct);
-        await using (connection)
-        await using (tx)
+        await writes.ExecuteAsync(Caller.SystemFor("DemoData"), async w =>
         {
             foreach (var batchId in batches)
             {
-                if (await connection.ExecuteScalarAsync<long>(Exists, new { BatchId = batchId }, tx) > 0)
+                if (await w.ExecuteScalarAsync<long>(Data.Exists, new { BatchId = batchId }) > 0)
                 {
                     continue;
                 }
-                await connection.ExecuteAsync(Insert, new
+                await w.ExecuteAsync(Data.Insert, new
                 {
-                    BatchId = batchId, RatioBp, CapPerProjectFen, TotalBudgetFen, Tranches = FundingStore.WritePlan(plan), IsDemo = true, Now = now,
-                }, tx);
-                await audit.WriteAsync(connection, tx, actor, FundingStore.Module, "FundingPolicy", batchId, "SeedDemoData", new
+                    BatchId = batchId, RatioBp, CapPerProjectFen, TotalBudgetFen, Tranches = AgreementStore.WritePlan(plan), IsDemo = true, w.Now,
+                });
+                await w.AuditAsync(AgreementStore.Module, "FundingPolicy", batchId, "SeedDemoData", new
                 {
                     label = "演示数据（比例、上限与预算均为虚构） / demo data (ratio, cap and budget are made up)",
                     ratioBp = RatioBp, capPerProjectFen = CapPerProjectFen, totalBudgetFen = TotalBudgetFen,
                 });
             }
-            await tx.CommitAsync(ct);
-        }
+            return batches.Count;
+        }, ct);
     }
 }

@@ -1,6 +1,5 @@
-using Dapper;
 using Jiebang.Funding.Contracts;
-using Jiebang.Funding.Features.Shared;
+using Jiebang.Funding.Data;
 using Jiebang.Platform.Database;
 using Mediator;
 
@@ -12,15 +11,10 @@ namespace Jiebang.Funding.Integrations;
 /// </summary>
 internal sealed class GetPriorAgreementsHandler(DbConnectionFactory db) : IQueryHandler<GetPriorAgreements, PriorAgreements>
 {
-    private const string Partners = """
-        SELECT DISTINCT organisation_id FROM funding_party WHERE issuer_organisation_id = @IssuerId AND role <> @IssuerRole
-        """;
-
     public async ValueTask<PriorAgreements> Handle(GetPriorAgreements query, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var partners = (await connection.QueryAsync<Guid>(Partners,
-            new { IssuerId = query.IssuerOrganisationId, IssuerRole = nameof(PartyRole.Issuer) })).ToHashSet();
+        var partners = await AgreementStore.PriorPartnersAsync(connection, query.IssuerOrganisationId);
         return new PriorAgreements(query.OrganisationIds.Where(partners.Contains).Distinct().ToList());
     }
 }

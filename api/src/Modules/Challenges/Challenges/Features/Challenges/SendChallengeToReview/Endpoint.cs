@@ -1,0 +1,35 @@
+using FastEndpoints;
+using Jiebang.Challenges.Data;
+using Jiebang.Challenges.Domain;
+using Jiebang.Challenges.Views;
+using Jiebang.Platform.Http;
+using Jiebang.Platform.Writes;
+
+namespace Jiebang.Challenges.Features.Challenges.SendChallengeToReview;
+
+internal sealed class Endpoint(WritePath writes) : Endpoint<ReasonRequest, ChallengeDetail>
+{
+    public override void Configure()
+    {
+        Post("/api/v1/challenges/{id:guid}/send-to-review");
+        Roles(Platform.Auth.Roles.TaskForce);
+        Description(b => b.Api("Challenges_SendToReview", "Challenges", "送专家需求论证 / Send a submitted challenge to expert need review")
+            .MoveAnswers<ReasonRequest>(), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(ReasonRequest req, CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        await Send.ResultAsync(await writes.RunAsync(HttpContext, WriteOptions.Versioned(IfMatch.Optional), async w =>
+        {
+            var row = Write.Found(await ChallengeStore.LoadAsync(w, id), "challenge");
+            Write.Require(w.Caller.IsTaskForce, ChallengeRefusals.NotPermitted());
+            w.Matches(row.Version);
+            Write.Require(ChallengeLifecycle.TryMove(row.Status, ChallengeAction.SendToReview, out var to),
+                ChallengeRefusals.InvalidTransition(row.Status, ChallengeAction.SendToReview));
+            await ChallengeStore.MoveAsync(w, row, ChallengeAction.SendToReview, to, req.Reason);
+            var detail = (await ChallengeStore.DetailAsync(w.Connection, id, w.Now, w.Transaction))!;
+            return Write.Ok(detail, detail.Version);
+        }, ct));
+    }
+}

@@ -1,0 +1,35 @@
+using FastEndpoints;
+using Jiebang.Challenges.Data;
+using Jiebang.Challenges.Domain;
+using Jiebang.Challenges.Views;
+using Jiebang.Platform.Http;
+using Jiebang.Platform.Writes;
+
+namespace Jiebang.Challenges.Features.Challenges.SubmitChallenge;
+
+internal sealed class Endpoint(WritePath writes) : Endpoint<ReasonRequest, ChallengeDetail>
+{
+    public override void Configure()
+    {
+        Post("/api/v1/challenges/{id:guid}/submit");
+        Roles(Platform.Auth.Roles.Issuer);
+        Description(b => b.Api("Challenges_Submit", "Challenges", "提交技术需求供工作专班审核 / Submit a draft to the task force")
+            .MoveAnswers<ReasonRequest>(), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(ReasonRequest req, CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        await Send.ResultAsync(await writes.RunAsync(HttpContext, WriteOptions.Versioned(IfMatch.Optional), async w =>
+        {
+            var row = Write.Found(await ChallengeStore.LoadAsync(w, id), "challenge");
+            Write.Require(row.IsOwnedBy(w.Caller), ChallengeRefusals.NotPermitted());
+            w.Matches(row.Version);
+            Write.Require(ChallengeLifecycle.TryMove(row.Status, ChallengeAction.Submit, out var to),
+                ChallengeRefusals.InvalidTransition(row.Status, ChallengeAction.Submit));
+            await ChallengeStore.MoveAsync(w, row, ChallengeAction.Submit, to, req.Reason);
+            var detail = (await ChallengeStore.DetailAsync(w.Connection, id, w.Now, w.Transaction))!;
+            return Write.Ok(detail, detail.Version);
+        }, ct));
+    }
+}

@@ -1,0 +1,19 @@
+using System.Net;
+using Jiebang.IntegrationTests.Infrastructure;
+
+namespace Jiebang.IntegrationTests.Challenges.Batches;
+
+public abstract partial class BatchesTests
+{
+    [Fact]
+    public async Task Publishing_needs_an_approved_challenge_and_a_window_still_to_come()
+    {
+        var tf = await Host.As(Cast.TaskForce);
+        var empty = await Scenario.OpenBatchAsync();
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/batches/{empty["id"]}/publish")
+            .ExpectProblem(HttpStatusCode.Conflict, "batch.nothing_to_publish"));
+        var past = await Scenario.BatchAsync(new DateOnly(2020, 12, 29), new DateOnly(2021, 2, 10));
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/batches/{past["id"]}/publish")
+            .ExpectProblem(HttpStatusCode.Conflict, "batch.window_in_past"));
+    }
+}
