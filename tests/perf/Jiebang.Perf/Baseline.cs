@@ -8,7 +8,7 @@ using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
 using Jiebang.Platform.Paging;
 using Jiebang.Review.Contracts;
-using Jiebang.Review.Features.Shared;
+using Jiebang.Review.Data;
 using ListData = Jiebang.Challenges.Features.Challenges.ListChallenges.Data;
 
 namespace Jiebang.Perf;
@@ -128,6 +128,6 @@ internal static class Baseline
         {
             return Problems.Conflict("review.round_not_closed", "评分尚未结束", "Results are available once scoring is closed");
         }
-        return Results.Ok(await Review.Features.GetResults.Endpoint.ComputeAsync(connection, round));
+        return Results.Ok(await Review.Features.Rounds.GetResults.Endpoint.ComputeAsync(connection, round));
     }
 }

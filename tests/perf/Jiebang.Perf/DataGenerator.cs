@@ -7,16 +7,16 @@ using Jiebang.Funding.Domain;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Organisations;
 using Jiebang.Review.Contracts;
-using Jiebang.Review.Features.Shared;
+using Jiebang.Review.Data;
 using ApplicationInsert = Jiebang.Applications.Data.ApplicationWriter;
 using ApplicationSubmit = Jiebang.Applications.Data.ApplicationStore;
 using BatchInsert = Jiebang.Challenges.Data.BatchStore;
 using ChallengeInsert = Jiebang.Challenges.Data.ChallengeStore;
-using ExpertInsert = Jiebang.Review.Features.CreateExpert.Data;
+using ExpertInsert = Jiebang.Review.Features.Experts.CreateExpert.Data;
 using AgreementInsert = Jiebang.Funding.Features.Agreements.SignAgreement.Data;
 using PolicyInsert = Jiebang.Funding.Features.Policy.SetFundingPolicy.Data;
 using ProgrammeInsert = Jiebang.Challenges.Data.ProgrammeStore;
-using RoundInsert = Jiebang.Review.Features.CreateRound.Data;
+using RoundInsert = Jiebang.Review.Features.Rounds.CreateRound.Data;
 
 namespace Jiebang.Perf;
 
@@ -319,7 +319,7 @@ internal sealed class DataGenerator(DbConnectionFactory db, Profile profile)
                 PassThresholdHundredths = 6_000, ExpertsPerItem = Profile.ExpertsPerItem, MaxLoad = 1_000, SpreadLimitHundredths = 2_000,
                 ScoringOpensAt = now.AddDays(-20), ScoringClosesAt = now.AddDays(-10), Visibility = nameof(ReviewVisibility.SealedUntilClose), Now = now.AddDays(-30),
             }, tx);
-            await connection.ExecuteAsync(RoundInsert.InsertCriterion, Enumerable.Range(1, Profile.Criteria).Select(o => new
+            await connection.ExecuteAsync(RoundStore.InsertCriterion, Enumerable.Range(1, Profile.Criteria).Select(o => new
             {
                 RoundId = roundId, Ordinal = o, Name = $"评分项{o}", WeightHundredths = 20, MaxScore = 100, ThresholdHundredths = o == 1 ? (int?)5_000 : null,
             }), tx);

@@ -21,7 +21,14 @@ public sealed class WriteRefused(IResult problem) : Exception("The write was ref
 }
 
 /// <summary>What a write answers with once it has committed: the status, the body, the version (sent as ETag) and the Location.</summary>
-public sealed record WriteAnswer(int Status, object? Body, int? Version = null, string? Location = null);
+public sealed record WriteAnswer(int Status, object? Body, int? Version = null, string? Location = null)
+{
+    /// <summary>
+    /// Reads the body once the change has committed and its messages are delivered, for an answer that shows what their
+    /// receivers did (see <see cref="Write.OkAfterDelivery"/>). Not for an operation that honours Idempotency-Key.
+    /// </summary>
+    public Func<CancellationToken, Task<object>>? ReadAfterDelivery { get; init; }
+}
 
 /// <summary>
 /// One write in progress, handed to a slice by <see cref="WritePath"/>: the open transaction, the caller, the clock's reading
@@ -146,4 +153,8 @@ public sealed class Write
     public static WriteAnswer Accepted(object body, string? location = null) => new(StatusCodes.Status202Accepted, body, null, location);
 
     public static WriteAnswer NoContent() => new(StatusCodes.Status204NoContent, null);
+
+    /// <summary>200 with a body read after commit and delivery: e.g. another module's record as its handler left it.</summary>
+    public static WriteAnswer OkAfterDelivery(Func<CancellationToken, Task<object>> read) =>
+        new(StatusCodes.Status200OK, null) { ReadAfterDelivery = read };
 }

@@ -159,13 +159,14 @@ public sealed class WritePath(DbConnectionFactory db, IdempotencyStore keys, Aud
             return options.OnUniqueViolation ?? throw new InvalidOperationException("A unique index refused the write.", ex);
         }
         await DispatchAsync(unit, ct);
+        var body = answer.ReadAfterDelivery is { } read ? await read(ct) : answer.Body;
         foreach (var (name, values) in headers)
         {
             http.Response.Headers[name] = values;
         }
-        return answer.Body is null && answer.Status == StatusCodes.Status204NoContent
+        return body is null && answer.Status == StatusCodes.Status204NoContent
             ? Results.NoContent()
-            : Results.Json(answer.Body, JsonDefaults.Options, statusCode: answer.Status);
+            : Results.Json(body, JsonDefaults.Options, statusCode: answer.Status);
     }
 
     /// <summary>

@@ -15,3 +15,12 @@ public sealed record ReviewedSubject(Guid SubjectId, bool Passed);
 
 /// <summary>The issuer's matchmaking (对接) outcome for an application was recorded; Recommended says whether its results passed.</summary>
 public sealed record MatchmakingRecorded(Guid RoundId, Guid ApplicationId, bool Matched, bool Recommended) : INotification;
+
+/// <summary>An expert was put on an item of a round, automatically, as a replacement or by hand; it is to score the subject.</summary>
+public sealed record ExpertAssigned(Guid RoundId, Guid AssignmentId, Guid ExpertId, Guid SubjectId) : INotification;
+
+/// <summary>A round's decisions were publicised (公示) to its parties; objections may be filed until ObjectionsCloseAt.</summary>
+public sealed record RoundPublicised(Guid RoundId, ReviewRoundKind Kind, DateTimeOffset ObjectionsCloseAt) : INotification;
+
+/// <summary>An objection filed during publication was resolved: upheld (the item's decision may be recorded again) or dismissed.</summary>
+public sealed record ObjectionResolved(Guid RoundId, Guid ObjectionId, Guid ItemId, Guid SubjectId, ObjectionStatus Outcome) : INotification;

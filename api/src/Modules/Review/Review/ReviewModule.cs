@@ -14,9 +14,8 @@ public static class ReviewModule
             MaxOpenObjectionsPerItem = Math.Max(1, configuration.GetValue("Review:MaxOpenObjectionsPerItem", ReviewOptions.DefaultMaxOpenObjectionsPerItem)),
         });
         services.AddSingleton<Platform.Demo.IDemoSeeder, Demo.ReviewDemoSeeder>();
-        services.AddSingleton<Features.AssignExperts.AutoAssignment>();
-        services.AddJobKind<Features.ExportRoundJob.Job>();
-        services.AddJobKind<Features.AssignExpertsJob.Job>();
+        services.AddJobKind<Features.Rounds.ExportRoundJob.Job>();
+        services.AddJobKind<Features.Assignments.AssignExpertsJob.Job>();
         return services;
     }
 }
