@@ -123,7 +123,7 @@ public sealed class WritePath(DbConnectionFactory db, IdempotencyStore keys, Aud
                 {
                     return IdempotencyStore.Replay(stored, options.Operation!, hash, http.Response);
                 }
-                unit = new Write(connection, tx, db.Dialect, caller, clock.GetUtcNow(), expected, audit, feed, outbox);
+                unit = new Write(connection, tx, db.Dialect, caller, Now(), expected, audit, feed, outbox);
                 try
                 {
                     answer = await write(unit, state);
@@ -181,12 +181,22 @@ public sealed class WritePath(DbConnectionFactory db, IdempotencyStore keys, Aud
         await using (connection)
         await using (tx)
         {
-            unit = new Write(connection, tx, db.Dialect, caller, clock.GetUtcNow(), expectedVersion, audit, feed, outbox);
+            unit = new Write(connection, tx, db.Dialect, caller, Now(), expectedVersion, audit, feed, outbox);
             result = await write(unit);
             await tx.CommitAsync(ct);
         }
         await DispatchAsync(unit, ct);
         return result;
+    }
+
+    /// <summary>
+    /// The clock to the microsecond, the finest every supported database keeps: what a write stores is what it reads back,
+    /// so a slice may answer with the values it wrote instead of loading the row again.
+    /// </summary>
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
     private async Task DispatchAsync(Write unit, CancellationToken ct)

@@ -12,6 +12,30 @@ namespace Jiebang.IntegrationTests.Applications.Applications;
 public abstract partial class ApplicationTests
 {
     [Fact]
+    public async Task The_submissions_answer_is_the_application_as_stored_even_at_an_instant_finer_than_the_database_keeps()
+    {
+        var (_, _, draft) = await DraftAsync();
+        var applicant = await Host.As(Cast.Applicant);
+        var id = (string)draft["id"]!;
+        var started = Host.Clock.GetUtcNow();
+        try
+        {
+            // 100 ns past a whole microsecond: PostgreSQL keeps microseconds, so the answer must not carry the extra tick.
+            Host.Clock.SetUtcNow(started.AddTicks(TimeSpan.TicksPerMicrosecond - started.Ticks % TimeSpan.TicksPerMicrosecond + 1));
+            var response = await applicant.PostAsync($"/api/v1/applications/{id}/submit", null);
+            var submitted = await Task.FromResult(response).Expect(HttpStatusCode.OK);
+            var read = await applicant.GetAsync($"/api/v1/applications/{id}");
+            var stored = await Task.FromResult(read).Expect(HttpStatusCode.OK);
+            Assert.Equal(stored.ToJsonString(), submitted.ToJsonString());
+            Assert.Equal(read.Headers.ETag, response.Headers.ETag);
+        }
+        finally
+        {
+            Host.Clock.SetUtcNow(started);
+        }
+    }
+
+    [Fact]
     public async Task An_applicant_drafts_submits_and_resubmits_and_every_version_stays_readable()
     {
         var (challenge, _, draft) = await DraftAsync(

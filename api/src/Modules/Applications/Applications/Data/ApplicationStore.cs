@@ -6,12 +6,13 @@ using Jiebang.Applications.Domain;
 using Jiebang.Applications.Views;
 using Jiebang.Platform.Auth;
 using Jiebang.Platform.Errors;
+using Jiebang.Platform.Feed;
 using Jiebang.Platform.Writes;
 using Microsoft.AspNetCore.Http;
 
 namespace Jiebang.Applications.Data;
 
-internal sealed class ApplicationRow
+internal sealed record ApplicationRow
 {
     public Guid Id { get; init; }
     public string Code { get; init; } = "";
@@ -64,6 +65,15 @@ internal sealed class ApplicationRow
     /// <summary>The lead organisation's users, or the district portal acting for a unit of its district, change it.</summary>
     public bool MayEdit(Caller caller) =>
         (caller.IsApplicant && caller.BelongsTo(LeadOrganisationId)) || caller.CoversRegion(LeadRegionCode);
+
+    /// <summary>
+    /// The row as submitting version <paramref name="versionNo"/> at <paramref name="now"/> leaves it (what
+    /// <see cref="ApplicationStore.MarkSubmitted"/> sets), so the write need not load it again.
+    /// </summary>
+    public ApplicationRow Submitted(int versionNo, DateTimeOffset now) => this with
+    {
+        Status = ApplicationStatus.Submitted, SubmittedVersion = versionNo, SubmittedAt = now, UpdatedAt = now, Version = Version + 1,
+    };
 
     /// <summary>The members other than the lead whose confirmation of the current role and share is missing.</summary>
     public IReadOnlyList<MemberView> Unconfirmed() =>
@@ -262,4 +272,25 @@ internal static class ApplicationStore
         var before = await w.ExecuteScalarAsync<string>(SelectStatus, new { Id = id });
         return await w.ExecuteAsync(sql, parameters) == 0 ? null : Enum.Parse<ApplicationStatus>(before!);
     }
+}
+
+
+/// <summary>
+/// Tells the change feed that an application's status changed, in the write that changed it. Only the applicant's side
+/// (lead and members, and district keys covering them) sees it: an issuer learns of applications through its own list
+/// after the deadline, never through the feed while they are sealed.
+/// </summary>
+internal static class ApplicationFeed
+{
+    /// <summary>For the row (with its members) as the write loaded it.</summary>
+    public static Task StatusChangedAsync(Write w, ApplicationRow row, ApplicationStatus from, ApplicationStatus to) =>
+        w.FeedAsync(new FeedEvent(FeedTypes.ApplicationStatusChanged, "application", row.Id,
+            FeedAudience.Of(row.Members.Select(m => m.OrganisationId).Append(row.LeadOrganisationId).ToList(), Roles.Applicant, Roles.District),
+            new Dictionary<string, string>
+            {
+                ["code"] = row.Code,
+                ["challengeId"] = row.ChallengeId.ToString(),
+                ["from"] = from.ToString(),
+                ["status"] = to.ToString(),
+            }));
 }

@@ -79,7 +79,7 @@ internal static class ConsortiumRules
             return Refuse(Problems.Of(StatusCodes.Status403Forbidden, "district.out_of_scope", "Outside the district",
                 "该单位不在本区范围内 / The unit is outside this district's scope"));
         }
-        if (ChangeGuard.Timing(row, now, expectedVersion) is { } refusal)
+        if (ApplicationLifecycle.TimingRefusal(row, now, expectedVersion) is { } refusal)
         {
             return Refuse(refusal);
         }

@@ -54,7 +54,9 @@ internal sealed class Endpoint(WritePath writes, DbConnectionFactory db, ISender
                 {
                     Id = Guid.CreateVersion7(), ApplicationId = id, p.VersionNo, Content = p.Snapshot, w.Now, SubmittedBy = caller.Name,
                 });
-                var (row, detail) = await ApplicationStore.CurrentAsync(w, id);
+                // The versioned update succeeded, so the row is the one judged, as the submission leaves it: not loaded again.
+                var row = p.Row.Submitted(p.VersionNo, w.Now);
+                var detail = await ApplicationStore.DetailAsync(w.Connection, row, w.Transaction);
                 await w.AuditAsync(ApplicationStore.Module, ApplicationStore.Entity, id, "Submit",
                     new { from = p.Row.Status.ToString(), to = nameof(ApplicationStatus.Submitted), version = p.VersionNo });
                 await ApplicationFeed.StatusChangedAsync(w, row, p.Row.Status, ApplicationStatus.Submitted);
@@ -72,7 +74,7 @@ internal sealed class Endpoint(WritePath writes, DbConnectionFactory db, ISender
             loaded = await ApplicationStore.LoadAsync(connection, id);
         }
         var now = clock.GetUtcNow();
-        var row = ChangeGuard.Check(loaded, caller, now, expected);
+        var row = ApplicationLifecycle.CheckChange(loaded, caller, now, expected);
         var challenge = await sender.Send(new GetChallengeInfo(row.ChallengeId), ct);
         if (ApplicationWindow.Refusal(challenge, now) is { } outside)
         {

@@ -67,7 +67,7 @@ internal sealed class Endpoint(WritePath writes, DbConnectionFactory db, ISender
         {
             current = await ApplicationStore.LoadAsync(read, id);
         }
-        var row = ChangeGuard.Check(current, caller, clock.GetUtcNow(), Versioning.Parse(HttpContext.Request.Headers.IfMatch));
+        var row = ApplicationLifecycle.CheckChange(current, caller, clock.GetUtcNow(), Versioning.Parse(HttpContext.Request.Headers.IfMatch));
         if (ConsortiumRules.LeadRefusal(row.LeadOrganisationId, content) is { } notLead)
         {
             throw Write.Refuse(notLead);

@@ -24,7 +24,7 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, Application
         var id = Route<Guid>("id");
         await Send.ResultAsync(await writes.RunAsync(HttpContext, WriteOptions.Versioned(IfMatch.Optional), async w =>
         {
-            var row = ChangeGuard.Check(await ApplicationStore.LoadAsync(w.Connection, id, w.Transaction), w.Caller, w.Now, w.ExpectedVersion);
+            var row = ApplicationLifecycle.CheckChange(await ApplicationStore.LoadAsync(w.Connection, id, w.Transaction), w.Caller, w.Now, w.ExpectedVersion);
             Write.Changed(await w.ExecuteAsync(Data.Withdraw, new { Id = id, w.Now, row.Version }));
             await w.AuditAsync(ApplicationStore.Module, ApplicationStore.Entity, id, "Withdraw",
                 new { from = row.Status.ToString(), to = nameof(ApplicationStatus.Withdrawn), reason = req.Reason });

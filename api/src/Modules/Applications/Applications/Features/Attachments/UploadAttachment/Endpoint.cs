@@ -58,7 +58,7 @@ internal sealed class Endpoint(WritePath writes, IdempotencyStore idempotency, D
         {
             var retry = IdempotencyStore.KeyOf(HttpContext.Request, out _) is { } key
                 && await idempotency.FindAsync(connection, null, IdempotencyStore.ScopeOf(caller), key) is not null;
-            if (!retry && ChangeGuard.Refusal(await ApplicationStore.LoadAsync(connection, id), caller, clock.GetUtcNow(), null) is { } refusal)
+            if (!retry && ApplicationLifecycle.ChangeRefusal(await ApplicationStore.LoadAsync(connection, id), caller, clock.GetUtcNow(), null) is { } refusal)
             {
                 return refusal;
             }
@@ -79,7 +79,7 @@ internal sealed class Endpoint(WritePath writes, IdempotencyStore idempotency, D
             WriteOptions.Idempotent("Applications_UploadAttachment", new { id, spooled!.FileName, spooled.SizeBytes, spooled.Sha256 }),
             async w =>
             {
-                ChangeGuard.Check(await ApplicationStore.LoadAsync(w.Connection, id, w.Transaction), caller, w.Now, null);
+                ApplicationLifecycle.CheckChange(await ApplicationStore.LoadAsync(w.Connection, id, w.Transaction), caller, w.Now, null);
                 var view = new AttachmentView
                 {
                     Id = attachmentId, FileName = spooled.FileName, ContentType = spooled.ContentType, SizeBytes = spooled.SizeBytes,
