@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Jiebang.Platform.Errors;
 using Mediator;
@@ -26,6 +27,29 @@ public sealed class OutboxTests
         Assert.True(offenders.Count == 0,
             "Publish notifications with Outbox.EnqueueAsync inside the transaction and Outbox.DispatchAsync after commit, not IPublisher: " +
             string.Join(", ", offenders));
+    }
+
+    [Fact]
+    public void Modules_never_send_a_command_directly_only_through_the_outbox()
+    {
+        var violations = new List<string>();
+        foreach (var module in ModuleIsolationTests.Modules())
+        {
+            foreach (var (method, member, location) in IlReferences.Uses(module))
+            {
+                if (member is MethodInfo { Name: "Send" } send && send.DeclaringType is { } sender
+                    && (sender == typeof(ISender) || sender == typeof(IMediator))
+                    && send.GetParameters().FirstOrDefault()?.ParameterType is { } argument
+                    && (typeof(IBaseCommand).IsAssignableFrom(argument)
+                        || (argument.IsGenericType && argument.GetGenericTypeDefinition() == typeof(ICommand<>))))
+                {
+                    violations.Add($"{location}: {method.DeclaringType?.Name}.{method.Name} sends a command with {sender.Name}.Send");
+                }
+            }
+        }
+        Assert.True(violations.Count == 0, SourceTree.Report(
+            "A command to another module is written with the change (Write.PublishAsync) and delivered by the outbox, never sent directly",
+            violations));
     }
 
     [Fact]
