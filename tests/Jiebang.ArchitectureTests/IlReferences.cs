@@ -34,7 +34,7 @@ internal static class IlReferences
         }
     }
 
-    public sealed record Reference(Type From, MethodBase Method, Type To, string Location);
+    public sealed record Reference(Type From, MethodBase Method, Type To, string Location, string? Member = null);
 
     public static IEnumerable<Reference> Of(Assembly assembly)
     {
@@ -69,7 +69,8 @@ internal static class IlReferences
                 {
                     foreach (var referenced in TypesOf(member).SelectMany(Flatten))
                     {
-                        yield return new Reference(type, method, referenced, pdb.Locate(method, offset) ?? $"{type.FullName}.{method.Name}");
+                        yield return new Reference(type, method, referenced, pdb.Locate(method, offset) ?? $"{type.FullName}.{method.Name}",
+                            member is Type || member.DeclaringType != referenced ? null : member.Name);
                     }
                 }
             }

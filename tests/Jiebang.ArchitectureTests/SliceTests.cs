@@ -27,49 +27,84 @@ public sealed class SliceTests
             var others = Slice.All.Where(s => s.Assembly == slice.Assembly && s != slice).ToList();
             foreach (var file in SourceTree.Files(slice.Folder).Where(f => Path.GetDirectoryName(f) == slice.Folder))
             {
-                var root = SourceTree.Parse(file).GetRoot();
-                foreach (var directive in root.DescendantNodes().OfType<UsingDirectiveSyntax>())
-                {
-                    var name = Normalise(directive.NamespaceOrType.ToString());
-                    if (others.FirstOrDefault(o => name == o.Namespace || name.StartsWith(o.Namespace + ".", StringComparison.Ordinal)) is { } other)
-                    {
-                        violations.Add($"{SourceTree.At(directive)}: {slice.UseCase} imports {other.Namespace} ({directive.ToString().Trim()})");
-                    }
-                }
-                foreach (var identifier in root.DescendantNodes().OfType<IdentifierNameSyntax>())
-                {
-                    if (identifier.Ancestors().Any(a => a is UsingDirectiveSyntax
-                        || (a is BaseNamespaceDeclarationSyntax declaration && declaration.Name.Span.Contains(identifier.Span))))
-                    {
-                        continue;
-                    }
-                    var named = others.Where(o => o.UseCase == identifier.Identifier.ValueText).ToList();
-                    if (named.Count == 0)
-                    {
-                        continue;
-                    }
-                    // The dotted name the identifier sits in: SubmitProgressReport.Endpoint.NotActive, Reports.X.Data.Sql, global::Jiebang...
-                    SyntaxNode top = identifier;
-                    while (top.Parent is QualifiedNameSyntax or MemberAccessExpressionSyntax or AliasQualifiedNameSyntax)
-                    {
-                        top = top.Parent;
-                    }
-                    var dotted = Normalise(top.ToString()).Split('.');
-                    var index = Array.IndexOf(dotted, identifier.Identifier.ValueText);
-                    if (index < 0 || index == dotted.Length - 1)
-                    {
-                        continue;
-                    }
-                    var prefix = string.Join('.', dotted[..(index + 1)]);
-                    if (named.FirstOrDefault(o => o.Namespace == prefix || o.Namespace.EndsWith("." + prefix, StringComparison.Ordinal)) is { } other)
-                    {
-                        violations.Add($"{SourceTree.At(identifier)}: {slice.UseCase} reaches into {other.Namespace} ({top.ToString().Trim()})");
-                    }
-                }
+                violations.AddRange(NamesOfOtherSlices(slice, SourceTree.Parse(file).GetRoot(), others));
             }
         }
         Assert.True(violations.Count == 0, SourceTree.Report(
             "A slice never imports or calls another slice; move what they share to Domain/, Data/ or Views/", violations.Distinct().ToList()));
+    }
+
+    [Fact]
+    public void The_source_check_sees_every_way_of_naming_another_slice()
+    {
+        var area = Path.Combine(SourceTree.Modules, "M", "M", "Features", "Area");
+        var self = new Slice(Path.Combine(area, "A"), "Jiebang.M.Features.Area.A", "Jiebang.M");
+        var other = new Slice(Path.Combine(area, "B"), "Jiebang.M.Features.Area.B", "Jiebang.M");
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
+            using Jiebang.M.Features.Area.B;
+            using static Jiebang.M.Features.Area.B.Endpoint;
+            using Alias = Jiebang.M.Features.Area.B.Endpoint;
+            namespace Jiebang.M.Features.Area.A;
+            internal sealed class Endpoint
+            {
+                private void Handle()
+                {
+                    B.Endpoint.Decide();
+                    var sql = Area.B.Data.Select;
+                    global::Jiebang.M.Features.Area.B.Endpoint.Decide();
+                    var request = new Jiebang.M.Features.Area.B.Request();
+                    this.B();
+                    B();
+                }
+            }
+            """, path: Path.Combine(self.Folder, "Endpoint.cs"));
+        var found = NamesOfOtherSlices(self, tree.GetRoot(), [other]).ToList();
+        Assert.Equal(7, found.Count);
+        Assert.All(found, v => Assert.Contains("api/src/Modules/M/M/Features/Area/A/Endpoint.cs:", v));
+        Assert.Equal([1, 2, 3, 9, 10, 11, 12], found.Select(v => int.Parse(v.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Using directives (plain, static, alias) and dotted names (qualified in full, in part, global::) that reach another slice.</summary>
+    private static IEnumerable<string> NamesOfOtherSlices(Slice slice, SyntaxNode root, IReadOnlyList<Slice> others)
+    {
+        foreach (var directive in root.DescendantNodes().OfType<UsingDirectiveSyntax>())
+        {
+            var name = Normalise(directive.NamespaceOrType.ToString());
+            if (others.FirstOrDefault(o => name == o.Namespace || name.StartsWith(o.Namespace + ".", StringComparison.Ordinal)) is { } other)
+            {
+                yield return $"{SourceTree.At(directive)}: {slice.UseCase} imports {other.Namespace} ({directive.ToString().Trim()})";
+            }
+        }
+        foreach (var identifier in root.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Ancestors().Any(a => a is UsingDirectiveSyntax
+                || (a is BaseNamespaceDeclarationSyntax declaration && declaration.Name.Span.Contains(identifier.Span))))
+            {
+                continue;
+            }
+            var named = others.Where(o => o.UseCase == identifier.Identifier.ValueText).ToList();
+            if (named.Count == 0)
+            {
+                continue;
+            }
+            // The dotted name the identifier sits in: SubmitProgressReport.Endpoint.NotActive, Reports.X.Data.Sql, global::Jiebang...
+            SyntaxNode top = identifier;
+            while (top.Parent is QualifiedNameSyntax or MemberAccessExpressionSyntax or AliasQualifiedNameSyntax)
+            {
+                top = top.Parent;
+            }
+            var dotted = Normalise(top.ToString()).Split('.');
+            var index = Array.IndexOf(dotted, identifier.Identifier.ValueText);
+            if (index < 0 || index == dotted.Length - 1)
+            {
+                continue;
+            }
+            var prefix = string.Join('.', dotted[..(index + 1)]);
+            if (named.FirstOrDefault(o => o.Namespace == prefix || o.Namespace.EndsWith("." + prefix, StringComparison.Ordinal)) is { } other)
+            {
+                yield return $"{SourceTree.At(identifier)}: {slice.UseCase} reaches into {other.Namespace} ({top.ToString().Trim()})";
+            }
+        }
     }
 
     [Fact]
@@ -82,12 +117,13 @@ public sealed class SliceTests
             var found = IlReferences.Of(assembly)
                 .Where(r => r.To.Assembly == assembly && r.From.Namespace is { } from && r.To.Namespace is { } to && from != to
                     && slices.ContainsKey(from) && slices.ContainsKey(to))
-                .Select(r => (Slice: slices[r.From.Namespace!], Other: slices[r.To.Namespace!], r.To, Location: Locate(r, slices[r.From.Namespace!])))
-                .GroupBy(r => (File: r.Location.Split(':')[0], r.To))
+                .Select(r => (Slice: slices[r.From.Namespace!], Other: slices[r.To.Namespace!], r.To, r.Member, Location: Locate(r, slices[r.From.Namespace!])))
+                .GroupBy(r => (File: r.Location.Split(':')[0], r.To, r.Member))
                 .Select(g => g.OrderBy(r => r.Location, StringComparer.Ordinal).First() is var first
-                    ? $"{first.Location}: {first.Slice.UseCase} uses {Describe(first.To)} of {first.Other.Namespace}" + (g.Count() > 1 ? $" ({g.Count()} places in the file)" : "")
+                    ? $"{first.Location}: {first.Slice.UseCase} uses {Describe(first.To)}{(first.Member is null ? "" : "." + first.Member)} "
+                      + $"of {first.Other.Namespace}" + (g.Count() > 1 ? $" ({g.Count()} references in the file)" : "")
                     : "");
-            violations.AddRange(found);
+            violations.AddRange(found.Order(StringComparer.Ordinal));
         }
         Assert.True(violations.Count == 0, SourceTree.Report(
             "A slice never uses another slice's types or members; move what they share to Domain/, Data/ or Views/", violations.Distinct().ToList()));
