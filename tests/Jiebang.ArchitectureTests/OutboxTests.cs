@@ -32,24 +32,48 @@ public sealed class OutboxTests
     [Fact]
     public void Modules_never_send_a_command_directly_only_through_the_outbox()
     {
-        var violations = new List<string>();
-        foreach (var module in ModuleIsolationTests.Modules())
-        {
-            foreach (var (method, member, location) in IlReferences.Uses(module))
-            {
-                if (member is MethodInfo { Name: "Send" } send && send.DeclaringType is { } sender
-                    && (sender == typeof(ISender) || sender == typeof(IMediator))
-                    && send.GetParameters().FirstOrDefault()?.ParameterType is { } argument
-                    && (typeof(IBaseCommand).IsAssignableFrom(argument)
-                        || (argument.IsGenericType && argument.GetGenericTypeDefinition() == typeof(ICommand<>))))
-                {
-                    violations.Add($"{location}: {method.DeclaringType?.Name}.{method.Name} sends a command with {sender.Name}.Send");
-                }
-            }
-        }
+        var violations = ModuleIsolationTests.Modules().SelectMany(DirectCommandSends).ToList();
         Assert.True(violations.Count == 0, SourceTree.Report(
             "A command to another module is written with the change (Write.PublishAsync) and delivered by the outbox, never sent directly",
             violations));
+    }
+
+    [Fact]
+    public void The_direct_send_check_sees_a_command_sent_with_the_sender()
+    {
+        var found = DirectCommandSends(typeof(OutboxTests).Assembly).ToList();
+        var probe = Assert.Single(found);
+        Assert.Contains("tests/Jiebang.ArchitectureTests/OutboxTests.cs:", probe);
+        Assert.Contains(nameof(SendsACommandDirectly), probe);
+    }
+
+    /// <summary>Calls of ISender.Send / IMediator.Send whose message is a command, with file and line.</summary>
+    private static IEnumerable<string> DirectCommandSends(Assembly assembly)
+    {
+        foreach (var (method, member, location) in IlReferences.Uses(assembly))
+        {
+            if (member is MethodInfo { Name: "Send" } send && send.DeclaringType is { } sender
+                && (sender == typeof(ISender) || sender == typeof(IMediator))
+                && send.GetParameters().FirstOrDefault()?.ParameterType is { } argument
+                && (typeof(IBaseCommand).IsAssignableFrom(argument)
+                    || (argument.IsGenericType && argument.GetGenericTypeDefinition() == typeof(ICommand<>))))
+            {
+                var type = method.DeclaringType!;
+                while (type.DeclaringType is { } outer && type.Name.StartsWith('<'))
+                {
+                    type = outer;
+                }
+                yield return $"{location}: {type.Name} sends a command with {sender.Name}.Send";
+            }
+        }
+    }
+
+    /// <summary>What the direct-send check must catch (never run).</summary>
+    internal sealed record ProbeCommand : ICommand;
+
+    internal sealed class SendsACommandDirectly(ISender sender)
+    {
+        public async Task SendAsync() => await sender.Send(new ProbeCommand());
     }
 
     [Fact]
