@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Jiebang.Platform.Errors;
 using Mediator;
@@ -26,6 +27,53 @@ public sealed class OutboxTests
         Assert.True(offenders.Count == 0,
             "Publish notifications with Outbox.EnqueueAsync inside the transaction and Outbox.DispatchAsync after commit, not IPublisher: " +
             string.Join(", ", offenders));
+    }
+
+    [Fact]
+    public void Modules_never_send_a_command_directly_only_through_the_outbox()
+    {
+        var violations = ModuleIsolationTests.Modules().SelectMany(DirectCommandSends).ToList();
+        Assert.True(violations.Count == 0, SourceTree.Report(
+            "A command to another module is written with the change (Write.PublishAsync) and delivered by the outbox, never sent directly",
+            violations));
+    }
+
+    [Fact]
+    public void The_direct_send_check_sees_a_command_sent_with_the_sender()
+    {
+        var found = DirectCommandSends(typeof(OutboxTests).Assembly).ToList();
+        var probe = Assert.Single(found);
+        Assert.Contains("tests/Jiebang.ArchitectureTests/OutboxTests.cs:", probe);
+        Assert.Contains(nameof(SendsACommandDirectly), probe);
+    }
+
+    /// <summary>Calls of ISender.Send / IMediator.Send whose message is a command, with file and line.</summary>
+    private static IEnumerable<string> DirectCommandSends(Assembly assembly)
+    {
+        foreach (var (method, member, location) in IlReferences.Uses(assembly))
+        {
+            if (member is MethodInfo { Name: "Send" } send && send.DeclaringType is { } sender
+                && (sender == typeof(ISender) || sender == typeof(IMediator))
+                && send.GetParameters().FirstOrDefault()?.ParameterType is { } argument
+                && (typeof(IBaseCommand).IsAssignableFrom(argument)
+                    || (argument.IsGenericType && argument.GetGenericTypeDefinition() == typeof(ICommand<>))))
+            {
+                var type = method.DeclaringType!;
+                while (type.DeclaringType is { } outer && type.Name.StartsWith('<'))
+                {
+                    type = outer;
+                }
+                yield return $"{location}: {type.Name} sends a command with {sender.Name}.Send";
+            }
+        }
+    }
+
+    /// <summary>What the direct-send check must catch (never run).</summary>
+    internal sealed record ProbeCommand : ICommand;
+
+    internal sealed class SendsACommandDirectly(ISender sender)
+    {
+        public async Task SendAsync() => await sender.Send(new ProbeCommand());
     }
 
     [Fact]

@@ -138,7 +138,7 @@ internal sealed class DatabaseHealthCheck(DbConnectionFactory db) : IHealthCheck
         {
             await using var connection = await db.OpenAsync(ct);
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM platform_user";
+            command.CommandText = UserStore.CountAll;
             await command.ExecuteScalarAsync(ct);
             return HealthCheckResult.Healthy($"{db.Options.Provider} reachable and migrated");
         }

@@ -40,8 +40,7 @@ internal static class AdminCommands
                         Guid? organisationId = null;
                         if (arg.TryGetValue("organisation", out var code))
                         {
-                            organisationId = await connection.ExecuteScalarAsync<Guid?>(
-                                "SELECT id FROM platform_organisation WHERE credit_code = @Code", new { Code = code }, tx)
+                            organisationId = await OrganisationStore.FindIdByCodeAsync(connection, tx, code)
                                 ?? throw new ArgumentException($"No organisation with credit code {code}. / 未找到该统一社会信用代码的主体。");
                         }
                         var user = await users.CreateAsync(connection, tx, Required(arg, "user"), arg.GetValueOrDefault("display") ?? Required(arg, "user"),
@@ -69,7 +68,8 @@ internal static class AdminCommands
                     Console.Error.WriteLine("""
                         Usage / 用法:
                           admin migrate
-                          admin create-user --user NAME --password PASSWORD --role TaskForce|Issuer|Applicant|Expert|Auditor [--display NAME] [--organisation CREDITCODE]
+                          admin create-user --user NAME --password PASSWORD --role TaskForce|Issuer|Applicant|Expert|Auditor
+                                            [--display NAME] [--organisation CREDITCODE]
                           admin create-api-key --name NAME --district 110108
                         """);
                     return 2;

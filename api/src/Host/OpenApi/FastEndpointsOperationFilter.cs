@@ -127,7 +127,9 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
         {
             operation.Summary,
             details,
-            roles.Count > 0 ? "角色 / Roles: " + string.Join(", ", roles) : anonymous ? "匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see." : null,
+            roles.Count > 0 ? "角色 / Roles: " + string.Join(", ", roles)
+                : anonymous ? "匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see."
+                : null,
         }.Where(s => !string.IsNullOrWhiteSpace(s)));
     }
 
@@ -266,7 +268,8 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
         }
     }
 
-    private static IReadOnlyCollection<string> ApplySecurity(OpenApiOperation operation, OperationFilterContext context, IList<object> metadata, EndpointDefinition? definition)
+    private static IReadOnlyCollection<string> ApplySecurity(OpenApiOperation operation, OperationFilterContext context, IList<object> metadata,
+        EndpointDefinition? definition)
     {
         var bearer = new OpenApiSecuritySchemeReference(SecuritySchemes.Bearer, context.Document);
         var apiKey = new OpenApiSecuritySchemeReference(SecuritySchemes.ApiKey, context.Document);

@@ -52,7 +52,8 @@ internal static partial class XmlDocs
                 }
             }
             // Positional records document their properties as <param> of the type.
-            foreach (var member in XDocument.Load(file).Descendants("member").Where(m => m.Attribute("name")?.Value.StartsWith("T:", StringComparison.Ordinal) == true))
+            foreach (var member in XDocument.Load(file).Descendants("member")
+                .Where(m => m.Attribute("name")?.Value.StartsWith("T:", StringComparison.Ordinal) == true))
             {
                 foreach (var param in member.Elements("param"))
                 {

@@ -47,7 +47,8 @@ public sealed class SignInThrottle(DbConnectionFactory db, AuthOptions options, 
         await using (tx)
         {
             var row = await connection.QuerySingleOrDefaultAsync<Row>(
-                $"SELECT {Columns} FROM platform_login_throttle {db.Dialect.LockHint} WHERE user_name = @UserName {db.Dialect.ForUpdate}", new { UserName = name }, tx);
+                $"SELECT {Columns} FROM platform_login_throttle {db.Dialect.LockHint} WHERE user_name = @UserName {db.Dialect.ForUpdate}",
+                new { UserName = name }, tx);
             var fresh = row is null || row.FirstFailedAt < now.AddMinutes(-options.FailureWindowMinutes) || row.LockedUntil is { } past && past <= now;
             var failures = fresh ? 1 : row!.Failures + 1;
             var first = fresh ? now : row!.FirstFailedAt;

@@ -15,7 +15,7 @@ internal sealed class PlatformDemoSeeder(DbConnectionFactory db, OrganisationSto
         await using (connection)
         await using (tx)
         {
-            if (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM platform_user WHERE user_name = @U", new { U = "taskforce" }, tx) > 0)
+            if (await connection.ExecuteScalarAsync<int>(Data.CountUsersNamed, new { U = "taskforce" }, tx) > 0)
             {
                 return;
             }
@@ -33,7 +33,8 @@ internal sealed class PlatformDemoSeeder(DbConnectionFactory db, OrganisationSto
             };
             // Issuers of the first 2020 batch: the report names one; the others were not disclosed.
             await organisations.EnsureAsync(connection, tx, DemoAccounts.Tinavi, "北京天智航医疗科技股份有限公司",
-                OrganisationTypes.Enterprise, false, "名称来自2020年首批榜单报道；统一社会信用代码为演示占位值 / name from the 2020 report; credit code is a demo placeholder");
+                OrganisationTypes.Enterprise, false,
+                "名称来自2020年首批榜单报道；统一社会信用代码为演示占位值 / name from the 2020 report; credit code is a demo placeholder");
             await organisations.EnsureAsync(connection, tx, DemoAccounts.Undisclosed, "发榜企业未公开（演示占位）",
                 OrganisationTypes.Enterprise, true, "2020年首批榜单报道未公开该需求的发榜企业 / the 2020 report did not name this issuer");
 

@@ -49,7 +49,8 @@ public sealed record FeedAudience
     {
         if (roles.Length == 0 || roles.Any(r => r is Auth.Roles.TaskForce or Auth.Roles.Auditor || !(Auth.Roles.IsPersonRole(r) || r == Auth.Roles.District)))
         {
-            throw new ArgumentException("Name the roles of the organisations' callers who may open the resource (the task force and auditors always may).", nameof(roles));
+            throw new ArgumentException(
+                "Name the roles of the organisations' callers who may open the resource (the task force and auditors always may).", nameof(roles));
         }
         return new(false, organisations.Distinct().ToList(), roles.Distinct().ToList());
     }
@@ -68,7 +69,8 @@ public sealed record FeedAudience
 /// </summary>
 public static class FeedTypes
 {
-    /// <summary>技术需求随批次发布（公开）/ A challenge was published with its batch (public). data: code, title, field, batch (the batch's code), status (Published).</summary>
+    /// <summary>技术需求随批次发布（公开）/ A challenge was published with its batch (public). data: code, title, field, batch (the batch's code), status
+    /// (Published).</summary>
     public const string ChallengePublished = "challenge.published";
     /// <summary>技术需求状态变化（公开）/ A challenge changed state (public). data: code, title, from, status.</summary>
     public const string ChallengeStatusChanged = "challenge.status_changed";
@@ -76,13 +78,16 @@ public static class FeedTypes
     public const string BatchWindowOpened = "batch.window_opened";
     /// <summary>批次申报期结束（公开）/ A batch's application window closed (public). data: code, opensAt, closesAt (ISO 8601, UTC).</summary>
     public const string BatchWindowClosed = "batch.window_closed";
-    /// <summary>申报书状态变化（申报单位、其所在区、工作专班与审计可见）/ An application changed state (its organisations, their districts, the task force, auditors). data: code, challengeId, from, status.</summary>
+    /// <summary>申报书状态变化（申报单位、其所在区、工作专班与审计可见）/ An application changed state (its organisations, their districts, the task force, auditors). data: code,
+    /// challengeId, from, status.</summary>
     public const string ApplicationStatusChanged = "application.status_changed";
-    /// <summary>论证结果公示（相关各方可见）/ A review round's results were publicised (the parties concerned). data: name, kind, objectionsCloseAt (ISO 8601, UTC).</summary>
+    /// <summary>论证结果公示（相关各方可见）/ A review round's results were publicised (the parties concerned). data: name, kind, objectionsCloseAt (ISO 8601,
+    /// UTC).</summary>
     public const string ReviewRoundPublicised = "review.round_publicised";
     /// <summary>合作研发协议已登记（协议各方可见）/ An agreement was signed (its parties). data: code, applicationId, challengeId, commitmentFen.</summary>
     public const string AgreementSigned = "agreement.signed";
-    /// <summary>主体登记信息经工作专班更正（该单位、其所在区、工作专班与审计可见）/ The task force corrected an organisation's record (the organisation, its district, the task force, auditors). data: creditCode, version.</summary>
+    /// <summary>主体登记信息经工作专班更正（该单位、其所在区、工作专班与审计可见）/ The task force corrected an organisation's record (the organisation, its district, the task force,
+    /// auditors). data: creditCode, version.</summary>
     public const string OrganisationCorrected = "organisation.corrected";
 }
 

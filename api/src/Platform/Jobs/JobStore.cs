@@ -147,7 +147,10 @@ public sealed class JobStore(DbConnectionFactory db, TimeProvider clock)
     {
         await using var connection = await db.OpenAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<FileRow>(
-            "SELECT result_file AS Content, result_file_name AS FileName, result_content_type AS ContentType FROM platform_job WHERE id = @Id AND result_file IS NOT NULL",
+            """
+            SELECT result_file AS Content, result_file_name AS FileName, result_content_type AS ContentType
+            FROM platform_job WHERE id = @Id AND result_file IS NOT NULL
+            """,
             new { Id = id });
         return row is null ? null : new JobFile(row.FileName, row.ContentType, row.Content);
     }

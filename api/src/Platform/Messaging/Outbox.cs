@@ -55,15 +55,24 @@ public sealed class Outbox(DbConnectionFactory db, IServiceScopeFactory scopes, 
     /// </summary>
     private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
     {
-        ["Jiebang.Challenges.Contracts.ChallengeNeedApproved, Jiebang.Challenges.Contracts"] = "Jiebang.Challenges.Contracts.ApproveChallengeNeed, Jiebang.Challenges.Contracts",
-        ["Jiebang.Challenges.Contracts.ChallengeNeedRejected, Jiebang.Challenges.Contracts"] = "Jiebang.Challenges.Contracts.RejectChallengeNeed, Jiebang.Challenges.Contracts",
-        ["Jiebang.Challenges.Contracts.ChallengeAwarded, Jiebang.Challenges.Contracts"] = "Jiebang.Challenges.Contracts.MarkChallengeAwarded, Jiebang.Challenges.Contracts",
-        ["Jiebang.Challenges.Contracts.ChallengeUnawarded, Jiebang.Challenges.Contracts"] = "Jiebang.Challenges.Contracts.MarkChallengeUnawarded, Jiebang.Challenges.Contracts",
-        ["Jiebang.Challenges.Contracts.ChallengeCompleted, Jiebang.Challenges.Contracts"] = "Jiebang.Challenges.Contracts.MarkChallengeCompleted, Jiebang.Challenges.Contracts",
-        ["Jiebang.Challenges.Contracts.ChallengeTerminated, Jiebang.Challenges.Contracts"] = "Jiebang.Challenges.Contracts.MarkChallengeTerminated, Jiebang.Challenges.Contracts",
-        ["Jiebang.Applications.Contracts.ApplicationSelected, Jiebang.Applications.Contracts"] = "Jiebang.Applications.Contracts.MarkApplicationSelected, Jiebang.Applications.Contracts",
-        ["Jiebang.Applications.Contracts.ApplicationNotSelected, Jiebang.Applications.Contracts"] = "Jiebang.Applications.Contracts.MarkApplicationNotSelected, Jiebang.Applications.Contracts",
-        ["Jiebang.Applications.Contracts.ApplicationContracted, Jiebang.Applications.Contracts"] = "Jiebang.Applications.Contracts.MarkApplicationContracted, Jiebang.Applications.Contracts",
+        ["Jiebang.Challenges.Contracts.ChallengeNeedApproved, Jiebang.Challenges.Contracts"] =
+            "Jiebang.Challenges.Contracts.ApproveChallengeNeed, Jiebang.Challenges.Contracts",
+        ["Jiebang.Challenges.Contracts.ChallengeNeedRejected, Jiebang.Challenges.Contracts"] =
+            "Jiebang.Challenges.Contracts.RejectChallengeNeed, Jiebang.Challenges.Contracts",
+        ["Jiebang.Challenges.Contracts.ChallengeAwarded, Jiebang.Challenges.Contracts"] =
+            "Jiebang.Challenges.Contracts.MarkChallengeAwarded, Jiebang.Challenges.Contracts",
+        ["Jiebang.Challenges.Contracts.ChallengeUnawarded, Jiebang.Challenges.Contracts"] =
+            "Jiebang.Challenges.Contracts.MarkChallengeUnawarded, Jiebang.Challenges.Contracts",
+        ["Jiebang.Challenges.Contracts.ChallengeCompleted, Jiebang.Challenges.Contracts"] =
+            "Jiebang.Challenges.Contracts.MarkChallengeCompleted, Jiebang.Challenges.Contracts",
+        ["Jiebang.Challenges.Contracts.ChallengeTerminated, Jiebang.Challenges.Contracts"] =
+            "Jiebang.Challenges.Contracts.MarkChallengeTerminated, Jiebang.Challenges.Contracts",
+        ["Jiebang.Applications.Contracts.ApplicationSelected, Jiebang.Applications.Contracts"] =
+            "Jiebang.Applications.Contracts.MarkApplicationSelected, Jiebang.Applications.Contracts",
+        ["Jiebang.Applications.Contracts.ApplicationNotSelected, Jiebang.Applications.Contracts"] =
+            "Jiebang.Applications.Contracts.MarkApplicationNotSelected, Jiebang.Applications.Contracts",
+        ["Jiebang.Applications.Contracts.ApplicationContracted, Jiebang.Applications.Contracts"] =
+            "Jiebang.Applications.Contracts.MarkApplicationContracted, Jiebang.Applications.Contracts",
     };
 
     /// <summary>

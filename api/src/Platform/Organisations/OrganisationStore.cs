@@ -75,6 +75,8 @@ public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock
 
     internal const string SelectByCode = $"SELECT {Columns} FROM platform_organisation WHERE credit_code = @CreditCode";
 
+    private const string SelectIdByCode = "SELECT id FROM platform_organisation WHERE credit_code = @CreditCode";
+
     private const string Insert = """
         INSERT INTO platform_organisation (id, credit_code, name, org_type, region_code, independent_legal_person,
             credit_standing, commercialisation_base, is_demo, note, created_at, updated_at, version,
@@ -128,6 +130,10 @@ public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock
         return found;
     }
 
+    /// <summary>The id of the organisation with this credit code, or null.</summary>
+    public static Task<Guid?> FindIdByCodeAsync(DbConnection connection, DbTransaction? tx, string creditCode) =>
+        connection.ExecuteScalarAsync<Guid?>(SelectIdByCode, new { CreditCode = creditCode }, tx);
+
     /// <summary>Returns the organisation with this credit code, creating it when absent.</summary>
     public async Task<Row> EnsureAsync(DbConnection connection, DbTransaction? tx, string creditCode, string name, string type,
         bool isDemo, string? note = null, string? commercialisationBase = null)
@@ -157,11 +163,12 @@ public sealed class OrganisationStore(DbConnectionFactory db, TimeProvider clock
         }, tx);
 
     /// <summary>Records a change of credit standing, with where it was learnt and the day it took effect.</summary>
-    public async Task RecordCreditStandingAsync(DbConnection connection, DbTransaction tx, Guid id, CreditStanding standing, string source, DateOnly date)
+    public async Task RecordCreditStandingAsync(DbConnection connection, DbTransaction tx, Guid id, CreditStanding standing, string source,
+        DateOnly date)
     {
         var changed = await connection.ExecuteAsync(UpdateCreditStanding, new
         {
-            Id = id, Standing = standing.ToString(), Source = source, Date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Id = id, Standing = standing.ToString(), Source = source, Date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Now = clock.GetUtcNow(),
         }, tx);
         if (changed != 1)

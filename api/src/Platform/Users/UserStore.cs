@@ -32,6 +32,9 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock)
         return await connection.QuerySingleOrDefaultAsync<UserRecord>(SelectByName, new { UserName = userName });
     }
 
+    /// <summary>Reads the accounts table: the health check's proof that the database is reachable and migrated.</summary>
+    internal const string CountAll = "SELECT COUNT(*) FROM platform_user";
+
     private const string LinkExpert = "UPDATE platform_user SET expert_id = @ExpertId WHERE id = @Id AND role = @Role";
 
     /// <summary>Binds an expert profile to a user with the Expert role; the token carries it from the next sign-in.</summary>

@@ -71,13 +71,8 @@ internal sealed class Endpoint(DbConnectionFactory db) : Endpoint<Request, Paged
             req.EntityType, req.EntityId, req.ActorId, req.Action, req.From, req.To,
             Skip = req.Skip, Take = req.PageSize,
         });
-        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM platform_audit {where}", args);
-        var items = await connection.QueryAsync<AuditEntry>($"""
-            SELECT id AS Id, occurred_at AS OccurredAt, actor_id AS ActorId, actor_name AS ActorName, actor_role AS ActorRole,
-                   module AS Module, entity_type AS EntityType, entity_id AS EntityId, action AS Action, summary AS Summary
-            FROM platform_audit {where}
-            ORDER BY occurred_at DESC, id DESC {db.Dialect.Page}
-            """, args);
+        var total = await connection.ExecuteScalarAsync<int>(Data.Count(where), args);
+        var items = await connection.QueryAsync<AuditEntry>(Data.Page(where, db.Dialect.Page), args);
         await Send.OkAsync(new Paged<AuditEntry> { Items = items.AsList(), Total = total, Page = req.Page, PageSize = req.PageSize }, ct);
     }
 }

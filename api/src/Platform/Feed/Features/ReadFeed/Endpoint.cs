@@ -35,7 +35,8 @@ public sealed class FeedItem
     /// organisation.corrected (creditCode, version).
     /// </summary>
     public required string Type { get; init; }
-    /// <summary>资源类型（challenge、batch、application、review_round、agreement、organisation）/ The kind of resource (challenge, batch, application, review_round, agreement, organisation).</summary>
+    /// <summary>资源类型（challenge、batch、application、review_round、agreement、organisation）/ The kind of resource (challenge, batch, application, review_round,
+    /// agreement, organisation).</summary>
     public required string ResourceType { get; init; }
     /// <summary>资源标识 / The resource's id.</summary>
     public required Guid ResourceId { get; init; }
@@ -45,11 +46,13 @@ public sealed class FeedItem
     /// its transaction commits, so an earlier or equal time may come later in the feed.
     /// </summary>
     public required DateTimeOffset OccurredAt { get; init; }
-    /// <summary>描述变更的少量字段（键随 type 而定，见 FeedType），其余请读取资源 / A few fields that describe the change (keys depend on type: see FeedType); fetch the resource for the rest.</summary>
+    /// <summary>描述变更的少量字段（键随 type 而定，见 FeedType），其余请读取资源 / A few fields that describe the change (keys depend on type: see FeedType); fetch the resource
+    /// for the rest.</summary>
     public required IReadOnlyDictionary<string, string> Data { get; init; }
 }
 
-/// <summary>一页事件：沿 next 翻页直到 hasMore 为 false，之后用同一 next 轮询 / A page of events; follow `next` until `hasMore` is false, then poll with the same `next` later.</summary>
+/// <summary>一页事件：沿 next 翻页直到 hasMore 为 false，之后用同一 next 轮询 / A page of events; follow `next` until `hasMore` is false, then poll with the same `next`
+/// later.</summary>
 public sealed class FeedPage
 {
     /// <summary>本页事件，按游标顺序 / The events of this page, in cursor order.</summary>
@@ -131,25 +134,12 @@ internal sealed class Endpoint(DbConnectionFactory db, FeedSequencer sequencer) 
         var visible = caller switch
         {
             { ReadsEverything: true } => "",
-            { IsDistrict: true, DistrictCode.Length: > 0 } => """
-                AND (e.is_public = @True OR EXISTS (
-                    SELECT 1 FROM platform_feed_reader r JOIN platform_organisation o ON o.id = r.organisation_id
-                    WHERE r.position = e.position AND r.role = @Role AND o.region_code LIKE @Region))
-                """,
-            { OrganisationId: not null, Role: not null } => """
-                AND (e.is_public = @True OR EXISTS (
-                    SELECT 1 FROM platform_feed_reader r WHERE r.position = e.position AND r.organisation_id = @Organisation AND r.role = @Role))
-                """,
-            _ => "AND e.is_public = @True",
+            { IsDistrict: true, DistrictCode.Length: > 0 } => Data.VisibleToDistrict,
+            { OrganisationId: not null, Role: not null } => Data.VisibleToOrganisation,
+            _ => Data.PublicOnly,
         };
         await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<Row>($"""
-            SELECT e.position AS Position, e.type AS Type, e.resource_type AS ResourceType, e.resource_id AS ResourceId,
-                   e.occurred_at AS OccurredAt, e.payload AS Payload
-            FROM platform_feed_event e
-            WHERE e.position > @After {visible}
-            ORDER BY e.position {db.Dialect.Page}
-            """, new
+        var rows = (await connection.QueryAsync<Row>(Data.Page(visible, db.Dialect.Page), new
         {
             After = after,
             True = true,

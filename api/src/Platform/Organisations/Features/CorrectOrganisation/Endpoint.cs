@@ -1,17 +1,15 @@
 using System.Globalization;
 using Dapper;
 using FastEndpoints;
-using Jiebang.Platform.Audit;
-using Jiebang.Platform.Auth;
-using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Feed;
 using Jiebang.Platform.Http;
-using Jiebang.Platform.Organisations.Features.Shared;
+using Jiebang.Platform.Organisations.Views;
+using Jiebang.Platform.Writes;
 
 namespace Jiebang.Platform.Organisations.Features.CorrectOrganisation;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWriter feed, TimeProvider clock) : Endpoint<Request, Organisation>
+internal sealed class Endpoint(WritePath writes) : Endpoint<Request, Organisation>
 {
     public override void Configure()
     {
@@ -26,49 +24,24 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWr
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var id = Route<Guid>("id");
-        var caller = User.Caller();
-        if (Versioning.Parse(HttpContext.Request.Headers.IfMatch) is not { } version)
+        await Send.ResultAsync(await writes.RunAsync(HttpContext, WriteOptions.Versioned(IfMatch.Required), async w =>
         {
-            await Send.ResultAsync(Problems.IfMatchRequired());
-            return;
-        }
-        var (connection, tx) = await db.BeginAsync(ct);
-        await using (connection)
-        await using (tx)
-        {
-            var row = await connection.QuerySingleOrDefaultAsync<OrganisationStore.Row>(Data.SelectById, new { Id = id }, tx);
-            if (row is null)
-            {
-                await Send.ResultAsync(Problems.NotFound("organisation"));
-                return;
-            }
-            if (row.Version != version)
-            {
-                await Send.ResultAsync(Problems.VersionMismatch());
-                return;
-            }
+            var row = Write.Found(await w.QuerySingleOrDefaultAsync<OrganisationStore.Row>(Data.SelectById, new { Id = id }), "organisation");
+            w.Matches(row.Version);
             // The credit code stays, so the region must still lie inside the division of its registration authority.
-            if (!Regions.IsWithin(req.RegionCode, row.AuthorityRegion))
-            {
-                await Send.ResultAsync(Problems.Validation("regionCode",
-                    $"注册地“{req.RegionCode}”不在统一社会信用代码第3至8位所示登记管理机关（{row.AuthorityRegion}）的辖区内",
-                    $"The registered region {req.RegionCode} is not inside the division of the registration authority ({row.AuthorityRegion}) named by the credit code"));
-                return;
-            }
+            Write.Require(Regions.IsWithin(req.RegionCode, row.AuthorityRegion), Problems.Validation("regionCode",
+                $"注册地“{req.RegionCode}”不在统一社会信用代码第3至8位所示登记管理机关（{row.AuthorityRegion}）的辖区内",
+                $"The registered region {req.RegionCode} is not inside the division of the registration authority ({row.AuthorityRegion}) " +
+                "named by the credit code"));
             var name = req.Name.Trim();
             var commercialisationBase = string.IsNullOrWhiteSpace(req.CommercialisationBase) ? null : req.CommercialisationBase.Trim();
             var reason = req.Reason.Trim();
-            var changed = await connection.ExecuteAsync(Data.Update, new
+            Write.Changed(await w.ExecuteAsync(Data.Update, new
             {
-                Id = id, Version = version, Name = name, Type = req.Type.ToString(), req.RegionCode, req.IndependentLegalPerson,
-                CommercialisationBase = commercialisationBase, Verified = true, VerifiedBy = caller.Name, Now = clock.GetUtcNow(),
-            }, tx);
-            if (changed == 0)
-            {
-                await Send.ResultAsync(Problems.VersionMismatch());
-                return;
-            }
-            await audit.WriteAsync(connection, tx, caller, OrganisationAccess.Module, OrganisationAccess.Entity, id, "Correct", new
+                Id = id, row.Version, Name = name, Type = req.Type.ToString(), req.RegionCode, req.IndependentLegalPerson,
+                CommercialisationBase = commercialisationBase, Verified = true, VerifiedBy = w.Caller.Name, w.Now,
+            }));
+            await w.AuditAsync(OrganisationAccess.Module, OrganisationAccess.Entity, id, "Correct", new
             {
                 reason,
                 before = new
@@ -79,16 +52,14 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, FeedWr
             });
             // Not public: the organisation itself (its users, the district keys covering its region), the task force and
             // auditors see that its record was corrected.
-            await feed.AppendAsync(connection, tx, new FeedEvent(FeedTypes.OrganisationCorrected, "organisation", id, FeedAudience.OfOrganisation(id),
+            await w.FeedAsync(new FeedEvent(FeedTypes.OrganisationCorrected, "organisation", id, FeedAudience.OfOrganisation(id),
                 new Dictionary<string, string>
                 {
                     ["creditCode"] = row.CreditCode,
                     ["version"] = (row.Version + 1).ToString(CultureInfo.InvariantCulture),
                 }));
-            var updated = await connection.QuerySingleAsync<OrganisationStore.Row>(Data.SelectById, new { Id = id }, tx);
-            await tx.CommitAsync(ct);
-            HttpContext.Response.Headers.ETag = Versioning.ETag(updated.Version);
-            await Send.OkAsync(Organisation.From(updated, caller), ct);
-        }
+            var updated = await w.Connection.QuerySingleAsync<OrganisationStore.Row>(Data.SelectById, new { Id = id }, w.Transaction);
+            return Write.Ok(Organisation.From(updated, w.Caller), updated.Version);
+        }, ct));
     }
 }

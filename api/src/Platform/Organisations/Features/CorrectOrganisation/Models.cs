@@ -25,7 +25,8 @@ internal sealed class Validator : Validator<Request>
         RuleFor(x => x.Name).NotEmpty().WithMessage("名称不能为空 / The name is required").MaximumLength(200);
         RuleFor(x => x.Type).IsInEnum();
         RuleFor(x => x.RegionCode)
-            .Must(Regions.Exists).WithMessage(x => $"注册地行政区划代码“{x.RegionCode}”不存在（GB/T 2260） / The registered region code '{x.RegionCode}' does not exist (GB/T 2260)");
+            .Must(Regions.Exists).WithMessage(x => $"注册地行政区划代码“{x.RegionCode}”不存在（GB/T 2260） / " +
+                                                   $"The registered region code '{x.RegionCode}' does not exist (GB/T 2260)");
         RuleFor(x => x.CommercialisationBase).MaximumLength(2000);
         RuleFor(x => x.Reason).NotEmpty().WithMessage("更正理由不能为空 / The reason for the correction is required").MaximumLength(1000);
     }

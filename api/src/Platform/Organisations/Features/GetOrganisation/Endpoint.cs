@@ -4,7 +4,7 @@ using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
-using Jiebang.Platform.Organisations.Features.Shared;
+using Jiebang.Platform.Organisations.Views;
 
 namespace Jiebang.Platform.Organisations.Features.GetOrganisation;
 

@@ -3,7 +3,7 @@ using FastEndpoints;
 using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Http;
-using Jiebang.Platform.Organisations.Features.Shared;
+using Jiebang.Platform.Organisations.Views;
 using Jiebang.Platform.Paging;
 
 namespace Jiebang.Platform.Organisations.Features.ListOrganisations;
@@ -59,9 +59,8 @@ internal sealed class Endpoint(DbConnectionFactory db) : Endpoint<Request, Paged
             Take = req.PageSize,
         };
         await using var connection = await db.OpenAsync(ct);
-        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) {Data.From} {where.Sql}", args);
-        var rows = await connection.QueryAsync<OrganisationStore.Row>(
-            $"SELECT {Data.Columns} {Data.From} {where.Sql} {Data.Order} {db.Dialect.Page}", args);
+        var total = await connection.ExecuteScalarAsync<int>(Data.Count(where.Sql), args);
+        var rows = await connection.QueryAsync<OrganisationStore.Row>(Data.Page(where.Sql, db.Dialect.Page), args);
         await Send.OkAsync(new Paged<Organisation>
         {
             Items = rows.Select(r => Organisation.From(r, caller)).ToList(), Total = total, Page = req.Page, PageSize = req.PageSize,

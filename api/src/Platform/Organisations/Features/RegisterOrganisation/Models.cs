@@ -55,6 +55,7 @@ internal sealed class Validator : Validator<Request>
     {
         var authorityName = authority == Regions.National ? "国家级" : Regions.NameOf(authority) ?? authority;
         return $"注册地“{region} {Regions.NameOf(region)}”不在统一社会信用代码第3至8位所示登记管理机关（{authority} {authorityName}）的辖区内 / " +
-               $"The registered region {region} is not inside the division of the registration authority ({authority}) named by characters 3 to 8 of the credit code";
+               $"The registered region {region} is not inside the division of the registration authority ({authority}) " +
+               "named by characters 3 to 8 of the credit code";
     }
 }

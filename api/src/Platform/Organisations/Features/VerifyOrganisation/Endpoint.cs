@@ -1,15 +1,12 @@
 using Dapper;
 using FastEndpoints;
-using Jiebang.Platform.Audit;
-using Jiebang.Platform.Auth;
-using Jiebang.Platform.Database;
-using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
-using Jiebang.Platform.Organisations.Features.Shared;
+using Jiebang.Platform.Organisations.Views;
+using Jiebang.Platform.Writes;
 
 namespace Jiebang.Platform.Organisations.Features.VerifyOrganisation;
 
-internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimeProvider clock) : EndpointWithoutRequest<Organisation>
+internal sealed class Endpoint(WritePath writes) : EndpointWithoutRequest<Organisation>
 {
     public override void Configure()
     {
@@ -23,47 +20,20 @@ internal sealed class Endpoint(DbConnectionFactory db, AuditWriter audit, TimePr
     public override async Task HandleAsync(CancellationToken ct)
     {
         var id = Route<Guid>("id");
-        var caller = User.Caller();
-        if (Versioning.Parse(HttpContext.Request.Headers.IfMatch) is not { } version)
+        await Send.ResultAsync(await writes.RunAsync(HttpContext, WriteOptions.Versioned(IfMatch.Required), async w =>
         {
-            await Send.ResultAsync(Problems.IfMatchRequired());
-            return;
-        }
-        var (connection, tx) = await db.BeginAsync(ct);
-        await using (connection)
-        await using (tx)
-        {
-            var row = await connection.QuerySingleOrDefaultAsync<OrganisationStore.Row>(Data.SelectById, new { Id = id }, tx);
-            if (row is null)
-            {
-                await Send.ResultAsync(Problems.NotFound("organisation"));
-                return;
-            }
-            if (row.Version != version)
-            {
-                await Send.ResultAsync(Problems.VersionMismatch());
-                return;
-            }
+            var row = Write.Found(await w.QuerySingleOrDefaultAsync<OrganisationStore.Row>(Data.SelectById, new { Id = id }), "organisation");
+            w.Matches(row.Version);
             if (!row.Verified)
             {
-                var changed = await connection.ExecuteAsync(Data.Verify, new
-                {
-                    Id = id, Version = version, Verified = true, VerifiedBy = caller.Name, Now = clock.GetUtcNow(),
-                }, tx);
-                if (changed == 0)
-                {
-                    await Send.ResultAsync(Problems.VersionMismatch());
-                    return;
-                }
-                await audit.WriteAsync(connection, tx, caller, OrganisationAccess.Module, OrganisationAccess.Entity, id, "Verify", new
+                Write.Changed(await w.ExecuteAsync(Data.Verify, new { Id = id, row.Version, Verified = true, VerifiedBy = w.Caller.Name, w.Now }));
+                await w.AuditAsync(OrganisationAccess.Module, OrganisationAccess.Entity, id, "Verify", new
                 {
                     row.CreditCode, row.Name, type = row.Type.ToString(), row.RegionCode, row.IndependentLegalPerson, row.CommercialisationBase,
                 });
-                row = await connection.QuerySingleAsync<OrganisationStore.Row>(Data.SelectById, new { Id = id }, tx);
+                row = await w.Connection.QuerySingleAsync<OrganisationStore.Row>(Data.SelectById, new { Id = id }, w.Transaction);
             }
-            await tx.CommitAsync(ct);
-            HttpContext.Response.Headers.ETag = Versioning.ETag(row.Version);
-            await Send.OkAsync(Organisation.From(row, caller), ct);
-        }
+            return Write.Ok(Organisation.From(row, w.Caller), row.Version);
+        }, ct));
     }
 }

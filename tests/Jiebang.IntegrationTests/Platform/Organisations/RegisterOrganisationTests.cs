@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Jiebang.IntegrationTests.Infrastructure;
@@ -7,49 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiebang.IntegrationTests.Platform.Organisations;
 
-public abstract class OrganisationRegistryTests(JiebangHost host) : HostTests(host)
+public abstract partial class OrganisationsTests
 {
-    private const string Url = "/api/v1/organisations";
-
-    /// <summary>A fresh credit code with a right check character; positions 3-8 carry the region.</summary>
-    private static string NewCode(string region = "110108", string kind = "91")
-    {
-        var random = Guid.NewGuid().ToByteArray();
-        var body = new string(random.Take(7).Select(b => CreditCode.Alphabet[b % CreditCode.Alphabet.Length]).ToArray());
-        return Cast.Code(kind + region + "MA" + body);
-    }
-
-    private static object Body(string code, string? name = null, string type = "Enterprise", string? region = null,
-        bool independentLegalPerson = true, string? commercialisationBase = null) => new
-    {
-        creditCode = code,
-        name = name ?? Scenario.Unique("测试单位"),
-        type,
-        regionCode = region ?? CreditCode.RegionOf(code),
-        independentLegalPerson,
-        commercialisationBase,
-    };
-
-    private async Task<JsonNode> RegisterAsync(object body, string who = Cast.TaskForce) =>
-        await (await Host.As(who)).PostJson(Url, body).Expect(HttpStatusCode.Created);
-
-    /// <summary>The body as text with Chinese left as it is (ToJsonString escapes it, so a search for it would never match).</summary>
-    private static string Unescaped(JsonNode node) =>
-        node.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-
-    private async Task<int> RowsWithCodeAsync(string code)
-    {
-        await using var connection = await Host.Db.OpenAsync();
-        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM platform_organisation WHERE credit_code = @Code", new { Code = code });
-    }
-
-    private async Task<string[]> AuditActionsAsync(object id)
-    {
-        var tf = await Host.As(Cast.TaskForce);
-        var page = await tf.GetAsync($"/api/v1/audit?entityType=Organisation&entityId={id}").Expect(HttpStatusCode.OK);
-        return page["items"]!.AsArray().Select(a => (string)a!["action"]!).Reverse().ToArray();
-    }
-
     [Fact]
     public async Task A_valid_registration_answers_201_with_location_etag_and_the_whole_record_and_is_audited()
     {
@@ -258,136 +218,6 @@ public abstract class OrganisationRegistryTests(JiebangHost host) : HostTests(ho
     }
 
     [Fact]
-    public async Task A_district_key_reads_organisations_of_its_district_and_gets_404_for_the_others()
-    {
-        var haidian = await RegisterAsync(Body(NewCode("110108")));
-        var chaoyang = await RegisterAsync(Body(NewCode("110105")));
-        var district = Host.WithApiKey(Host.Cast.DistrictKey);
-        var other = Host.WithApiKey(Host.Cast.OtherDistrictKey);
-        await district.GetAsync($"{Url}/{haidian["id"]}").Expect(HttpStatusCode.OK);
-        await district.GetAsync($"{Url}/{chaoyang["id"]}").ExpectProblem(HttpStatusCode.NotFound, "not_found");
-        await other.GetAsync($"{Url}/{chaoyang["id"]}").Expect(HttpStatusCode.OK);
-        await other.GetAsync($"{Url}/{haidian["id"]}").ExpectProblem(HttpStatusCode.NotFound, "not_found");
-        await (await Host.As(Cast.Expert)).GetAsync($"{Url}/{chaoyang["id"]}").Expect(HttpStatusCode.OK);
-        await (await Host.As(Cast.Auditor)).GetAsync($"{Url}/{Guid.NewGuid()}").ExpectProblem(HttpStatusCode.NotFound, "not_found");
-        await Host.Anonymous().GetAsync($"{Url}/{haidian["id"]}").ExpectProblem(HttpStatusCode.Unauthorized, "auth.required");
-
-        var page = await district.GetAsync($"{Url}?pageSize=200").Expect(HttpStatusCode.OK);
-        var regions = page["items"]!.AsArray().Select(i => (string)i!["regionCode"]!).ToList();
-        Assert.Equal(regions.Count, (int)page["total"]!);
-        Assert.All(regions, r => Assert.StartsWith("110108", r));
-        Assert.Contains(page["items"]!.AsArray(), i => (string?)i!["id"] == (string?)haidian["id"]);
-    }
-
-    [Fact]
-    public async Task People_who_do_not_read_everything_find_an_organisation_only_by_its_exact_credit_code()
-    {
-        var token = Scenario.Unique("Consortium");
-        var code = NewCode();
-        var registered = await RegisterAsync(Body(code, $"{token} 甲"));
-        await RegisterAsync(Body(NewCode(), $"{token} 乙"));
-
-        foreach (var who in new[] { Cast.Applicant, Cast.IssuerA, Cast.Expert })
-        {
-            var client = await Host.As(who);
-            var nothing = await client.GetAsync($"{Url}?q={token}").Expect(HttpStatusCode.OK);
-            Assert.Equal(0, (int)nothing["total"]!);
-            Assert.Empty(nothing["items"]!.AsArray());
-            var none = await client.GetAsync(Url).Expect(HttpStatusCode.OK);
-            Assert.Equal(0, (int)none["total"]!);
-
-            var found = await client.GetAsync($"{Url}?creditCode={code}").Expect(HttpStatusCode.OK);
-            Assert.Equal(1, (int)found["total"]!);
-            Assert.Equal((string?)registered["id"], (string?)found["items"]![0]!["id"]);
-        }
-        var applicant = await Host.As(Cast.Applicant);
-        var wrong = code[..17] + CreditCode.Alphabet.First(c => c != code[17]);
-        var problem = await applicant.GetAsync($"{Url}?creditCode={wrong}").ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
-        Assert.Contains("第18位", (string)problem["errors"]!["creditCode"]![0]!);
-    }
-
-    [Fact]
-    public async Task The_task_force_and_auditors_see_every_organisation_with_filters_and_paging()
-    {
-        var token = Scenario.Unique("Registry");
-        var codes = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            var code = NewCode(i == 2 ? "310104" : "110108");
-            codes.Add(code);
-            await RegisterAsync(Body(code, $"{token} 单位{i}", i == 1 ? "Institute" : "Enterprise"));
-        }
-        var tf = await Host.As(Cast.TaskForce);
-        var all = await tf.GetAsync($"{Url}?q={token}&pageSize=50").Expect(HttpStatusCode.OK);
-        Assert.Equal(3, (int)all["total"]!);
-        Assert.Equal(codes.Order(StringComparer.Ordinal), all["items"]!.AsArray().Select(i => (string)i!["creditCode"]!));
-
-        var lower = await tf.GetAsync($"{Url}?q={token.ToLowerInvariant()}").Expect(HttpStatusCode.OK);
-        Assert.Equal(3, (int)lower["total"]!);
-        var byCode = await tf.GetAsync($"{Url}?q={codes[0][8..].ToLowerInvariant()}").Expect(HttpStatusCode.OK);
-        Assert.Equal(1, (int)byCode["total"]!);
-        var institutes = await tf.GetAsync($"{Url}?q={token}&type=Institute").Expect(HttpStatusCode.OK);
-        Assert.Equal(codes[1], (string?)institutes["items"]!.AsArray().Single()!["creditCode"]);
-        var shanghai = await tf.GetAsync($"{Url}?q={token}&region=31").Expect(HttpStatusCode.OK);
-        Assert.Equal("上海市徐汇区", (string?)shanghai["items"]!.AsArray().Single()!["regionName"]);
-        var paged = await tf.GetAsync($"{Url}?q={token}&pageSize=2&page=2").Expect(HttpStatusCode.OK);
-        Assert.Equal(3, (int)paged["total"]!);
-        Assert.Single(paged["items"]!.AsArray());
-
-        var everything = await (await Host.As(Cast.Auditor)).GetAsync($"{Url}?pageSize=200").Expect(HttpStatusCode.OK);
-        Assert.True((int)everything["total"]! >= 6);
-        await tf.GetAsync($"{Url}?region=1").ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
-        await tf.GetAsync($"{Url}?pageSize=0").ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
-    }
-
-    [Fact]
-    public async Task Credit_standing_needs_the_current_version_and_is_audited_with_before_and_after()
-    {
-        var created = await RegisterAsync(Body(NewCode()));
-        var url = $"{Url}/{created["id"]}/credit-standing";
-        var tf = await Host.As(Cast.TaskForce);
-        var bad = new { standing = "BadRecord", source = "信用中国", recordedOn = "2026-11-20" };
-
-        await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson(url, bad).ExpectProblem(HttpStatusCode.PreconditionRequired, "concurrency.if_match_required"));
-        await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson(url, bad, "\"7\"").ExpectProblem(HttpStatusCode.PreconditionFailed, "concurrency.version_mismatch"));
-        await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson(url, new { standing = "BadRecord" }, "\"1\"")
-            .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
-        await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson(url, new { standing = "BadRecord", source = "信用中国", recordedOn = "2026-12-01" }, "\"1\"")
-            .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
-        await DatabaseSnapshot.Unchanged(Host, async () => await (await Host.As(Cast.Applicant)).PutJson(url, bad, "\"1\"")
-            .ExpectProblem(HttpStatusCode.Forbidden, "forbidden"));
-        await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson($"{Url}/{Guid.NewGuid()}/credit-standing", bad, "\"1\"")
-            .ExpectProblem(HttpStatusCode.NotFound, "not_found"));
-
-        var response = await tf.PutJson(url, bad, "\"1\"");
-        var updated = await Task.FromResult(response).Expect(HttpStatusCode.OK);
-        Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
-        Assert.Equal(2, (int)updated["version"]!);
-        Assert.Equal("BadRecord", (string?)updated["creditStanding"]);
-        Assert.Equal("信用中国", (string?)updated["creditSource"]);
-        Assert.Equal("2026-11-20", (string?)updated["creditRecordedOn"]);
-
-        await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson(url, new { standing = "Good" }, "\"1\"")
-            .ExpectProblem(HttpStatusCode.PreconditionFailed, "concurrency.version_mismatch"));
-        var restored = await tf.PutJson(url, new { standing = "Good" }, "\"2\"").Expect(HttpStatusCode.OK);
-        Assert.Equal("Good", (string?)restored["creditStanding"]);
-        Assert.Equal("2026-11-28", (string?)restored["creditRecordedOn"]);
-
-        var row = await Host.Services.GetRequiredService<OrganisationStore>().FindAsync(Guid.Parse((string)created["id"]!));
-        Assert.Equal(CreditStanding.Good, row!.CreditStanding);
-        Assert.Equal(new DateOnly(2026, 11, 28), row.CreditRecordedOn);
-
-        var audit = await tf.GetAsync($"/api/v1/audit?entityType=Organisation&entityId={created["id"]}&action=SetCreditStanding").Expect(HttpStatusCode.OK);
-        var entries = audit["items"]!.AsArray().Reverse().ToList();
-        Assert.Equal(2, entries.Count);
-        var summary = JsonNode.Parse((string)entries[0]!["summary"]!)!;
-        Assert.Equal("Good", (string?)summary["before"]!["standing"]);
-        Assert.Equal("BadRecord", (string?)summary["after"]!["standing"]);
-        Assert.Equal("信用中国", (string?)summary["after"]!["source"]);
-        Assert.Equal(Cast.TaskForce, (string?)entries[0]!["actorName"]);
-    }
-
-    [Fact]
     public async Task Twenty_concurrent_registrations_of_one_new_code_end_with_one_row_and_the_same_organisation_for_all()
     {
         var code = NewCode();
@@ -400,33 +230,4 @@ public abstract class OrganisationRegistryTests(JiebangHost host) : HostTests(ho
         Assert.Equal(1, await RowsWithCodeAsync(code));
         Assert.Equal(["Register"], await AuditActionsAsync((string)bodies[0].Body["id"]!));
     }
-
-    [Fact]
-    public async Task The_store_finds_many_organisations_by_id_with_what_eligibility_needs()
-    {
-        var university = await RegisterAsync(Body(NewCode("110108", "12"), type: "University", commercialisationBase: "成果转化基地"));
-        var hongKong = await RegisterAsync(Body(NewCode("810000"), region: "810000", independentLegalPerson: false));
-        var ids = Enumerable.Range(0, 600).Select(_ => Guid.NewGuid())
-            .Append(Guid.Parse((string)university["id"]!)).Append(Guid.Parse((string)hongKong["id"]!)).Append(Host.Cast.ApplicantOrg)
-            .ToList();
-        var store = Host.Services.GetRequiredService<OrganisationStore>();
-        var found = await store.FindManyAsync(ids);
-        Assert.Equal(3, found.Count);
-        var u = found[Guid.Parse((string)university["id"]!)];
-        Assert.Equal(OrganisationType.University, u.Type);
-        Assert.Equal("成果转化基地", u.CommercialisationBase);
-        Assert.True(u.IndependentLegalPerson);
-        Assert.True(u.IsMainland);
-        Assert.Equal(CreditStanding.Good, u.CreditStanding);
-        var h = found[Guid.Parse((string)hongKong["id"]!)];
-        Assert.False(h.IndependentLegalPerson);
-        Assert.False(h.IsMainland);
-        Assert.Equal("810000", h.RegionCode);
-        Assert.Equal("测试揭榜高校", found[Host.Cast.ApplicantOrg].Name);
-        Assert.Empty(await store.FindManyAsync([]));
-    }
 }
-
-public sealed class OrganisationRegistryTestsOnSqlite(SqliteHost host) : OrganisationRegistryTests(host), IClassFixture<SqliteHost>;
-public sealed class OrganisationRegistryTestsOnPostgres(PostgresHost host) : OrganisationRegistryTests(host), IClassFixture<PostgresHost>;
-public sealed class OrganisationRegistryTestsOnSqlServer(SqlServerHost host) : OrganisationRegistryTests(host), IClassFixture<SqlServerHost>;

@@ -1,6 +1,6 @@
 using Jiebang.Platform.Auth;
 
-namespace Jiebang.Platform.Organisations.Features.Shared;
+namespace Jiebang.Platform.Organisations.Views;
 
 /// <summary>A legal entity of the registry (主体) as the caller may see it.</summary>
 internal sealed class Organisation
@@ -94,16 +94,4 @@ internal sealed class OrganisationRegistrant
     public Guid? UserId { get; init; }
     /// <summary>The user name or the key's name.</summary>
     public required string Name { get; init; }
-}
-
-internal static class OrganisationAccess
-{
-    public const string Module = "Platform";
-    public const string Entity = "Organisation";
-    public const string RegisteredByUser = "User";
-    public const string RegisteredByDistrictKey = "DistrictKey";
-
-    /// <summary>Every signed-in person may look an organisation up; a district key only those registered in its district.</summary>
-    public static bool IsVisibleTo(this OrganisationStore.Row row, Caller caller) =>
-        caller.IsDistrict ? caller.CoversRegion(row.RegionCode) : !caller.IsAnonymous;
 }
