@@ -31,7 +31,6 @@ public static class PlatformModule
         services.AddSingleton<UserStore>();
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<Idempotency.IdempotencyStore>();
-        services.AddSingleton<Idempotency.IdempotentWrite>();
         services.AddSingleton<Writes.WritePath>();
         services.AddSingleton<Demo.IDemoSeeder, Demo.PlatformDemoSeeder>();
         services.AddSingleton(configuration.GetSection("Jobs").Get<Jobs.JobsOptions>() ?? new Jobs.JobsOptions());

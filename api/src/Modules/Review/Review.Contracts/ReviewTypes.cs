@@ -30,7 +30,9 @@ public enum ReviewVisibility
     AfterOwnSubmission,
 }
 
-/// <summary>The task force's decision on an item: for need rounds the challenge is approved or rejected, for application rounds the application is selected or not.</summary>
+/// <summary>
+/// The task force's decision on an item: for need rounds the challenge is approved or rejected, for application rounds the application is selected or not.
+/// </summary>
 public enum ReviewDecisionOutcome
 {
     Pass,

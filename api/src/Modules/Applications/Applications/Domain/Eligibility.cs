@@ -61,7 +61,8 @@ internal static class Eligibility
             p => ($"单位 {p.OrganisationId} 未在主体库登记", $"Organisation {p.OrganisationId} is not registered"),
             ("所有单位均已登记", "All organisations are registered"));
         PerParty(results, CreditCodeValid, registered, p => CreditCode.Validate(p.CreditCode).IsValid,
-            p => ($"{p.Name}的统一社会信用代码无效：{CreditCode.Validate(p.CreditCode).MessageZh}", $"{p.Name}: invalid credit code: {CreditCode.Validate(p.CreditCode).MessageEn}"),
+            p => ($"{p.Name}的统一社会信用代码无效：{CreditCode.Validate(p.CreditCode).MessageZh}",
+                $"{p.Name}: invalid credit code: {CreditCode.Validate(p.CreditCode).MessageEn}"),
             ("统一社会信用代码有效", "Credit codes are valid"));
         // The registration authority in the credit code decides, as the registry does; the stated region must agree
         // (records registered before the registry checked it may say otherwise).

@@ -32,5 +32,6 @@ internal static class FirstBatch2020
 
     public const string SourceNote =
         "来源：中关村示范区强链工程首批技术需求榜单（2020年12月）报道，领域与名称为原文；需求背景、技术指标、研发周期、投资额、采购承诺与联系人原文未公开，均为演示占位。 / " +
-        "Source: report on the first 强链工程 batch (December 2020); field and title as published. Background, indicators, period, investment, procurement and contact were not published and are demo placeholders.";
+        "Source: report on the first 强链工程 batch (December 2020); field and title as published. " +
+        "Background, indicators, period, investment, procurement and contact were not published and are demo placeholders.";
 }

@@ -2,7 +2,10 @@ using Jiebang.Challenges.Contracts;
 
 namespace Jiebang.Review.Views;
 
-/// <summary>A person the expert declared a conflict of interest with (a relative, a student, a close collaborator): a name and, when known, the organisation.</summary>
+/// <summary>
+/// A person the expert declared a conflict of interest with (a relative, a student, a close collaborator): a name and, when
+/// known, the organisation.
+/// </summary>
 internal sealed class PersonConflict
 {
     public string Name { get; set; } = "";

@@ -30,7 +30,10 @@ internal class RoundContent
     public int ExpertsPerItem { get; set; } = 5;
     /// <summary>The most items one expert is assigned in this round.</summary>
     public int MaxLoadPerExpert { get; set; } = 10;
-    /// <summary>分歧上限：最高与最低加权总分之差超过此值时标记（0.01–100000，至多两位小数）/ Results flag an item whose highest and lowest totals differ by more than this (0.01 to 100000, at most two decimals).</summary>
+    /// <summary>
+    /// 分歧上限：最高与最低加权总分之差超过此值时标记（0.01–100000，至多两位小数）/ Results flag an item whose highest and lowest totals
+    /// differ by more than this (0.01 to 100000, at most two decimals).
+    /// </summary>
     [StoredAsHundredths(Minimum = 0.01, Maximum = 100000)]
     public decimal SpreadLimit { get; set; } = 20;
     public DateTimeOffset ScoringOpensAt { get; set; }
