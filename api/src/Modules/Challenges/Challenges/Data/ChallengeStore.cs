@@ -154,6 +154,22 @@ internal static class ChallengeStore
         }
     }
 
+    /// <summary>
+    /// A step of the lifecycle a user asks for: the challenge as the caller may see it (404), whether they may take the step
+    /// (403), the version they expect (412) and whether <see cref="ChallengeLifecycle"/> allows it (409); then the move and
+    /// the challenge as it now stands.
+    /// </summary>
+    public static async Task<WriteAnswer> StepAsync(Write w, Guid id, ChallengeAction action, Func<ChallengeRow, bool> mayAct, string? reason)
+    {
+        var row = Write.Found(await LoadAsync(w, id), "challenge");
+        Write.Require(mayAct(row), ChallengeRefusals.NotPermitted());
+        w.Matches(row.Version);
+        Write.Require(ChallengeLifecycle.TryMove(row.Status, action, out var to), ChallengeRefusals.InvalidTransition(row.Status, action));
+        await MoveAsync(w, row, action, to, reason);
+        var detail = (await DetailAsync(w.Connection, id, w.Now, w.Transaction))!;
+        return Write.Ok(detail, detail.Version);
+    }
+
     private static readonly HashSet<ChallengeStatus> PublicAfter =
         [ChallengeStatus.Awarded, ChallengeStatus.Unawarded, ChallengeStatus.Completed, ChallengeStatus.Terminated];
 

@@ -20,16 +20,7 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<ReasonRequest, Chall
     public override async Task HandleAsync(ReasonRequest req, CancellationToken ct)
     {
         var id = Route<Guid>("id");
-        await Send.ResultAsync(await writes.RunAsync(HttpContext, WriteOptions.Versioned(IfMatch.Optional), async w =>
-        {
-            var row = Write.Found(await ChallengeStore.LoadAsync(w, id), "challenge");
-            Write.Require(w.Caller.IsTaskForce, ChallengeRefusals.NotPermitted());
-            w.Matches(row.Version);
-            Write.Require(ChallengeLifecycle.TryMove(row.Status, ChallengeAction.Approve, out var to),
-                ChallengeRefusals.InvalidTransition(row.Status, ChallengeAction.Approve));
-            await ChallengeStore.MoveAsync(w, row, ChallengeAction.Approve, to, req.Reason);
-            var detail = (await ChallengeStore.DetailAsync(w.Connection, id, w.Now, w.Transaction))!;
-            return Write.Ok(detail, detail.Version);
-        }, ct));
+        await Send.ResultAsync(await writes.RunAsync(HttpContext, WriteOptions.Versioned(IfMatch.Optional),
+            w => ChallengeStore.StepAsync(w, id, ChallengeAction.Approve, _ => w.Caller.IsTaskForce, req.Reason), ct));
     }
 }

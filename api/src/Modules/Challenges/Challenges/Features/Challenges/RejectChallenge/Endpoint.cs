@@ -20,16 +20,7 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, ChallengeDe
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var id = Route<Guid>("id");
-        await Send.ResultAsync(await writes.RunAsync(HttpContext, WriteOptions.Versioned(IfMatch.Optional), async w =>
-        {
-            var row = Write.Found(await ChallengeStore.LoadAsync(w, id), "challenge");
-            Write.Require(w.Caller.IsTaskForce, ChallengeRefusals.NotPermitted());
-            w.Matches(row.Version);
-            Write.Require(ChallengeLifecycle.TryMove(row.Status, ChallengeAction.Reject, out var to),
-                ChallengeRefusals.InvalidTransition(row.Status, ChallengeAction.Reject));
-            await ChallengeStore.MoveAsync(w, row, ChallengeAction.Reject, to, req.Reason.Trim());
-            var detail = (await ChallengeStore.DetailAsync(w.Connection, id, w.Now, w.Transaction))!;
-            return Write.Ok(detail, detail.Version);
-        }, ct));
+        await Send.ResultAsync(await writes.RunAsync(HttpContext, WriteOptions.Versioned(IfMatch.Optional),
+            w => ChallengeStore.StepAsync(w, id, ChallengeAction.Reject, _ => w.Caller.IsTaskForce, req.Reason.Trim()), ct));
     }
 }

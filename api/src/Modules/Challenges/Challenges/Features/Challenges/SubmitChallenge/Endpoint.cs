@@ -20,16 +20,7 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<ReasonRequest, Chall
     public override async Task HandleAsync(ReasonRequest req, CancellationToken ct)
     {
         var id = Route<Guid>("id");
-        await Send.ResultAsync(await writes.RunAsync(HttpContext, WriteOptions.Versioned(IfMatch.Optional), async w =>
-        {
-            var row = Write.Found(await ChallengeStore.LoadAsync(w, id), "challenge");
-            Write.Require(row.IsOwnedBy(w.Caller), ChallengeRefusals.NotPermitted());
-            w.Matches(row.Version);
-            Write.Require(ChallengeLifecycle.TryMove(row.Status, ChallengeAction.Submit, out var to),
-                ChallengeRefusals.InvalidTransition(row.Status, ChallengeAction.Submit));
-            await ChallengeStore.MoveAsync(w, row, ChallengeAction.Submit, to, req.Reason);
-            var detail = (await ChallengeStore.DetailAsync(w.Connection, id, w.Now, w.Transaction))!;
-            return Write.Ok(detail, detail.Version);
-        }, ct));
+        await Send.ResultAsync(await writes.RunAsync(HttpContext, WriteOptions.Versioned(IfMatch.Optional),
+            w => ChallengeStore.StepAsync(w, id, ChallengeAction.Submit, row => row.IsOwnedBy(w.Caller), req.Reason), ct));
     }
 }
