@@ -3,6 +3,7 @@ using Jiebang.Migrations;
 using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Jiebang.Platform.Organisations;
+using Jiebang.Platform.Writes;
 
 namespace Jiebang.Host.Cli;
 
@@ -21,6 +22,8 @@ internal static class AdminCommands
         var options = app.Services.GetRequiredService<DatabaseOptions>();
         var db = app.Services.GetRequiredService<DbConnectionFactory>();
         var users = app.Services.GetRequiredService<UserStore>();
+        var writes = app.Services.GetRequiredService<WritePath>();
+        var admin = Caller.SystemFor("admin CLI");
         var arg = Parse(args.Skip(1).ToArray());
         try
         {
@@ -33,36 +36,30 @@ internal static class AdminCommands
                 case "create-user":
                 {
                     MigrateIfConfigured(options, db);
-                    var (connection, tx) = await db.BeginAsync();
-                    await using (connection)
-                    await using (tx)
+                    var user = await writes.ExecuteAsync(admin, async w =>
                     {
                         Guid? organisationId = null;
                         if (arg.TryGetValue("organisation", out var code))
                         {
-                            organisationId = await OrganisationStore.FindIdByCodeAsync(connection, tx, code)
+                            organisationId = await OrganisationStore.FindIdByCodeAsync(w.Connection, w.Transaction, code)
                                 ?? throw new ArgumentException($"No organisation with credit code {code}. / 未找到该统一社会信用代码的主体。");
                         }
-                        var user = await users.CreateAsync(connection, tx, Required(arg, "user"), arg.GetValueOrDefault("display") ?? Required(arg, "user"),
+                        return await users.CreateAsync(w.Connection, w.Transaction, Required(arg, "user"),
+                            arg.GetValueOrDefault("display") ?? Required(arg, "user"),
                             Required(arg, "password"), Required(arg, "role"), organisationId, null, isDemo: false);
-                        await tx.CommitAsync();
-                        Console.WriteLine($"User {user.UserName} ({user.Role}) created. / 用户已创建。");
-                        return 0;
-                    }
+                    }, CancellationToken.None);
+                    Console.WriteLine($"User {user.UserName} ({user.Role}) created. / 用户已创建。");
+                    return 0;
                 }
                 case "create-api-key":
                 {
                     MigrateIfConfigured(options, db);
-                    var (connection, tx) = await db.BeginAsync();
-                    await using (connection)
-                    await using (tx)
-                    {
-                        var key = await users.CreateApiKeyAsync(connection, tx, Required(arg, "name"), Required(arg, "district"), isDemo: false);
-                        await tx.CommitAsync();
-                        Console.WriteLine("API key (shown once, store it safely / 仅显示一次，请妥善保存):");
-                        Console.WriteLine(key);
-                        return 0;
-                    }
+                    var key = await writes.ExecuteAsync(admin, w =>
+                        users.CreateApiKeyAsync(w.Connection, w.Transaction, Required(arg, "name"), Required(arg, "district"), isDemo: false),
+                        CancellationToken.None);
+                    Console.WriteLine("API key (shown once, store it safely / 仅显示一次，请妥善保存):");
+                    Console.WriteLine(key);
+                    return 0;
                 }
                 default:
                     Console.Error.WriteLine("""
