@@ -29,6 +29,18 @@ public abstract partial class BatchesTests(JiebangHost host) : HostTests(host)
         }).ExpectProblem(HttpStatusCode.BadRequest, "validation_failed"));
         Assert.NotNull(problem["errors"]!["closesOn"]);
     }
+
+    [Fact]
+    public async Task A_batch_code_already_used_in_any_programme_is_refused_and_stores_nothing()
+    {
+        var batch = await Scenario.OpenBatchAsync();
+        var otherProgramme = await Scenario.ProgrammeAsync();
+        var tf = await Host.As(Cast.TaskForce);
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/programmes/{otherProgramme}/batches", new
+        {
+            code = (string)batch["code"]!, name = "重复编码批次", opensOn = "2027-01-01", closesOn = "2027-02-01",
+        }).ExpectProblem(HttpStatusCode.Conflict, "batch.code_taken"));
+    }
 }
 
 public sealed class BatchesTestsOnSqlite(SqliteHost host) : BatchesTests(host), IClassFixture<SqliteHost>;

@@ -16,4 +16,14 @@ public abstract partial class BatchesTests
         await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/batches/{past["id"]}/publish")
             .ExpectProblem(HttpStatusCode.Conflict, "batch.window_in_past"));
     }
+
+    [Fact]
+    public async Task A_published_batch_is_not_published_again_and_nothing_is_stored()
+    {
+        var tf = await Host.As(Cast.TaskForce);
+        var (_, batch) = await Scenario.PublishedAsync();
+        Assert.Equal("Published", (string?)batch["status"]);
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PostJson($"/api/v1/batches/{batch["id"]}/publish")
+            .ExpectProblem(HttpStatusCode.Conflict, "batch.already_published"));
+    }
 }

@@ -19,4 +19,14 @@ public abstract partial class BatchesTests
         await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson(url, body with { }, "\"1\"")
             .ExpectProblem(HttpStatusCode.PreconditionFailed, "concurrency.version_mismatch"));
     }
+
+    [Fact]
+    public async Task A_published_batch_cannot_be_changed_and_nothing_is_stored()
+    {
+        var tf = await Host.As(Cast.TaskForce);
+        var (_, batch) = await Scenario.PublishedAsync();
+        var body = new { name = "发布后改名", opensOn = (string)batch["opensOn"]!, closesOn = (string)batch["closesOn"]! };
+        await DatabaseSnapshot.Unchanged(Host, () => tf.PutJson($"/api/v1/batches/{batch["id"]}", body, $"\"{(int)batch["version"]!}\"")
+            .ExpectProblem(HttpStatusCode.Conflict, "batch.already_published"));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Jiebang.IntegrationTests.Applications.Attachments;
 using Jiebang.IntegrationTests.Infrastructure;
 
@@ -8,7 +9,23 @@ namespace Jiebang.IntegrationTests.Funding.Progress;
 
 public abstract class UploadProgressAttachmentTests(JiebangHost host) : HostTests(host)
 {
-    private static Task<HttpResponseMessage> Upload(HttpClient client, string reportId, string fileName, byte[] bytes)
+    /// <summary>
+    /// A signed agreement with an undecided progress report filed by the applicant. The applicant user's organisation is
+    /// then a partner of issuer A, so one such agreement per database (per test class).
+    /// </summary>
+    internal static async Task<(HttpClient TaskForce, HttpClient Applicant, JsonNode Agreement, string ReportId)> ReportAsync(JiebangHost host)
+    {
+        var (batchId, selected) = await new FundingScenario(host).SelectedAsync(1, withApplicantUser: true);
+        var tf = await host.As(Cast.TaskForce);
+        var applicant = await host.As(Cast.Applicant);
+        await tf.PutJson($"/api/v1/batches/{batchId}/funding-policy", FundingScenario.Policy(1_000_000_000L)).Expect(HttpStatusCode.Created);
+        var signed = await tf.PostJson("/api/v1/agreements", FundingScenario.Agreement(selected[0].ApplicationId)).Expect(HttpStatusCode.Created);
+        var report = await applicant.PostJson($"/api/v1/agreements/{signed["id"]}/progress-reports",
+            new { milestoneIndex = 0, issuerInvestmentFen = 600_000L, applicantInvestmentFen = 400_000L }).Expect(HttpStatusCode.Created);
+        return (tf, applicant, signed, (string)report["id"]!);
+    }
+
+    internal static Task<HttpResponseMessage> Upload(HttpClient client, string reportId, string fileName, byte[] bytes)
     {
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = MediaTypeHeaderValue.Parse("application/octet-stream");
@@ -18,15 +35,8 @@ public abstract class UploadProgressAttachmentTests(JiebangHost host) : HostTest
     [Fact]
     public async Task Parties_attach_checked_files_to_an_undecided_report_and_only_parties_task_force_and_auditors_download_them()
     {
-        var (batchId, selected) = await new FundingScenario(Host).SelectedAsync(1, withApplicantUser: true);
-        var tf = await Host.As(Cast.TaskForce);
-        var applicant = await Host.As(Cast.Applicant);
+        var (tf, applicant, signed, reportId) = await ReportAsync(Host);
         var otherIssuer = await Host.As(Cast.IssuerB);
-        await tf.PutJson($"/api/v1/batches/{batchId}/funding-policy", FundingScenario.Policy(1_000_000_000L)).Expect(HttpStatusCode.Created);
-        var signed = await tf.PostJson("/api/v1/agreements", FundingScenario.Agreement(selected[0].ApplicationId)).Expect(HttpStatusCode.Created);
-        var report = await applicant.PostJson($"/api/v1/agreements/{signed["id"]}/progress-reports",
-            new { milestoneIndex = 0, issuerInvestmentFen = 600_000L, applicantInvestmentFen = 400_000L }).Expect(HttpStatusCode.Created);
-        var reportId = (string)report["id"]!;
         var pdf = TestFiles.Pdf();
 
         await DatabaseSnapshot.Unchanged(Host, () => Upload(otherIssuer, reportId, "发票.pdf", pdf).ExpectProblem(HttpStatusCode.NotFound, "not_found"));
