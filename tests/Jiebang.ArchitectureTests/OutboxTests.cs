@@ -1,6 +1,8 @@
+using System.CodeDom.Compiler;
 using System.Reflection;
 using System.Text.Json;
 using Jiebang.Platform.Errors;
+using Jiebang.Platform.Messaging;
 using Mediator;
 
 namespace Jiebang.ArchitectureTests;
@@ -14,19 +16,63 @@ public sealed class OutboxTests
     [Fact]
     public void Modules_never_publish_directly_only_through_the_outbox()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Jiebang.slnx")))
+        var assemblies = ModuleIsolationTests.Modules().Append(typeof(Outbox).Assembly).Append(typeof(Program).Assembly).ToList();
+        Assert.Contains(assemblies, a => a.GetName().Name == "Jiebang.Challenges");
+        var violations = assemblies.SelectMany(DirectPublishes).Distinct().ToList();
+        Assert.True(violations.Count == 0, SourceTree.Report(
+            "Publish notifications with Write.PublishAsync (Outbox.EnqueueAsync inside the transaction, Outbox.DispatchAsync after " +
+            "commit), never with IPublisher or IMediator.Publish",
+            violations));
+    }
+
+    [Fact]
+    public void The_direct_publish_check_sees_a_publish_through_the_publisher_and_through_the_mediator()
+    {
+        var found = DirectPublishes(typeof(OutboxTests).Assembly).ToList();
+        Assert.All(found, f => Assert.Contains("tests/Jiebang.ArchitectureTests/OutboxTests.cs:", f));
+        Assert.Contains(found, f => f.Contains($"{nameof(PublishesThroughThePublisher)} calls IPublisher.Publish", StringComparison.Ordinal));
+        Assert.Contains(found, f => f.Contains($"{nameof(PublishesThroughTheMediator)} calls ", StringComparison.Ordinal)
+                                    && f.Contains(".Publish", StringComparison.Ordinal));
+        Assert.Contains(found, f => f.Contains($"{nameof(AsksForThePublisher)} depends on IPublisher", StringComparison.Ordinal));
+        Assert.DoesNotContain(found, f => f.Contains(nameof(SendsACommandDirectly), StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Every type outside the platform's <see cref="Outbox"/> (and the generated mediator) that names <see cref="IPublisher"/> (a constructor parameter,
+    /// a field, a service it asks for) or calls Publish on a publisher or the mediator, with file and line.
+    /// </summary>
+    private static IEnumerable<string> DirectPublishes(Assembly assembly)
+    {
+        foreach (var reference in IlReferences.Of(assembly))
         {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("repository root not found");
+            if (reference.To == typeof(IPublisher) && !IsOutbox(reference.From))
+            {
+                yield return $"{reference.Location}: {Outer(reference.From).Name} depends on IPublisher";
+            }
         }
-        var offenders = Directory.EnumerateFiles(Path.Combine(root, "api", "src", "Modules"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Where(f => File.ReadAllText(f).Contains("IPublisher", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(root, f))
-            .ToList();
-        Assert.True(offenders.Count == 0,
-            "Publish notifications with Outbox.EnqueueAsync inside the transaction and Outbox.DispatchAsync after commit, not IPublisher: " +
-            string.Join(", ", offenders));
+        foreach (var (method, member, location) in IlReferences.Uses(assembly))
+        {
+            if (member is MethodInfo { Name: "Publish" } publish && publish.DeclaringType is { } publisher
+                && typeof(IPublisher).IsAssignableFrom(publisher) && !IsOutbox(method.DeclaringType!))
+            {
+                yield return $"{location}: {Outer(method.DeclaringType!).Name} calls {publisher.Name}.Publish";
+            }
+        }
+    }
+
+    /// <summary>The outbox delivers; the mediator the source generator writes into the host is the publisher itself.</summary>
+    private static bool IsOutbox(Type type) =>
+        Outer(type) == typeof(Outbox)
+        || Outer(type).GetCustomAttribute<GeneratedCodeAttribute>()?.Tool?.StartsWith("Mediator", StringComparison.Ordinal) == true;
+
+    /// <summary>The type a compiler-made one (a lambda's closure, an async state machine) belongs to.</summary>
+    private static Type Outer(Type type)
+    {
+        while (type.DeclaringType is { } outer && type.Name.StartsWith('<'))
+        {
+            type = outer;
+        }
+        return type;
     }
 
     [Fact]
@@ -58,12 +104,7 @@ public sealed class OutboxTests
                 && (typeof(IBaseCommand).IsAssignableFrom(argument)
                     || (argument.IsGenericType && argument.GetGenericTypeDefinition() == typeof(ICommand<>))))
             {
-                var type = method.DeclaringType!;
-                while (type.DeclaringType is { } outer && type.Name.StartsWith('<'))
-                {
-                    type = outer;
-                }
-                yield return $"{location}: {type.Name} sends a command with {sender.Name}.Send";
+                yield return $"{location}: {Outer(method.DeclaringType!).Name} sends a command with {sender.Name}.Send";
             }
         }
     }
@@ -74,6 +115,24 @@ public sealed class OutboxTests
     internal sealed class SendsACommandDirectly(ISender sender)
     {
         public async Task SendAsync() => await sender.Send(new ProbeCommand());
+    }
+
+    /// <summary>What the direct-publish check must catch (never run).</summary>
+    internal sealed record ProbeNotification : INotification;
+
+    internal sealed class PublishesThroughThePublisher(IPublisher publisher)
+    {
+        public async Task PublishAsync() => await publisher.Publish(new ProbeNotification());
+    }
+
+    internal sealed class PublishesThroughTheMediator(IMediator mediator)
+    {
+        public async Task PublishAsync() => await mediator.Publish(new ProbeNotification());
+    }
+
+    internal sealed class AsksForThePublisher(IServiceProvider services)
+    {
+        public object Publisher() => services.GetService(typeof(IPublisher))!;
     }
 
     [Fact]

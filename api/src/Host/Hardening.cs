@@ -13,6 +13,9 @@ internal sealed class RateLimitSettings
     public bool Enabled { get; set; } = true;
     public int PerApiKeyPerMinute { get; set; } = 3000;
     public int PerAddressPerMinute { get; set; } = 1200;
+
+    /// <summary>The window the limits count in; a minute, lengthened by tests so no window ends while one runs.</summary>
+    public int WindowSeconds { get; set; } = 60;
 }
 
 /// <summary>
@@ -131,7 +134,7 @@ internal static class Hardening
             // jbk_{prefix}_{secret}: the prefix names the key without keeping the secret in memory.
             var parts = key.Split('_');
             var partition = parts.Length >= 3 && parts[0] == "jbk" ? parts[1] : "malformed";
-            return RateLimitPartition.GetFixedWindowLimiter("key:" + partition, _ => Window(limits.PerApiKeyPerMinute));
+            return RateLimitPartition.GetFixedWindowLimiter("key:" + partition, _ => Window(limits.PerApiKeyPerMinute, limits.WindowSeconds));
         });
 
     private static PartitionedRateLimiter<HttpContext> ByAddress(RateLimitSettings limits) =>
@@ -142,13 +145,13 @@ internal static class Hardening
                 return RateLimitPartition.GetNoLimiter("none");
             }
             var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            return RateLimitPartition.GetFixedWindowLimiter("ip:" + address, _ => Window(limits.PerAddressPerMinute));
+            return RateLimitPartition.GetFixedWindowLimiter("ip:" + address, _ => Window(limits.PerAddressPerMinute, limits.WindowSeconds));
         });
 
-    private static FixedWindowRateLimiterOptions Window(int perMinute) => new()
+    private static FixedWindowRateLimiterOptions Window(int perMinute, int windowSeconds) => new()
     {
         PermitLimit = Math.Max(1, perMinute),
-        Window = TimeSpan.FromMinutes(1),
+        Window = TimeSpan.FromSeconds(Math.Max(1, windowSeconds)),
         QueueLimit = 0,
         AutoReplenishment = true,
     };

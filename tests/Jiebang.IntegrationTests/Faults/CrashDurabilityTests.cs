@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Dapper;
 using Jiebang.IntegrationTests.Infrastructure;
@@ -20,6 +19,7 @@ public abstract class CrashDurabilityTests
     private const int Drafts = 96;
     private const int KillAfterAcks = 4;
     private const string DistrictKey = Jiebang.Platform.Demo.DemoAccounts.DistrictKey;
+    private const string ListeningOn = "Now listening on:";
     private static readonly string HostDll = Path.Combine(AppContext.BaseDirectory, "Jiebang.Host.dll");
 
     protected abstract string Provider { get; }
@@ -35,10 +35,7 @@ public abstract class CrashDurabilityTests
         var workDir = Directory.CreateTempSubdirectory("jiebang-crash").FullName;
 
         // 1. A running host with the demo call (its open batch and the Haidian district key) and drafts to submit.
-        var port = FreePort();
-        var host = Start(workDir, connectionString!, port);
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Add(Jiebang.Platform.Auth.ApiKeys.HeaderName, DistrictKey);
+        var (host, client) = await StartAsync(workDir, connectionString!);
         await WaitReadyAsync(client, host);
         var challenge = await OpenChallengeAsync(client);
         var drafts = new List<Guid>();
@@ -87,7 +84,8 @@ public abstract class CrashDurabilityTests
         Assert.True(acked.Count < Drafts, "every submission finished before the kill; the test proved nothing");
 
         // 3. After a restart: every acknowledged submission is present and complete, and nothing is half written.
-        var restarted = Start(workDir, connectionString!, port);
+        Process restarted;
+        (restarted, client) = await StartAsync(workDir, connectionString!);
         try
         {
             await WaitReadyAsync(client, restarted);
@@ -143,24 +141,43 @@ public abstract class CrashDurabilityTests
         public int Events { get; set; }
     }
 
-    private Process Start(string workDir, string connectionString, int port)
+    /// <summary>
+    /// Starts the host on a port the system picks as it binds (port 0), so no other process can take the port between
+    /// choosing and binding it; the address comes from the host's own "Now listening on" line.
+    /// </summary>
+    private async Task<(Process Process, HttpClient Client)> StartAsync(string workDir, string connectionString)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(HostDll);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["Urls"] = "http://127.0.0.1:0";
         start.Environment["Database__Provider"] = Provider;
         start.Environment["Database__MigrateOnStartup"] = "true";
         start.Environment["ConnectionStrings__Jiebang"] = connectionString;
         start.Environment["Demo__Seed"] = "true";
         start.Environment["Attachments__Path"] = Path.Combine(workDir, "attachments");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) =>
+        {
+            var at = line.Data?.IndexOf(ListeningOn, StringComparison.Ordinal) ?? -1;
+            if (at >= 0)
+            {
+                listening.TrySetResult(new Uri(line.Data![(at + ListeningOn.Length)..].Trim()));
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return process;
+        var limit = TimeSpan.FromSeconds(90);
+        await Task.WhenAny(listening.Task, process.WaitForExitAsync(), Task.Delay(limit));
+        Assert.False(process.HasExited, $"the host exited with code {(process.HasExited ? process.ExitCode : 0)} before it listened");
+        Assert.True(listening.Task.IsCompleted, $"the host did not say where it listens within {limit.TotalSeconds} s");
+        var client = new HttpClient { BaseAddress = listening.Task.Result, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add(Jiebang.Platform.Auth.ApiKeys.HeaderName, DistrictKey);
+        return (process, client);
     }
 
     private static async Task WaitReadyAsync(HttpClient client, Process process)
@@ -202,13 +219,6 @@ public abstract class CrashDurabilityTests
         var body = ApplicationBodies.Complete(challenge, lead: Guid.Parse((string)organisation["id"]!));
         var draft = await client.PostJson("/api/v1/applications", body).Expect(HttpStatusCode.Created);
         return Guid.Parse((string)draft["id"]!);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -5,8 +5,9 @@ namespace Jiebang.IntegrationTests.OpenApi;
 /// <summary>
 /// The breaking changes a district portal or partner client would feel, found by comparing the last released document with
 /// the current one: a removed operation, a removed response property, a new required request property or parameter, a
-/// narrowed enum (a named one, or the values a request property accepts), and a response property whose type changed
-/// (a plain string that became an enum: a generated client's type changes and an unknown value no longer deserialises).
+/// narrowed enum (a named one, or the values a request property accepts), a response property whose type changed
+/// (a plain string that became an enum: a generated client's type changes and an unknown value no longer deserialises),
+/// and, as request bodies are read strictly, a removed request property or one whose type changed.
 /// They are allowed only with a new major version in info.version.
 /// </summary>
 public static class ContractCompatibility
@@ -45,12 +46,20 @@ public static class ContractCompatibility
                 }
             }
 
+            // Request bodies are read strictly (additionalProperties: false): a property the client still sends and the
+            // document no longer declares is refused with 400, so removing one breaks clients too.
+            breaks.AddRange(RequestProperties(released, oldOp, requiredOnly: false).Except(RequestProperties(current, newOp, requiredOnly: false))
+                .Order(StringComparer.Ordinal).Select(p => $"removed request property {key} {p}"));
             var oldRequest = Shapes(released, oldOp["requestBody"]?["content"]);
             var newRequest = Shapes(current, newOp["requestBody"]?["content"]);
             foreach (var (path, oldShape) in oldRequest.OrderBy(s => s.Key, StringComparer.Ordinal))
             {
-                if (newRequest.TryGetValue(path, out var newShape) && oldShape.StartsWith("enum", StringComparison.Ordinal) &&
-                    newShape.StartsWith("enum", StringComparison.Ordinal))
+                if (!newRequest.TryGetValue(path, out var newShape) || newShape == oldShape)
+                {
+                    continue;
+                }
+                var wasEnum = oldShape.StartsWith("enum", StringComparison.Ordinal);
+                if (wasEnum && newShape.StartsWith("enum", StringComparison.Ordinal))
                 {
                     var removed = EnumMembers(oldShape).Except(EnumMembers(newShape)).ToList();
                     if (removed.Count > 0)
@@ -58,10 +67,15 @@ public static class ContractCompatibility
                         breaks.Add($"narrowed request enum {key} {path}: removed {string.Join(", ", removed)}");
                     }
                 }
+                else if (!(wasEnum && newShape == "string"))
+                {
+                    // An enum that becomes a plain string accepts more; any other change refuses what a client sends today.
+                    breaks.Add($"changed request property type {key} {path}: {oldShape} -> {newShape}");
+                }
             }
 
-            var oldRequired = RequiredRequestProperties(released, oldOp);
-            var newRequired = RequiredRequestProperties(current, newOp);
+            var oldRequired = RequestProperties(released, oldOp, requiredOnly: true);
+            var newRequired = RequestProperties(current, newOp, requiredOnly: true);
             breaks.AddRange(newRequired.Except(oldRequired).Order(StringComparer.Ordinal)
                 .Select(p => $"new required request property {key} {p}"));
 
@@ -88,6 +102,16 @@ public static class ContractCompatibility
         }
         return breaks;
     }
+
+    /// <summary>
+    /// What the compatibility test asserts: null when the current document keeps every promise of the released one or
+    /// declares a new major version, else the refusal listing each breaking change.
+    /// </summary>
+    public static string? Refusal(JsonNode released, JsonNode current, IReadOnlyList<string> breaks) =>
+        breaks.Count == 0 || MajorVersion(current) > MajorVersion(released)
+            ? null
+            : "Breaking changes against api/openapi/released/jiebang.v1.json without a new major version " +
+              "(与已发布版本不兼容，须提升主版本号):\n" + string.Join("\n", breaks);
 
     public static int MajorVersion(JsonNode document)
     {
@@ -121,12 +145,12 @@ public static class ContractCompatibility
         return found;
     }
 
-    private static HashSet<string> RequiredRequestProperties(JsonNode document, JsonNode operation)
+    private static HashSet<string> RequestProperties(JsonNode document, JsonNode operation, bool requiredOnly)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (_, media) in Resolve(document, operation["requestBody"])?["content"]?.AsObject() ?? [])
         {
-            Walk(document, media?["schema"], "", found, required: true, []);
+            Walk(document, media?["schema"], "", found, requiredOnly, []);
         }
         return found;
     }

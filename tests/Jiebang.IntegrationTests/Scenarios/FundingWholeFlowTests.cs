@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Jiebang.IntegrationTests.Funding;
 using Jiebang.IntegrationTests.Infrastructure;
+using Jiebang.IntegrationTests.Platform.Feed;
 using Jiebang.IntegrationTests.Review;
 
 namespace Jiebang.IntegrationTests.Scenarios;
@@ -180,22 +181,8 @@ public abstract class FundingWholeFlowTests(JiebangHost host) : HostTests(host)
         }
     }
 
-    private static async Task<List<JsonNode>> FollowFeedAsync(HttpClient client)
-    {
-        var items = new List<JsonNode>();
-        string? after = null;
-        while (true)
-        {
-            var page = await client.GetAsync("/api/v1/feed?limit=200" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after)))
-                .Expect(HttpStatusCode.OK);
-            items.AddRange(page["items"]!.AsArray().Select(i => i!));
-            after = (string)page["next"]!;
-            if (!(bool)page["hasMore"]!)
-            {
-                return items;
-            }
-        }
-    }
+    /// <summary>The whole feed the caller receives, followed to its end within <see cref="FeedFollower.Limit"/>.</summary>
+    private static async Task<List<JsonNode>> FollowFeedAsync(HttpClient client) => (await FeedFollower.FollowAsync(client, limit: 200)).Items;
 }
 
 public sealed class FundingWholeFlowTestsOnSqlite(SqliteHost host) : FundingWholeFlowTests(host), IClassFixture<SqliteHost>;

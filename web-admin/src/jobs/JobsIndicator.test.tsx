@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp } from 'antd';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -57,11 +57,13 @@ function renderWith(ui: React.ReactElement, locale: 'zh-CN' | 'en-US' = 'zh-CN')
 
 describe('JobsIndicator', () => {
   afterEach(() => {
+    vi.useRealTimers();
     vi.unstubAllGlobals();
     session.signOut();
   });
 
   it('counts running jobs, lists them with progress, keeps polling until they finish and offers the export file', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const { calls } = fakeApi();
     URL.createObjectURL = vi.fn(() => 'blob:x');
     URL.revokeObjectURL = vi.fn();
@@ -76,8 +78,17 @@ describe('JobsIndicator', () => {
     const check = within(list).getAllByTestId('job-progress')[0];
     expect(Number(check.dataset.percent)).toBeLessThan(100);
 
-    // Polling goes on by itself while a job runs; the check reaches 100 % and says what it did.
-    await waitFor(() => expect(within(list).getAllByTestId('job-progress')[0]).toHaveAttribute('data-percent', '100'), { timeout: 6000 });
+    // Polling goes on by itself while a job runs (once a second); the check reaches 100 % and says what it did. The
+    // seconds are the fake clock's (setInterval is faked from the start), so no real second passes and a slow machine
+    // cannot miss a poll; each step waits, up to a deadline, for the poll it caused to show.
+    const percent = () => Number(within(list).getAllByTestId('job-progress')[0].dataset.percent);
+    for (let second = 0; second < 10 && percent() < 100; second++) {
+      const before = percent();
+      await act(() => vi.advanceTimersByTimeAsync(1000));
+      await waitFor(() => expect(percent()).toBeGreaterThan(before));
+    }
+    vi.useRealTimers();
+    expect(within(list).getAllByTestId('job-progress')[0]).toHaveAttribute('data-percent', '100');
     expect(within(list).getByText('审查 4 份：合格 3，不合格 1（此前已审 0）')).toBeInTheDocument();
     await waitFor(() => expect(button).toHaveAttribute('data-running', '0'));
     expect(calls.filter((c) => c === 'GET /api/v1/jobs').length).toBeGreaterThanOrEqual(4);
@@ -86,7 +97,7 @@ describe('JobsIndicator', () => {
     await waitFor(() => expect(calls).toContain(`GET /api/v1/jobs/${EXPORT_ID}/result`));
     await waitFor(() => expect(saved).toHaveBeenCalled());
     saved.mockRestore();
-  }, 10_000);
+  });
 });
 
 describe('JobProgress', () => {

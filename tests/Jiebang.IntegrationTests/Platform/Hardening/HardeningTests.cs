@@ -19,6 +19,9 @@ public sealed class HardenedSqliteHost : SqliteHost
     {
         Settings["RateLimits:PerApiKeyPerMinute"] = "5";
         Settings["RateLimits:PerAddressPerMinute"] = "40";
+        // The limiter counts on the real clock (it takes no TimeProvider): a window of a day never ends while the tests run,
+        // so the counts the tests make are never refilled half-way.
+        Settings["RateLimits:WindowSeconds"] = "86400";
         Settings["Cors:Origins:0"] = Origin;
         Settings["Limits:MaxRequestBodyBytes"] = "65536";
         Settings["Auth:MaxFailedSignIns"] = "3";

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Jiebang.IntegrationTests.Infrastructure;
+using Jiebang.IntegrationTests.Platform.Feed;
 using Jiebang.Platform.Organisations;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -85,21 +86,9 @@ public abstract partial class OrganisationsTests(JiebangHost host) : HostTests(h
         return await client.SendAsync(request);
     }
 
-    private async Task<List<JsonNode>> FeedAboutAsync(HttpClient client, string id)
-    {
-        var items = new List<JsonNode>();
-        string? after = null;
-        while (true)
-        {
-            var page = await client.GetAsync("/api/v1/feed?limit=200" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}")).Expect(HttpStatusCode.OK);
-            items.AddRange(page["items"]!.AsArray().Select(i => i!).Where(i => (string?)i["resourceId"] == id));
-            after = (string)page["next"]!;
-            if (!(bool)page["hasMore"]!)
-            {
-                return items;
-            }
-        }
-    }
+    /// <summary>The caller's feed events about one resource, the feed followed to its end within <see cref="FeedFollower.Limit"/>.</summary>
+    private static async Task<List<JsonNode>> FeedAboutAsync(HttpClient client, string id) =>
+        (await FeedFollower.FollowAsync(client, limit: 200)).Items.Where(i => (string?)i["resourceId"] == id).ToList();
 
     [Fact]
     public async Task The_store_finds_many_organisations_by_id_with_what_eligibility_needs()
