@@ -18,16 +18,8 @@ public abstract class ScoringWindowTests(JiebangHost host) : HostTests(host)
         var saved = Host.Clock.GetUtcNow();
         try
         {
-            var review = new ReviewScenario(Host);
             var tf = await Host.As(Cast.TaskForce);
-            var one = await review.ExpertAsync();
-            var two = await review.ExpertAsync();
-            var item = await review.ApplicationItemAsync(team: [new { name = "周敏", title = "研究员", role = "项目负责人" }], expertsPerItem: 2);
-            await tf.PostJson($"/api/v1/review/rounds/{item.RoundId}/assign").Expect(HttpStatusCode.OK);
-            var first = await Host.As(one.UserName);
-            var second = await Host.As(two.UserName);
-            var a1 = await review.AssignmentOfAsync(first, item.ItemId);
-            var a2 = await review.AssignmentOfAsync(second, item.ItemId);
+            var (item, first, a1, second, a2) = await new ReviewScenario(Host).AssignedToTwoExpertsAsync();
 
             // Inside the window by the clock, but the round is not in scoring yet.
             await DatabaseSnapshot.Unchanged(Host, () => first.PutJson($"/api/v1/review/assignments/{a1}/score", Sheet(80, 70))

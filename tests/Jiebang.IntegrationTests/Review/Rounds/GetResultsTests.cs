@@ -12,19 +12,13 @@ public abstract class GetResultsTests(JiebangHost host) : HostTests(host)
         var saved = Host.Clock.GetUtcNow();
         try
         {
-            var review = new ReviewScenario(Host);
             var tf = await Host.As(Cast.TaskForce);
-            var one = await review.ExpertAsync();
-            var two = await review.ExpertAsync();
             // ReviewScenario.RoundBody: pass threshold 60, criterion 1 (weight 0.6) threshold 60, criterion 2 weight 0.4, spread limit 20.
-            var item = await review.ApplicationItemAsync(team: [new { name = "周敏", title = "研究员", role = "项目负责人" }], expertsPerItem: 2);
-            await tf.PostJson($"/api/v1/review/rounds/{item.RoundId}/assign").Expect(HttpStatusCode.OK);
+            var (item, first, a1, second, a2) = await new ReviewScenario(Host).AssignedToTwoExpertsAsync();
             await tf.PostJson($"/api/v1/review/rounds/{item.RoundId}/open-scoring").Expect(HttpStatusCode.OK);
-            var first = await Host.As(one.UserName);
-            var second = await Host.As(two.UserName);
             // Totals 0.6 × 50 + 0.4 × 50 = 50 and 0.6 × 70 + 0.4 × 70 = 70: mean 60, spread 20; criterion 1 mean (50 + 70) / 2 = 60.
-            await ReviewScenario.ScoreAndSubmitAsync(first, await review.AssignmentOfAsync(first, item.ItemId), 50, 50);
-            await ReviewScenario.ScoreAndSubmitAsync(second, await review.AssignmentOfAsync(second, item.ItemId), 70, 70);
+            await ReviewScenario.ScoreAndSubmitAsync(first, a1, 50, 50);
+            await ReviewScenario.ScoreAndSubmitAsync(second, a2, 70, 70);
             await tf.PostJson($"/api/v1/review/rounds/{item.RoundId}/close").Expect(HttpStatusCode.OK);
 
             var results = await tf.GetAsync($"/api/v1/review/rounds/{item.RoundId}/results").Expect(HttpStatusCode.OK);
