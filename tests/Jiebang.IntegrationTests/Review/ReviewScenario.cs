@@ -81,6 +81,20 @@ public sealed class ReviewScenario(JiebangHost host)
         return (applicationId, (string)challenge["id"]!);
     }
 
+    public sealed record TwoExperts(ApplicationItem Item, HttpClient First, string FirstAssignment, HttpClient Second, string SecondAssignment);
+
+    /// <summary>An application item assigned to two new experts (scoring not opened yet), with each expert's client and assignment.</summary>
+    public async Task<TwoExperts> AssignedToTwoExpertsAsync(string visibility = "SealedUntilClose")
+    {
+        var one = await ExpertAsync();
+        var two = await ExpertAsync();
+        var item = await ApplicationItemAsync(team: [new { name = "周敏", title = "研究员", role = "项目负责人" }], expertsPerItem: 2, visibility: visibility);
+        await (await host.As(Cast.TaskForce)).PostJson($"/api/v1/review/rounds/{item.RoundId}/assign").Expect(HttpStatusCode.OK);
+        var first = await host.As(one.UserName);
+        var second = await host.As(two.UserName);
+        return new TwoExperts(item, first, await AssignmentOfAsync(first, item.ItemId), second, await AssignmentOfAsync(second, item.ItemId));
+    }
+
     /// <summary>The expert's own active assignment on the round, as its client sees it.</summary>
     public async Task<string> AssignmentOfAsync(HttpClient expert, string itemId)
     {

@@ -47,6 +47,54 @@ public abstract class ApplicationsSealingTests(JiebangHost host) : HostTests(hos
             Host.Clock.SetUtcNow(saved);
         }
     }
+
+    [Fact]
+    public async Task After_the_deadline_the_issuer_still_never_sees_a_withdrawn_or_a_draft_application_in_detail_versions_or_list()
+    {
+        var (challenge, batch) = await Scenario.PublishedAsync(issuer: Cast.IssuerA);
+        var applicant = await Host.As(Cast.Applicant);
+        async Task<string> SubmittedAsync()
+        {
+            var created = await applicant.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge)).Expect(HttpStatusCode.Created);
+            await applicant.PostJson($"/api/v1/applications/{created["id"]}/submit").Expect(HttpStatusCode.OK);
+            return (string)created["id"]!;
+        }
+        var submitted = await SubmittedAsync();
+        var withdrawn = await SubmittedAsync();
+        var withdrawal = await applicant.PostJson($"/api/v1/applications/{withdrawn}/withdraw", new { reason = "改投其他需求" }).Expect(HttpStatusCode.OK);
+        Assert.Equal("Withdrawn", (string?)withdrawal["status"]);
+        var draft = (string)(await applicant.PostJson("/api/v1/applications", ApplicationBodies.Complete(challenge)).Expect(HttpStatusCode.Created))["id"]!;
+
+        var issuer = await Host.As(Cast.IssuerA);
+        var saved = Host.Clock.GetUtcNow();
+        try
+        {
+            Host.Clock.SetUtcNow(DateTimeOffset.Parse((string)batch["closesAt"]!, System.Globalization.CultureInfo.InvariantCulture).AddDays(1));
+            await issuer.GetAsync($"/api/v1/applications/{submitted}").Expect(HttpStatusCode.OK);
+            foreach (var hidden in new[] { withdrawn, draft })
+            {
+                await issuer.GetAsync($"/api/v1/applications/{hidden}").ExpectProblem(HttpStatusCode.NotFound, "not_found");
+                await issuer.GetAsync($"/api/v1/applications/{hidden}/versions").ExpectProblem(HttpStatusCode.NotFound, "not_found");
+            }
+            foreach (var query in new[] { $"challenge={challenge["id"]}", $"batch={batch["id"]}", $"challenge={challenge["id"]}&status=Withdrawn" })
+            {
+                var list = await issuer.GetAsync($"/api/v1/applications?{query}").Expect(HttpStatusCode.OK);
+                var ids = list["items"]!.AsArray().Select(i => (string)i!["id"]!).ToList();
+                Assert.DoesNotContain(withdrawn, ids);
+                Assert.DoesNotContain(draft, ids);
+                Assert.Equal(ids.Count, (int)list["total"]!);
+            }
+            Assert.Equal([submitted], (await issuer.GetAsync($"/api/v1/applications?challenge={challenge["id"]}").Expect(HttpStatusCode.OK))["items"]!
+                .AsArray().Select(i => (string)i!["id"]!));
+            // The task force sees all three, so what the issuer misses is hidden from it, not missing.
+            Assert.Equal(3, (int)(await (await Host.As(Cast.TaskForce)).GetAsync($"/api/v1/applications?challenge={challenge["id"]}")
+                .Expect(HttpStatusCode.OK))["total"]!);
+        }
+        finally
+        {
+            Host.Clock.SetUtcNow(saved);
+        }
+    }
 }
 
 public sealed class ApplicationsSealingTestsOnSqlite(SqliteHost host) : ApplicationsSealingTests(host), IClassFixture<SqliteHost>;

@@ -9,16 +9,9 @@ public abstract class ScoreVisibilityTests(JiebangHost host) : HostTests(host)
     protected async Task<(ReviewScenario.ApplicationItem Item, HttpClient First, string FirstAssignment, HttpClient Second, string SecondAssignment)>
         ScoringAsync(string visibility)
     {
-        var review = new ReviewScenario(Host);
-        var tf = await Host.As(Cast.TaskForce);
-        var one = await review.ExpertAsync();
-        var two = await review.ExpertAsync();
-        var item = await review.ApplicationItemAsync(team: [new { name = "周敏", title = "研究员", role = "项目负责人" }], expertsPerItem: 2, visibility: visibility);
-        await tf.PostJson($"/api/v1/review/rounds/{item.RoundId}/assign").Expect(HttpStatusCode.OK);
-        await tf.PostJson($"/api/v1/review/rounds/{item.RoundId}/open-scoring").Expect(HttpStatusCode.OK);
-        var first = await Host.As(one.UserName);
-        var second = await Host.As(two.UserName);
-        return (item, first, await review.AssignmentOfAsync(first, item.ItemId), second, await review.AssignmentOfAsync(second, item.ItemId));
+        var (item, first, a1, second, a2) = await new ReviewScenario(Host).AssignedToTwoExpertsAsync(visibility);
+        await (await Host.As(Cast.TaskForce)).PostJson($"/api/v1/review/rounds/{item.RoundId}/open-scoring").Expect(HttpStatusCode.OK);
+        return (item, first, a1, second, a2);
     }
 }
 
