@@ -150,10 +150,6 @@ public sealed class Write
 
     public static WriteAnswer Created(object body, string location, int? version = null) => new(StatusCodes.Status201Created, body, version, location);
 
-    public static WriteAnswer Accepted(object body, string? location = null) => new(StatusCodes.Status202Accepted, body, null, location);
-
-    public static WriteAnswer NoContent() => new(StatusCodes.Status204NoContent, null);
-
     /// <summary>200 with a body read after commit and delivery: e.g. another module's record as its handler left it.</summary>
     public static WriteAnswer OkAfterDelivery(Func<CancellationToken, Task<object>> read) =>
         new(StatusCodes.Status200OK, null) { ReadAfterDelivery = read };

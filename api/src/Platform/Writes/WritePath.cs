@@ -164,9 +164,7 @@ public sealed class WritePath(DbConnectionFactory db, IdempotencyStore keys, Aud
         {
             http.Response.Headers[name] = values;
         }
-        return body is null && answer.Status == StatusCodes.Status204NoContent
-            ? Results.NoContent()
-            : Results.Json(body, JsonDefaults.Options, statusCode: answer.Status);
+        return Results.Json(body, JsonDefaults.Options, statusCode: answer.Status);
     }
 
     /// <summary>
