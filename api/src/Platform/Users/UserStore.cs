@@ -12,7 +12,9 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock)
 
     private const string SelectByName = """
         SELECT id AS Id, user_name AS UserName, display_name AS DisplayName, password_hash AS PasswordHash,
-               role AS Role, organisation_id AS OrganisationId, expert_id AS ExpertId, active AS Active, is_demo AS IsDemo
+               role AS Role, organisation_id AS OrganisationId, expert_id AS ExpertId, active AS Active, is_demo AS IsDemo,
+               email AS Email, mobile AS Mobile, org_admin AS OrgAdmin, must_change_password AS MustChangePassword,
+               security_stamp AS SecurityStamp, version AS Version
         FROM platform_user WHERE user_name = @UserName
         """;
 
