@@ -177,6 +177,8 @@ public sealed class ReviewScenario(JiebangHost host)
                     assignments.Add((experts[e], (string)assigned["assignmentId"]!));
                 }
             }
+            // Automatic assignment finds every item at its count (nobody more is drawn) and moves the round to Assigning.
+            await tf.PostJson($"/api/v1/review/rounds/{roundId}/assign").Expect(HttpStatusCode.OK);
             await tf.PostJson($"/api/v1/review/rounds/{roundId}/open-scoring").Expect(HttpStatusCode.OK);
             foreach (var (expert, assignment) in assignments)
             {
