@@ -58,6 +58,8 @@ public sealed class SecurityScenario
     public required Guid ProgressReportId { get; init; }
     public required Guid ProgressAttachmentId { get; init; }
     public required Guid OrganisationId { get; init; }
+    /// <summary>The consortium member of the application (an enterprise in 海淀区, with no user of its own).</summary>
+    public required Guid MemberOrganisationId { get; init; }
     /// <summary>A published challenge of issA whose window is open now, and a draft application of appA to it (sealed until the deadline).</summary>
     public required JsonNode OpenChallenge { get; init; }
     public required Guid OpenDraftApplicationId { get; init; }
@@ -145,12 +147,8 @@ public sealed class SecurityScenario
         {
             // On a host that runs jobs, let it finish: a job writing in the background would change the database under
             // the before/after comparisons of the tests that use this scenario.
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while ((string)(await tf.GetAsync($"/api/v1/jobs/{job["id"]}").Expect(HttpStatusCode.OK))["status"]! is "Queued" or "Running")
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the scenario's export job did not finish within 60 s");
-                await Task.Delay(100);
-            }
+            await Poll.UntilAsync(async () => (string)(await tf.GetAsync($"/api/v1/jobs/{job["id"]}").Expect(HttpStatusCode.OK))["status"]!,
+                status => status is not ("Queued" or "Running"), TimeSpan.FromSeconds(60), "the scenario's export job finishes");
         }
 
         return new SecurityScenario
@@ -164,6 +162,7 @@ public sealed class SecurityScenario
             AssignedExpertUser = assigned[0].UserName, UnassignedExpertUser = unassigned.UserName,
             AgreementId = Guid.Parse(agreementId), ProgressReportId = Guid.Parse(reportId),
             ProgressAttachmentId = Guid.Parse((string)reportAttachment["id"]!), OrganisationId = host.Cast.ApplicantOrg,
+            MemberOrganisationId = memberOrg,
             OpenChallenge = openChallenge, OpenDraftApplicationId = Guid.Parse((string)openDraft["id"]!),
             JobId = Guid.Parse((string)job["id"]!),
         };

@@ -50,9 +50,15 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
         op.PathParameters.Aggregate(op.Path, (path, name) => path.Replace("{" + name + "}", (ids ?? (n => Parameter(op, n)))(name).ToString()))
         + (op.Id == "Applications_Export" ? $"?batch={s.BatchId}" : "");
 
-    /// <summary>A valid JSON body for the operation (null for a bodyless or multipart one).</summary>
-    public JsonNode? Body(ApiOperation op)
+    /// <summary>
+    /// A valid JSON body for the operation (null for a bodyless or multipart one). A district key speaks for a unit of its
+    /// district, so where the body names the organisation a key acts for, the key's request names the scenario's unit in
+    /// 海淀区 (the applicant as lead, the consortium member as member): the one keyIn covers and keyOut does not, so the
+    /// two keys' answers show the scope rule rather than a missing field.
+    /// </summary>
+    public JsonNode? Body(ApiOperation op, string? caller = null)
     {
+        var key = caller is "keyIn" or "keyOut";
         var today = DateOnly.FromDateTime(host.Clock.GetUtcNow().AddHours(8).DateTime);
         object? body = op.Id switch
         {
@@ -71,11 +77,11 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
             "Applications_StartExportJob" => new { batch = s.BatchId },
             "Applications_OverrideEligibility" => new { outcome = "Eligible", reason = "复核后认定" },
             "Applications_Submit" => new { },
-            "Applications_ConfirmParticipation" => new { },
-            "Applications_WithdrawConfirmation" => new { reason = "合作条件变化" },
+            "Applications_ConfirmParticipation" => key ? new { organisationId = s.MemberOrganisationId } : new { },
+            "Applications_WithdrawConfirmation" => key ? new { reason = "合作条件变化", organisationId = s.MemberOrganisationId } : new { reason = "合作条件变化" },
             "Applications_Withdraw" => new { reason = "放弃申报" },
             "Applications_Update" => ApplicationBodies.Changes(openWindow ? s.OpenChallenge : s.Challenge),
-            "Applications_Create" => ApplicationBodies.Complete(s.OpenChallenge),
+            "Applications_Create" => key ? ApplicationBodies.Complete(s.OpenChallenge, lead: s.OrganisationId) : ApplicationBodies.Complete(s.OpenChallenge),
             "Auth_IssueToken" => new { userName = Cast.TaskForce, password = JiebangHost.Password },
             "Funding_SetPolicy" => FundingScenario.Policy(20_000_000L),
             "Batches_Update" => new { name = "测试批次（修订）", opensOn = today.AddDays(10).ToString("yyyy-MM-dd"), closesOn = today.AddDays(45).ToString("yyyy-MM-dd") },
@@ -138,7 +144,7 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
 
     /// <summary>The request for <paramref name="op"/>: valid body (or a PDF for uploads), and the current version in If-Match where updates need it.</summary>
     public async Task<HttpRequestMessage> BuildAsync(ApiOperation op, HttpClient caller, Func<string, Guid>? ids = null, JsonNode? body = null,
-        HttpContent? content = null)
+        HttpContent? content = null, string? column = null)
     {
         var url = Url(op, ids);
         var request = new HttpRequestMessage(new HttpMethod(op.Method), url);
@@ -152,7 +158,7 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
         }
         else if (op.ContentType is not null)
         {
-            request.Content = new StringContent((body ?? Body(op))!.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            request.Content = new StringContent((body ?? Body(op, column))!.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
         }
         else if (op.Method == "POST")
         {
