@@ -3243,7 +3243,7 @@ export interface components {
             /** @description 新密码 / At least 10 characters, not the user name, not a common password. */
             newPassword: string;
         };
-        /** @description A fresh bearer token: the change ended every other session of the account, the one that asked included, so the client replaces its token with this one. */
+        /** @description 新的访问令牌 / A fresh bearer token: the change ended every other session of the account, the one that asked included, so the client replaces its token with this one. */
         ChangePasswordResponse: {
             /** @description 访问令牌 / The bearer token to send in Authorization */
             accessToken: string;
@@ -3583,10 +3583,11 @@ export interface components {
             isDemo: boolean;
             /** @description 电子邮箱 / Email */
             email?: string | null;
+            /** @description 手机号 / Mobile number. */
             mobile?: string | null;
-            /** @description A unit administrator (单位管理员): manages the users of its own organisation. */
+            /** @description 单位管理员 / A unit administrator: manages the users of its own organisation. */
             orgAdmin: boolean;
-            /** @description The password was chosen by someone else and must be changed: until then the token serves only reading this user, changing the password, signing out and the sign-in options (403 auth.password_change_required elsewhere). */
+            /** @description 须修改密码 / The password was chosen by someone else and must be changed: until then the token serves only reading this user, changing the password, signing out and the sign-in options (403 auth.password_change_required elsewhere). */
             mustChangePassword: boolean;
         };
         /** @description The programme dashboard (强链工程看板): consortia, awards, money, time to signing and procurement. */
@@ -3664,7 +3665,7 @@ export interface components {
             /** @description 不足数 / Set when no unconflicted expert could replace it: the item is now short. */
             short?: components["schemas"]["ShortItemView"] | null;
         };
-        /** @description A demo account shown on the sign-in page. */
+        /** @description 演示账号 / A demo account shown on the sign-in page. */
         DemoAccount: {
             /** @description 用户名 / User name */
             userName: string;
@@ -3935,15 +3936,15 @@ export interface components {
             /** @description 条目 / Items */
             items: components["schemas"]["ItemResultView"][];
         };
-        /** @description What the sign-in page offers. */
+        /** @description 登录页选项 / What the sign-in page offers. */
         GetSignInOptionsResponse: {
-            /** @description The demo accounts to try, or null when no demo data is loaded. */
+            /** @description 演示账号 / The demo accounts to try, or null when no demo data is loaded. */
             demoAccounts: components["schemas"]["DemoAccount"][] | null;
-            /** @description The demo accounts' password, or null when no demo data is loaded. */
+            /** @description 演示密码 / The demo accounts' password, or null when no demo data is loaded. */
             demoPassword: string | null;
-            /** @description Units may register themselves (法人注册). */
+            /** @description 允许单位自行注册 / Units may register themselves (法人注册). */
             selfRegistration: boolean;
-            /** @description People sign in at an external OpenID Connect authority, not with a password here. */
+            /** @description 外部身份认证 / People sign in at an external OpenID Connect authority, not with a password here. */
             externalAuthority: boolean;
         };
         /** @description 技术指标 / A technical indicator */
@@ -5042,8 +5043,9 @@ export interface components {
             /** @description 用户名 / The user name the person signs in with. */
             userName: string;
         };
-        /** @description The same answer whether or not the account exists, has an email or mobile, or was sent a code. */
+        /** @description 已受理 / The same answer whether or not the account exists, has an email or mobile, or was sent a code. */
         RequestPasswordResetResponse: {
+            /** @description 提示 / What to tell the person, in Chinese and English. */
             message: string;
         };
         /** @description 用验证码重设密码 / The code that was sent, and the new password. */

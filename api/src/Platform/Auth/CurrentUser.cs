@@ -12,19 +12,20 @@ public sealed class CurrentUser
     public required string Role { get; init; }
     public Guid? OrganisationId { get; init; }
 
-    /// <summary>The name of the user's organisation (issuers, applicants); null for the others.</summary>
+    /// <summary>单位名称 / The name of the user's organisation (issuers, applicants); null for the others.</summary>
     public string? OrganisationName { get; init; }
     public Guid? ExpertId { get; init; }
     public required bool IsDemo { get; init; }
     public string? Email { get; init; }
+    /// <summary>手机号 / Mobile number.</summary>
     public string? Mobile { get; init; }
 
-    /// <summary>A unit administrator (单位管理员): manages the users of its own organisation.</summary>
+    /// <summary>单位管理员 / A unit administrator: manages the users of its own organisation.</summary>
     public required bool OrgAdmin { get; init; }
 
     /// <summary>
-    /// The password was chosen by someone else and must be changed: until then the token serves only reading this user,
-    /// changing the password, signing out and the sign-in options (403 auth.password_change_required elsewhere).
+    /// 须修改密码 / The password was chosen by someone else and must be changed: until then the token serves only reading
+    /// this user, changing the password, signing out and the sign-in options (403 auth.password_change_required elsewhere).
     /// </summary>
     public required bool MustChangePassword { get; init; }
 

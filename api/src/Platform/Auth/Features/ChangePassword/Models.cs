@@ -14,8 +14,8 @@ internal sealed class Request
 }
 
 /// <summary>
-/// A fresh bearer token: the change ended every other session of the account, the one that asked included, so the client
-/// replaces its token with this one.
+/// 新的访问令牌 / A fresh bearer token: the change ended every other session of the account, the one that asked included,
+/// so the client replaces its token with this one.
 /// </summary>
 internal sealed class Response
 {

@@ -39,7 +39,7 @@ internal sealed class Endpoint(WritePath writes, DbConnectionFactory db, Throttl
             return;
         }
         // From here the work is the same for an account that exists and one that does not: the account's bucket is
-        // counted by the name typed, a code is made and stored, and for nobody the transaction is rolled back.
+        // counted by the name typed, a code is made, written and committed (and for nobody removed again before commit).
         var name = req.UserName.Trim();
         var withinAccountLimit = await throttle.TryHitAsync("reset:user:" + SignInThrottle.Normalise(name), options.ResetsPerAccount,
             TimeSpan.FromMinutes(options.ResetAccountWindowMinutes), ct);
@@ -50,38 +50,31 @@ internal sealed class Endpoint(WritePath writes, DbConnectionFactory db, Throttl
         }
         var deliver = withinAccountLimit && user is { Active: true } && (!string.IsNullOrWhiteSpace(user.Email) || !string.IsNullOrWhiteSpace(user.Mobile));
         var (code, resetId, codeHash) = ResetCodes.New();
-        try
+        await writes.ExecuteAsync(Caller.Anonymous, async w =>
         {
-            await writes.ExecuteAsync(Caller.Anonymous, async w =>
+            // For nobody the same statements run under the empty id, and the row written is removed again before commit.
+            var userId = deliver ? user!.Id : Guid.Empty;
+            await w.ExecuteAsync(Data.EndEarlier, new { UserId = userId, w.Now });
+            await w.ExecuteAsync(Data.Insert, new
             {
-                var userId = user?.Id ?? Guid.Empty;
-                await w.ExecuteAsync(Data.EndEarlier, new { UserId = userId, w.Now });
-                await w.ExecuteAsync(Data.Insert, new
-                {
-                    Id = resetId, UserId = userId, CodeHash = codeHash, w.Now, ExpiresAt = w.Now.AddMinutes(options.ResetCodeMinutes),
-                });
-                await w.AuditAsync("Platform", "User", userId, "RequestPasswordReset", new { channel = user?.Email is { Length: > 0 } ? "email" : "mobile" });
-                if (!deliver)
-                {
-                    throw new NothingToSend();
-                }
+                Id = resetId, UserId = userId, CodeHash = codeHash, w.Now, ExpiresAt = w.Now.AddMinutes(options.ResetCodeMinutes),
+            });
+            await w.ExecuteAsync(Data.ForgetNobody, new { Id = resetId, Nobody = Guid.Empty });
+            if (deliver)
+            {
+                var channel = user!.Email is { Length: > 0 } ? "email" : "mobile";
+                await w.AuditAsync("Platform", "User", userId, "RequestPasswordReset", new { channel });
                 w.AfterCommit(token => messages.SendAsync(user!, AccountMessageKinds.PasswordResetCode,
                     $"您的揭榜挂帅平台密码重置验证码为 {code}，{options.ResetCodeMinutes} 分钟内有效。如非本人操作，请忽略本消息。",
                     $"Your Jiebang password-reset code is {code}; it is valid for {options.ResetCodeMinutes} minutes. " +
                     "If you did not ask for it, ignore this message.", token));
-                return true;
-            }, ct);
-        }
-        catch (NothingToSend)
-        {
-            // Rolled back: nothing stored, nothing sent, and the answer below is the same.
-        }
+            }
+            return true;
+        }, ct);
         await Send.ResultAsync(Results.Json(new Response
         {
             Message = $"如果该账号存在并登记了邮箱或手机号，验证码已发送，{options.ResetCodeMinutes} 分钟内有效。 / If the account exists and has an " +
                       $"email or mobile on record, a code has been sent to it; it is valid for {options.ResetCodeMinutes} minutes.",
         }, JsonDefaults.Options, statusCode: StatusCodes.Status202Accepted));
     }
-
-    private sealed class NothingToSend : Exception;
 }

@@ -10,9 +10,10 @@ internal sealed class Request
     public required string UserName { get; set; }
 }
 
-/// <summary>The same answer whether or not the account exists, has an email or mobile, or was sent a code.</summary>
+/// <summary>已受理 / The same answer whether or not the account exists, has an email or mobile, or was sent a code.</summary>
 internal sealed class Response
 {
+    /// <summary>提示 / What to tell the person, in Chinese and English.</summary>
     public required string Message { get; init; }
 }
 
