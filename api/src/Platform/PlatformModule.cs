@@ -45,6 +45,11 @@ public static class PlatformModule
         services.AddSingleton<SignInThrottle>();
         services.TryAddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<UserRecord>, Microsoft.AspNetCore.Identity.PasswordHasher<UserRecord>>();
         services.AddSingleton<PasswordCheck>();
+        services.AddSingleton<SessionCheck>();
+        services.AddSingleton<ExternalAccounts>();
+        services.AddSingleton<Throttling.Throttle>();
+        services.TryAddSingleton<Notifications.DevelopmentAccountMessages>();
+        services.TryAddSingleton<Notifications.IAccountMessages>(sp => sp.GetRequiredService<Notifications.DevelopmentAccountMessages>());
 
         services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "Bearer token or API key", o =>
@@ -57,6 +62,8 @@ public static class PlatformModule
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
+                // Every token, ours or the authority's, passes the session check (active, stamp, not signed out) on every request.
+                o.Events = new JwtBearerEvents { OnTokenValidated = SessionCheck.OnTokenValidated };
                 if (!string.IsNullOrWhiteSpace(auth.Authority))
                 {
                     o.Authority = auth.Authority;

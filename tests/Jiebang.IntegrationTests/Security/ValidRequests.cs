@@ -83,6 +83,12 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
             "Applications_Update" => ApplicationBodies.Changes(openWindow ? s.OpenChallenge : s.Challenge),
             "Applications_Create" => key ? ApplicationBodies.Complete(s.OpenChallenge, lead: s.OrganisationId) : ApplicationBodies.Complete(s.OpenChallenge),
             "Auth_IssueToken" => new { userName = Cast.TaskForce, password = JiebangHost.Password },
+            "Auth_UpdateProfile" => new { displayName = "测试用户", email = "someone@example.cn", mobile = "13800138000" },
+            // Every person of the scenario signs in with the test password; the change is undone after each success.
+            "Auth_ChangePassword" => new { currentPassword = JiebangHost.Password, newPassword = "Kx7-rain-lantern-42" },
+            "Auth_RequestPasswordReset" => new { userName = Cast.Applicant },
+            // No code was sent: every caller gets the refusal (the code is tried in Platform/Auth/ResetPasswordTests).
+            "Auth_ResetPassword" => new { userName = Cast.Applicant, code = "000000", newPassword = "Kx7-rain-lantern-42" },
             "Funding_SetPolicy" => FundingScenario.Policy(20_000_000L),
             "Batches_Update" => new { name = "测试批次（修订）", opensOn = today.AddDays(10).ToString("yyyy-MM-dd"), closesOn = today.AddDays(45).ToString("yyyy-MM-dd") },
             "Challenges_Approve" or "Challenges_SendToReview" or "Challenges_Submit" or "Challenges_Withdraw" => new { reason = "理由" },

@@ -584,8 +584,136 @@ export interface paths {
          *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor
          */
         get: operations["Auth_GetMe"];
+        /**
+         * 修改本人资料 / Update the signed-in user's name and contact details
+         * @description 修改本人资料 / Update the signed-in user's name and contact details
+         *
+         *     The name, email and mobile of the signed-in person; an empty email or mobile removes it. Audited.
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor
+         */
+        put: operations["Auth_UpdateProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 登录页选项 / What the sign-in page offers
+         * @description 登录页选项 / What the sign-in page offers
+         *
+         *     The demo accounts and their password only while demo data is loaded (null otherwise), whether units may register themselves, and whether people sign in at an external authority.
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
+         */
+        get: operations["Auth_GetSignInOptions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 忘记密码：发送验证码 / Forgotten password: send a reset code
+         * @description 忘记密码：发送验证码 / Forgotten password: send a reset code
+         *
+         *     Sends a 6-digit code (valid 15 minutes, 5 attempts; a new code replaces the earlier ones) to the account's email, or else its mobile. The answer is the same 202 whether or not the account exists, is active, has an email or mobile, or has reached its limit of codes per hour (then nothing is sent). Too many requests from one address: 429.
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
+         */
+        post: operations["Auth_RequestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 用验证码重设密码 / Reset a forgotten password with the code sent
+         * @description 用验证码重设密码 / Reset a forgotten password with the code sent
+         *
+         *     A right code sets the new password, ends every session of the account (a new security stamp), lifts a forced change and a sign-in lockout, and is used up. A wrong, expired or used code, a code tried too often, and an unknown user name all answer the same 400 auth.reset_code_invalid; a wrong code counts one of its attempts. The new password must pass the password policy (400 password.*). Audited.
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
+         */
+        post: operations["Auth_ResetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 修改本人密码 / Change one's own password
+         * @description 修改本人密码 / Change one's own password
+         *
+         *     The current password is required; the new one must pass the password policy (400 password.*). The change sets a new security stamp, which ends every session of the account, the one that asked included: the answer carries a fresh token. A wrong current password counts as a failed sign-in of the account (429 auth.locked_out at the limit). Allowed while the account must change its password. Audited.
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor
+         */
+        post: operations["Auth_ChangePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退出登录 / Sign out
+         * @description 退出登录 / Sign out
+         *
+         *     Ends the token this request carries: from the next request on it answers 401. The account's other tokens stay valid (changing the password ends them all).
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor
+         */
+        post: operations["Auth_SignOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3108,6 +3236,27 @@ export interface components {
              */
             version: number;
         };
+        /** @description 修改密码 / The current password and the new one. */
+        ChangePasswordRequest: {
+            /** @description 当前密码 / The password the person signs in with now. */
+            currentPassword: string;
+            /** @description 新密码 / At least 10 characters, not the user name, not a common password. */
+            newPassword: string;
+        };
+        /** @description 新的访问令牌 / A fresh bearer token: the change ended every other session of the account, the one that asked included, so the client replaces its token with this one. */
+        ChangePasswordResponse: {
+            /** @description 访问令牌 / The bearer token to send in Authorization */
+            accessToken: string;
+            /** @description 令牌类型 / Token type */
+            tokenType: string;
+            /**
+             * Format: date-time
+             * @description 过期时间 / When it expires
+             */
+            expiresAt: string;
+            /** @description 用户 / The signed-in person as the SPA shows it. */
+            user: components["schemas"]["CurrentUser"];
+        };
         /** @description 项目结项 / Closing an accepted project; without a recorded procurement it needs a waiver reason. */
         CloseProjectRequest: {
             /** @description 豁免理由 / Why procurement is waived; required when no procurement has been recorded. */
@@ -3423,6 +3572,8 @@ export interface components {
              * @description 单位标识 / The organisation's id
              */
             organisationId?: string | null;
+            /** @description 单位名称 / The name of the user's organisation (issuers, applicants); null for the others. */
+            organisationName?: string | null;
             /**
              * Format: uuid
              * @description 专家标识 / The expert's id
@@ -3430,6 +3581,14 @@ export interface components {
             expertId?: string | null;
             /** @description 演示数据 / Demo data */
             isDemo: boolean;
+            /** @description 电子邮箱 / Email */
+            email?: string | null;
+            /** @description 手机号 / Mobile number. */
+            mobile?: string | null;
+            /** @description 单位管理员 / A unit administrator: manages the users of its own organisation. */
+            orgAdmin: boolean;
+            /** @description 须修改密码 / The password was chosen by someone else and must be changed: until then the token serves only reading this user, changing the password, signing out and the sign-in options (403 auth.password_change_required elsewhere). */
+            mustChangePassword: boolean;
         };
         /** @description The programme dashboard (强链工程看板): consortia, awards, money, time to signing and procurement. */
         Dashboard: {
@@ -3505,6 +3664,15 @@ export interface components {
             replacementAssignmentId?: string | null;
             /** @description 不足数 / Set when no unconflicted expert could replace it: the item is now short. */
             short?: components["schemas"]["ShortItemView"] | null;
+        };
+        /** @description 演示账号 / A demo account shown on the sign-in page. */
+        DemoAccount: {
+            /** @description 用户名 / User name */
+            userName: string;
+            /** @description 显示名 / Display name */
+            displayName: string;
+            /** @description 角色 / Role */
+            role: string;
         };
         /**
          * @description The result of the formal check (资格审查).
@@ -3768,6 +3936,17 @@ export interface components {
             /** @description 条目 / Items */
             items: components["schemas"]["ItemResultView"][];
         };
+        /** @description 登录页选项 / What the sign-in page offers. */
+        GetSignInOptionsResponse: {
+            /** @description 演示账号 / The demo accounts to try, or null when no demo data is loaded. */
+            demoAccounts: components["schemas"]["DemoAccount"][] | null;
+            /** @description 演示密码 / The demo accounts' password, or null when no demo data is loaded. */
+            demoPassword: string | null;
+            /** @description 允许单位自行注册 / Units may register themselves (法人注册). */
+            selfRegistration: boolean;
+            /** @description 外部身份认证 / People sign in at an external OpenID Connect authority, not with a password here. */
+            externalAuthority: boolean;
+        };
         /** @description 技术指标 / A technical indicator */
         Indicator: {
             /**
@@ -3851,7 +4030,7 @@ export interface components {
             /** @description 密码 / Password */
             password: string;
         };
-        /** @description 访问令牌 / A bearer token for the Authorization header. */
+        /** @description 访问令牌 / A bearer token for the Authorization header. When user.mustChangePassword is true the token serves only Auth_GetMe, Auth_ChangePassword, Auth_SignOut and Auth_GetSignInOptions until the password is changed. */
         IssueTokenResponse: {
             /** @description 访问令牌 / The bearer token to send in Authorization */
             accessToken: string;
@@ -4859,6 +5038,25 @@ export interface components {
          * @enum {string}
          */
         Replacement: "None" | "Automatic" | "Named";
+        /** @description 忘记密码 / The account that forgot its password. */
+        RequestPasswordResetRequest: {
+            /** @description 用户名 / The user name the person signs in with. */
+            userName: string;
+        };
+        /** @description 已受理 / The same answer whether or not the account exists, has an email or mobile, or was sent a code. */
+        RequestPasswordResetResponse: {
+            /** @description 提示 / What to tell the person, in Chinese and English. */
+            message: string;
+        };
+        /** @description 用验证码重设密码 / The code that was sent, and the new password. */
+        ResetPasswordRequest: {
+            /** @description 用户名 / The user name the code was requested for. */
+            userName: string;
+            /** @description 验证码 / The 6-digit code from the email or text message. */
+            code: string;
+            /** @description 新密码 / At least 10 characters, not the user name, not a common password. */
+            newPassword: string;
+        };
         /** @description 处理异议 / Resolves an objection. */
         ResolveObjectionRequest: {
             /** @description 处理结论 / Upheld or Dismissed. */
@@ -5495,6 +5693,15 @@ export interface components {
             /** @description 已声明的利益冲突人员 / Every person the expert has a conflict of interest with, by name and optionally organisation (replaces the earlier declaration). */
             declaredPersonConflicts: components["schemas"]["PersonConflict"][];
         };
+        /** @description 修改本人资料 / The signed-in person's own name and contact details (an empty or absent email or mobile removes it). */
+        UpdateProfileRequest: {
+            /** @description 姓名 / The name shown to others. */
+            displayName: string;
+            /** @description 电子邮箱 / Where password-reset codes are sent. */
+            email?: string | null;
+            /** @description 手机号 / A mainland mobile number (11 digits); codes go here when there is no email. */
+            mobile?: string | null;
+        };
         /** @description 修改论证轮次 / Updates a round */
         UpdateRoundRequest: {
             /** @description 名称 / Name */
@@ -5634,7 +5841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5745,7 +5952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5856,7 +6063,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5967,7 +6174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6067,7 +6274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6160,7 +6367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6273,7 +6480,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6384,7 +6591,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6484,7 +6691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6573,7 +6780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6698,7 +6905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6892,7 +7099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7019,7 +7226,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `district.out_of_scope` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required`, `district.out_of_scope` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7155,7 +7362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `district.out_of_scope` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required`, `district.out_of_scope` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7289,7 +7496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7418,7 +7625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7614,7 +7821,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7803,7 +8010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7932,7 +8139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8024,7 +8231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8226,7 +8433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `district.out_of_scope` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required`, `district.out_of_scope` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8357,7 +8564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8417,7 +8624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8428,6 +8635,520 @@ export interface operations {
             };
             /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Auth_UpdateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "张三",
+                 *       "email": "zhangsan@example.cn",
+                 *       "mobile": "13800138000"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentUser"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Auth_GetSignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetSignInOptionsResponse"];
+                };
+            };
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Auth_RequestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userName": "zhangsan"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RequestPasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestPasswordResetResponse"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Auth_ResetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userName": "zhangsan",
+                 *       "code": "123456",
+                 *       "newPassword": "Kx7-rain-lantern-42"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResetPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed`, `auth.reset_code_invalid`, `password.too_short`, `password.too_long`, `password.contains_user_name`, `password.too_common` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Auth_ChangePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "Demo#2026",
+                 *       "newPassword": "Kx7-rain-lantern-42"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePasswordResponse"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed`, `auth.current_password_wrong`, `password.same_as_current`, `password.too_short`, `password.too_long`, `password.contains_user_name`, `password.too_common` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests. Problem codes / 错误代码: `rate_limited`, `auth.locked_out` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Auth_SignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8578,7 +9299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8640,7 +9361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8713,7 +9434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8813,7 +9534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8934,7 +9655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9105,7 +9826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9353,7 +10074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9478,7 +10199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9603,7 +10324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9728,7 +10449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9853,7 +10574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10042,7 +10763,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10285,7 +11006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10439,7 +11160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10519,7 +11240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10602,7 +11323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10682,7 +11403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10794,7 +11515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10965,7 +11686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11181,7 +11902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `district.out_of_scope` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required`, `district.out_of_scope` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11287,7 +12008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11385,7 +12106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11520,7 +12241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11614,7 +12335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11700,7 +12421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11811,7 +12532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11922,7 +12643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12033,7 +12754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12131,7 +12852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12220,7 +12941,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12332,7 +13053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12423,7 +13144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12507,7 +13228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12620,7 +13341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12720,7 +13441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12809,7 +13530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12914,7 +13635,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12991,7 +13712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13069,7 +13790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13147,7 +13868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13254,7 +13975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13327,7 +14048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13403,7 +14124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13506,7 +14227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13617,7 +14338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13717,7 +14438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13790,7 +14511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13872,7 +14593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13954,7 +14675,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14025,7 +14746,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14107,7 +14828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14201,7 +14922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14313,7 +15034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14426,7 +15147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14538,7 +15259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14654,7 +15375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14738,7 +15459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14838,7 +15559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14918,7 +15639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14991,7 +15712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15071,7 +15792,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15153,7 +15874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15242,7 +15963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15356,7 +16077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15459,7 +16180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -182,7 +182,7 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
     {
         ["400"] = ["validation_failed", "request.malformed"],
         ["401"] = ["auth.required", "auth.invalid_credentials"],
-        ["403"] = ["forbidden"],
+        ["403"] = ["forbidden", Platform.Auth.PasswordChangeGate.Code],
         ["404"] = ["not_found"],
         ["412"] = ["concurrency.version_mismatch"],
         ["413"] = ["request.too_large"],
