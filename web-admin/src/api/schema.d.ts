@@ -2626,7 +2626,7 @@ export interface components {
              * @description 创建时间 / When it was created
              */
             createdAt: string;
-            /** @description Who created it (null for keys made by the CLI or demo data). */
+            /** @description 创建人 / Who created it (null for keys made by the CLI or the demo data). */
             createdBy?: string | null;
             /**
              * Format: date-time
@@ -2635,7 +2635,10 @@ export interface components {
             lastUsedAt?: string | null;
             /** @description 是否有效 / False once revoked (or replaced by rotation): the key answers 401. */
             active: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 吊销时间 / When it was revoked or replaced by rotation; null while it works.
+             */
             revokedAt?: string | null;
             /** @description 演示数据 / Demo data */
             isDemo: boolean;
@@ -4185,7 +4188,7 @@ export interface components {
             /** @description 用户 / The signed-in person as the SPA shows it. */
             user: components["schemas"]["CurrentUser"];
         };
-        /** @description A key just made: the key itself, shown this once, and its list item. */
+        /** @description 新建的接口密钥 / A key just made: the key itself, shown this once, and its list item. */
         IssuedApiKey: {
             /** @description 密钥 / Send it as the X-Api-Key header. Shown only in this answer; store it safely. */
             key: string;
@@ -5911,8 +5914,9 @@ export interface components {
              * @description 专家库记录 / The expert record an expert account is bound to.
              */
             expertId?: string | null;
-            /** @description 电子邮箱 / Email */
+            /** @description 邮箱 / Where password-reset codes are sent. */
             email?: string | null;
+            /** @description 手机号 / An 11-digit mainland mobile number. */
             mobile?: string | null;
             /** @description 单位管理员 / Manages the users of its own organisation. */
             orgAdmin: boolean;

@@ -13,12 +13,13 @@ public sealed class ApiKey
     /// <summary>行政区划 / The district the key covers (a 2- to 6-digit prefix).</summary>
     public required string DistrictCode { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
-    /// <summary>Who created it (null for keys made by the CLI or demo data).</summary>
+    /// <summary>创建人 / Who created it (null for keys made by the CLI or the demo data).</summary>
     public string? CreatedBy { get; init; }
     /// <summary>最近使用 / Recorded at most once a minute.</summary>
     public DateTimeOffset? LastUsedAt { get; init; }
     /// <summary>False once revoked (or replaced by rotation): the key answers 401.</summary>
     public required bool Active { get; init; }
+    /// <summary>吊销时间 / When it was revoked or replaced by rotation; null while it works.</summary>
     public DateTimeOffset? RevokedAt { get; init; }
     public required bool IsDemo { get; init; }
     public required int Version { get; init; }
@@ -30,7 +31,7 @@ public sealed class ApiKey
     };
 }
 
-/// <summary>A key just made: the key itself, shown this once, and its list item.</summary>
+/// <summary>新建的接口密钥 / A key just made: the key itself, shown this once, and its list item.</summary>
 public sealed class IssuedApiKey
 {
     /// <summary>密钥 / Send it as the X-Api-Key header. Shown only in this answer; store it safely.</summary>

@@ -17,7 +17,9 @@ public sealed class UserAccount
     public string? OrganisationName { get; init; }
     /// <summary>专家库记录 / The expert record an expert account is bound to.</summary>
     public Guid? ExpertId { get; init; }
+    /// <summary>邮箱 / Where password-reset codes are sent.</summary>
     public string? Email { get; init; }
+    /// <summary>手机号 / An 11-digit mainland mobile number.</summary>
     public string? Mobile { get; init; }
     /// <summary>单位管理员 / Manages the users of its own organisation.</summary>
     public required bool OrgAdmin { get; init; }
