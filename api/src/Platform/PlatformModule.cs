@@ -54,7 +54,7 @@ public static class PlatformModule
         services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "Bearer token or API key", o =>
             {
-                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(ApiKeys.HeaderName)
+                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(Auth.ApiKeys.HeaderName)
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : JwtBearerDefaults.AuthenticationScheme;
             })

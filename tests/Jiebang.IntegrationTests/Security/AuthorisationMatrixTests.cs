@@ -102,6 +102,7 @@ public abstract class AuthorisationMatrixTests(JiebangHost host) : HostTests(hos
             ("/api/v1/review/rounds", id => $"/api/v1/review/rounds/{id}"),
             ("/api/v1/review/experts", id => $"/api/v1/review/experts/{id}"),
             ("/api/v1/review/me/assignments", id => $"/api/v1/review/assignments/{id}"),
+            ("/api/v1/users?pageSize=200", id => $"/api/v1/users/{id}"),
         ];
         var failures = new List<string>();
         var counts = new Dictionary<(string, string), int>();

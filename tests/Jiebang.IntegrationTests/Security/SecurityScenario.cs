@@ -65,6 +65,10 @@ public sealed class SecurityScenario
     public required Guid OpenDraftApplicationId { get; init; }
     /// <summary>The task force's export of the batch's applications, started as a background job (queued: security hosts run no jobs).</summary>
     public required Guid JobId { get; init; }
+    /// <summary>A colleague of appA in the applicant university, made by the task force; appA and issA are unit administrators.</summary>
+    public required Guid UserId { get; init; }
+    /// <summary>A district key for 西城区 made by the task force, used by no caller.</summary>
+    public required Guid ApiKeyId { get; init; }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JiebangHost, Task<SecurityScenario>> Built = new();
 
@@ -151,6 +155,14 @@ public sealed class SecurityScenario
                 status => status is not ("Queued" or "Running"), TimeSpan.FromSeconds(60), "the scenario's export job finishes");
         }
 
+        await UnitAdministratorsAsync(host, Cast.Applicant, Cast.IssuerA);
+        var colleague = await tf.PostJson("/api/v1/users", new
+        {
+            userName = "colleague-a", displayName = "项目负责人", role = "Applicant", organisationId = host.Cast.ApplicantOrg,
+            password = "Lan-ting#Xu-2026",
+        }).Expect(HttpStatusCode.Created);
+        var apiKey = await tf.PostJson("/api/v1/api-keys", new { name = "西城区门户（测试）", districtCode = "110102" }).Expect(HttpStatusCode.Created);
+
         return new SecurityScenario
         {
             ProgrammeId = programmeId, BatchId = Guid.Parse(batchId), DraftBatchId = Guid.Parse((string)draftBatch["id"]!),
@@ -165,6 +177,7 @@ public sealed class SecurityScenario
             MemberOrganisationId = memberOrg,
             OpenChallenge = openChallenge, OpenDraftApplicationId = Guid.Parse((string)openDraft["id"]!),
             JobId = Guid.Parse((string)job["id"]!),
+            UserId = Guid.Parse((string)colleague["id"]!), ApiKeyId = Guid.Parse((string)apiKey["apiKey"]!["id"]!),
         };
     }
 
@@ -189,6 +202,16 @@ public sealed class SecurityScenario
             var org = await orgs.EnsureAsync(connection, tx, Cast.Code("91110108MA0T00010"), "海淀联合企业", OrganisationTypes.Enterprise, false);
             await tx.CommitAsync();
             return org.Id;
+        }
+    }
+
+    /// <summary>Makes the named accounts unit administrators (单位管理员) of their organisations.</summary>
+    private static async Task UnitAdministratorsAsync(JiebangHost host, params string[] userNames)
+    {
+        await using var connection = await host.Db.OpenAsync();
+        foreach (var userName in userNames)
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE platform_user SET org_admin = @Yes WHERE user_name = @U", new { Yes = true, U = userName });
         }
     }
 

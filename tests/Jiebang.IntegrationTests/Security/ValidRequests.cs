@@ -41,6 +41,8 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
             "Experts" => s.AssignedExpertId,
             "Rounds" => s.RoundId,
             "Jobs" => s.JobId,
+            "Users" => s.UserId,
+            "ApiKeys" => s.ApiKeyId,
             var other => throw new InvalidOperationException($"No scenario resource for {{id}} of {op.Id} ({other}); add it to ValidRequests."),
         },
         _ => throw new InvalidOperationException($"No scenario resource for {{{name}}} of {op.Id}; add it to ValidRequests."),
@@ -133,6 +135,14 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
             "Rounds_FileObjection" => new { itemId = s.ItemId, reason = "不服" },
             "Rounds_Update" => WithoutKind(ReviewScenario.RoundBody("ApplicationReview", host.Clock.GetUtcNow())),
             "Rounds_Create" => ReviewScenario.RoundBody("ApplicationReview", host.Clock.GetUtcNow()),
+            "Users_Create" => new
+            {
+                userName = Scenario.Unique("member"), displayName = "课题组成员", role = "Applicant", organisationId = host.Cast.ApplicantOrg,
+                password = "Lan-ting#Xu-2026",
+            },
+            "Users_ChangeRole" => new { role = "Applicant", organisationId = host.Cast.ApplicantOrg, orgAdmin = true },
+            "Users_ResetPassword" => new { newPassword = "Qiu-shui#Pian-88" },
+            "ApiKeys_Create" => new { name = "西城区门户", districtCode = "110102" },
             _ when op.ContentType is null or "multipart/form-data" => null,
             _ => throw new InvalidOperationException($"No valid body for {op.Id}; add one to ValidRequests."),
         };
@@ -182,6 +192,13 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
     {
         var url = Url(op);
         var tf = _taskForce ??= await host.As(Cast.TaskForce);
+        if (op.Id.StartsWith("ApiKeys_", StringComparison.Ordinal) && op.PathParameters.Count > 0)
+        {
+            // Keys have no single-resource read: the version comes from the task force's list.
+            var keys = JsonNode.Parse(await tf.GetStringAsync("/api/v1/api-keys"))!.AsArray();
+            var key = keys.SingleOrDefault(k => (string?)k!["id"] == s.ApiKeyId.ToString());
+            return key is null ? null : $"\"{(int)key["version"]!}\"";
+        }
         foreach (var candidate in new[] { url, url[..url.LastIndexOf('/')] })
         {
             foreach (var client in new[] { caller, tf })
