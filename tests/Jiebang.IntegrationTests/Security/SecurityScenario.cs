@@ -63,6 +63,9 @@ public sealed class SecurityScenario
     public required Guid OpenDraftApplicationId { get; init; }
     /// <summary>The task force's export of the batch's applications, started as a background job (queued: security hosts run no jobs).</summary>
     public required Guid JobId { get; init; }
+    /// <summary>A unit's pending registration (submitted anonymously) and its status token.</summary>
+    public required Guid RegistrationId { get; init; }
+    public required string RegistrationToken { get; init; }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JiebangHost, Task<SecurityScenario>> Built = new();
 
@@ -153,6 +156,9 @@ public sealed class SecurityScenario
             }
         }
 
+        var registration = await host.Anonymous().PostAsync("/api/v1/registrations",
+            Jiebang.IntegrationTests.Platform.Registrations.RegistrationsTests.Form(Cast.Code("91110108MA0T0R001"), "scenario-unit-admin")).Expect(HttpStatusCode.Accepted);
+
         return new SecurityScenario
         {
             ProgrammeId = programmeId, BatchId = Guid.Parse(batchId), DraftBatchId = Guid.Parse((string)draftBatch["id"]!),
@@ -166,6 +172,7 @@ public sealed class SecurityScenario
             ProgressAttachmentId = Guid.Parse((string)reportAttachment["id"]!), OrganisationId = host.Cast.ApplicantOrg,
             OpenChallenge = openChallenge, OpenDraftApplicationId = Guid.Parse((string)openDraft["id"]!),
             JobId = Guid.Parse((string)job["id"]!),
+            RegistrationId = Guid.Parse((string)registration["reference"]!), RegistrationToken = (string)registration["statusToken"]!,
         };
     }
 
