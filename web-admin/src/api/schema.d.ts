@@ -3663,7 +3663,7 @@ export interface components {
          * @enum {string}
          */
         EligibilityOutcome: "Eligible" | "Ineligible";
-        /** @description The registry's record with the registration's credit code. */
+        /** @description 主体库中的同码记录 / The registry's record with the registration's credit code. */
         ExistingOrganisation: {
             /**
              * Format: uuid
@@ -3672,8 +3672,9 @@ export interface components {
             id: string;
             /** @description 名称 / Name */
             name: string;
+            /** @description 已核实 / The task force has verified the record. */
             verified: boolean;
-            /** @description Who registered the record (a user or a district key); null for seeded records. */
+            /** @description 登记人 / Who registered the record (a user or a district key); null for seeded records. */
             registeredBy?: components["schemas"]["OrganisationRegistrant"] | null;
         };
         /** @description 专家负荷 / An expert's active assignments in this round against the round's maximum. */
@@ -3911,7 +3912,10 @@ export interface components {
         };
         /** @description 注册进度 / Where a unit's registration stands, as the unit may read it with its status token. */
         GetRegistrationStatusResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 受理编号 / The registration's reference.
+             */
             reference: string;
             /** @description 名称 / Name */
             name: string;
@@ -3926,7 +3930,10 @@ export interface components {
              * @description 提交时间 / When it was submitted
              */
             submittedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 审核时间 / When it was approved or rejected.
+             */
             reviewedAt?: string | null;
         };
         /** @description 论证结果 / The results of a round */
@@ -4223,7 +4230,7 @@ export interface components {
          * @enum {string}
          */
         LedgerKind: "Commit" | "Disburse" | "Adjust" | "ClawBack" | "Release";
-        /** @description The licence file's name, detected type and size. */
+        /** @description 营业执照文件 / The licence file's name, detected type and size. */
         LicenceInfo: {
             /** @description 文件名 / File name */
             fileName: string;
@@ -4231,7 +4238,7 @@ export interface components {
             contentType: string;
             /**
              * Format: int64
-             * @description Bytes.
+             * @description 大小（字节） / Size in bytes.
              */
             size: number;
         };
@@ -5039,12 +5046,15 @@ export interface components {
             regionName?: string | null;
             /** @description 中国大陆注册 / Registered in mainland China, as the credit code's registration authority says. */
             mainland: boolean;
-            /** @description 法定代表人. */
+            /** @description 法定代表人 / The legal representative. */
             legalRepresentative: string;
             /** @description 单位管理员 / The unit administrator's name. */
             adminDisplayName: string;
+            /** @description 管理员手机号 / The administrator's mobile number. */
             adminMobile: string;
+            /** @description 管理员邮箱 / The administrator's email address. */
             adminEmail: string;
+            /** @description 管理员用户名 / The user name the administrator's account gets on approval. */
             adminUserName: string;
             /** @description 营业执照或法人证书 / The licence or certificate (download it with Registrations_DownloadLicence). */
             licence: components["schemas"]["LicenceInfo"];
@@ -5057,7 +5067,10 @@ export interface components {
              * @description 提交时间 / When it was submitted
              */
             submittedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 审核时间 / When it was approved or rejected.
+             */
             reviewedAt?: string | null;
             /** @description 审核人 / Who approved or rejected it. */
             reviewedBy?: string | null;
@@ -5118,7 +5131,7 @@ export interface components {
          * @enum {string}
          */
         RegistrationStatus: "Pending" | "Approved" | "Rejected";
-        /** @description One registration in the queue. */
+        /** @description 注册审核队列中的一项 / One registration in the queue. */
         RegistrationSummary: {
             /**
              * Format: uuid
@@ -5133,13 +5146,17 @@ export interface components {
             orgType: components["schemas"]["OrganisationType"];
             /** @description 状态 / Where a unit's registration stands: waiting for the task force, approved (the account exists) or rejected. */
             status: components["schemas"]["RegistrationStatus"];
+            /** @description 管理员用户名 / The administrator's user name. */
             adminUserName: string;
             /**
              * Format: date-time
              * @description 提交时间 / When it was submitted
              */
             submittedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 审核时间 / When it was approved or rejected.
+             */
             reviewedAt?: string | null;
             /** @description 演示数据 / Demo data */
             isDemo: boolean;
@@ -5149,7 +5166,7 @@ export interface components {
             /** @description 理由 / Reason */
             reason: string;
         };
-        /** @description Why the registration is rejected: shown to the unit with its status. */
+        /** @description 驳回单位注册 / Why the registration is rejected: shown to the unit with its status. */
         RejectRegistrationRequest: {
             /** @description 驳回理由 / The reason, shown to the unit (1 to 500 characters). */
             reason: string;
@@ -5694,7 +5711,7 @@ export interface components {
             /** @description 说明 / Note */
             note?: string | null;
         };
-        /** @description The registration was received: keep the status token, it is shown only this once. */
+        /** @description 已受理 / The registration was received: keep the status token, it is shown only this once. */
         SubmitRegistrationResponse: {
             /**
              * Format: uuid

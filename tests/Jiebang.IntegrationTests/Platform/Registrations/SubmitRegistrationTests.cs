@@ -120,6 +120,10 @@ public abstract partial class RegistrationsTests
         var weak = await DatabaseSnapshot.Unchanged(Host, () =>
             anonymous.PostAsync(Url, Form(code, change: f => f["adminPassword"] = "short#1")).ExpectProblem(HttpStatusCode.BadRequest, "password.too_short"));
         Assert.Contains("管理员密码", (string)weak["errors"]!["adminPassword"]![0]!);
+        await DatabaseSnapshot.Unchanged(Host, () => anonymous.PostAsync(Url, Form(code, "kaiyuan-lab", f => f["adminPassword"] = "Kaiyuan-Lab#2026x"))
+            .ExpectProblem(HttpStatusCode.BadRequest, "password.contains_user_name"));
+        await DatabaseSnapshot.Unchanged(Host, () => anonymous.PostAsync(Url, Form(code, change: f => f["adminPassword"] = "qwerty123456"))
+            .ExpectProblem(HttpStatusCode.BadRequest, "password.too_common"));
         Assert.Equal(0, await RegistrationsWithCodeAsync(code));
     }
 

@@ -20,12 +20,15 @@ internal sealed class RegistrationDetail
     public string? RegionName { get; init; }
     /// <summary>Registered in mainland China, as the credit code's registration authority says.</summary>
     public required bool Mainland { get; init; }
-    /// <summary>法定代表人.</summary>
+    /// <summary>法定代表人 / The legal representative.</summary>
     public required string LegalRepresentative { get; init; }
     /// <summary>单位管理员 / The unit administrator's name.</summary>
     public required string AdminDisplayName { get; init; }
+    /// <summary>管理员手机号 / The administrator's mobile number.</summary>
     public required string AdminMobile { get; init; }
+    /// <summary>管理员邮箱 / The administrator's email address.</summary>
     public required string AdminEmail { get; init; }
+    /// <summary>管理员用户名 / The user name the administrator's account gets on approval.</summary>
     public required string AdminUserName { get; init; }
     /// <summary>营业执照或法人证书 / The licence or certificate (download it with Registrations_DownloadLicence).</summary>
     public required LicenceInfo Licence { get; init; }
@@ -33,6 +36,7 @@ internal sealed class RegistrationDetail
     /// <summary>未通过的理由（展示给注册单位） / Why it was rejected (shown to the unit).</summary>
     public string? RejectionReason { get; init; }
     public required DateTimeOffset SubmittedAt { get; init; }
+    /// <summary>审核时间 / When it was approved or rejected.</summary>
     public DateTimeOffset? ReviewedAt { get; init; }
     /// <summary>审核人 / Who approved or rejected it.</summary>
     public string? ReviewedBy { get; init; }
@@ -90,22 +94,23 @@ internal sealed class RegistrationDetail
     };
 }
 
-/// <summary>The licence file's name, detected type and size.</summary>
+/// <summary>营业执照文件 / The licence file's name, detected type and size.</summary>
 internal sealed class LicenceInfo
 {
     public required string FileName { get; init; }
     /// <summary>application/pdf, image/png or image/jpeg, as recognised from the content.</summary>
     public required string ContentType { get; init; }
-    /// <summary>Bytes.</summary>
+    /// <summary>大小（字节） / Size in bytes.</summary>
     public required long Size { get; init; }
 }
 
-/// <summary>The registry's record with the registration's credit code.</summary>
+/// <summary>主体库中的同码记录 / The registry's record with the registration's credit code.</summary>
 internal sealed class ExistingOrganisation
 {
     public required Guid Id { get; init; }
     public required string Name { get; init; }
+    /// <summary>已核实 / The task force has verified the record.</summary>
     public required bool Verified { get; init; }
-    /// <summary>Who registered the record (a user or a district key); null for seeded records.</summary>
+    /// <summary>登记人 / Who registered the record (a user or a district key); null for seeded records.</summary>
     public OrganisationRegistrant? RegisteredBy { get; init; }
 }

@@ -25,7 +25,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-/// <summary>One registration in the queue.</summary>
+/// <summary>注册审核队列中的一项 / One registration in the queue.</summary>
 internal sealed class RegistrationSummary
 {
     public required Guid Id { get; init; }
@@ -33,8 +33,10 @@ internal sealed class RegistrationSummary
     public required string CreditCode { get; init; }
     public required OrganisationType OrgType { get; init; }
     public required RegistrationStatus Status { get; init; }
+    /// <summary>管理员用户名 / The administrator's user name.</summary>
     public required string AdminUserName { get; init; }
     public required DateTimeOffset SubmittedAt { get; init; }
+    /// <summary>审核时间 / When it was approved or rejected.</summary>
     public DateTimeOffset? ReviewedAt { get; init; }
     public required bool IsDemo { get; init; }
 }

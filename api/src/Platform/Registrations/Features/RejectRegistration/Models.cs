@@ -3,7 +3,7 @@ using FluentValidation;
 
 namespace Jiebang.Platform.Registrations.Features.RejectRegistration;
 
-/// <summary>Why the registration is rejected: shown to the unit with its status.</summary>
+/// <summary>驳回单位注册 / Why the registration is rejected: shown to the unit with its status.</summary>
 internal sealed class Request
 {
     /// <summary>驳回理由 / The reason, shown to the unit (1 to 500 characters).</summary>

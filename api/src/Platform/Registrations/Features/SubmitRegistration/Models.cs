@@ -31,7 +31,7 @@ internal sealed class RegistrationForm
     public required IFormFile File { get; set; }
 }
 
-/// <summary>The registration was received: keep the status token, it is shown only this once.</summary>
+/// <summary>已受理 / The registration was received: keep the status token, it is shown only this once.</summary>
 internal sealed class Response
 {
     /// <summary>受理编号 / The registration's reference.</summary>
