@@ -76,7 +76,8 @@ internal sealed class Endpoint(WritePath writes) : EndpointWithoutRequest<Regist
         {
             if (!existing.Verified)
             {
-                Write.Changed(await w.ExecuteAsync(Data.VerifyOrganisation, new { existing.Id, existing.Version, Verified = true, VerifiedBy = verifiedBy, w.Now }));
+                Write.Changed(await w.ExecuteAsync(Data.VerifyOrganisation,
+                    new { existing.Id, existing.Version, Verified = true, VerifiedBy = verifiedBy, w.Now }));
                 await w.AuditAsync(OrganisationAccess.Module, OrganisationAccess.Entity, existing.Id, "Verify", new
                 {
                     existing.CreditCode, existing.Name, type = existing.Type.ToString(), existing.RegionCode, registration = row.Id,
