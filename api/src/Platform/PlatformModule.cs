@@ -33,6 +33,9 @@ public static class PlatformModule
         services.AddSingleton<Idempotency.IdempotencyStore>();
         services.AddSingleton<Writes.WritePath>();
         services.AddSingleton<Demo.IDemoSeeder, Demo.PlatformDemoSeeder>();
+        services.AddSingleton<Throttling.Throttle>();
+        services.AddSingleton(configuration.GetSection("Registrations").Get<Registrations.RegistrationOptions>() ?? new Registrations.RegistrationOptions());
+        services.AddSingleton<Demo.IDemoSeeder, Registrations.Demo.RegistrationsDemoSeeder>();
         services.AddSingleton(configuration.GetSection("Jobs").Get<Jobs.JobsOptions>() ?? new Jobs.JobsOptions());
         services.AddSingleton<Jobs.JobStore>();
         services.AddHostedService<Jobs.JobRunner>();

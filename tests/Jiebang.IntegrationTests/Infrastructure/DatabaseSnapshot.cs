@@ -18,7 +18,7 @@ public static class DatabaseSnapshot
     public static readonly string[] Tables =
     [
         "platform_organisation", "platform_user", "platform_api_key", "platform_audit", "platform_job",
-        "platform_registration", "platform_password_reset", "platform_revoked_token",
+        "platform_registration", "platform_registration_claim", "platform_password_reset", "platform_revoked_token",
         "challenges_programme", "challenges_batch", "challenges_challenge", "challenges_indicator",
         "platform_idempotency", "platform_feed_event", "platform_feed_counter", "platform_feed_reader", "platform_feed_pending", "platform_feed_pending_reader", "platform_outbox", "applications_application", "applications_member", "applications_submission",
         "applications_attachment", "applications_counter", "applications_confirmation",

@@ -69,6 +69,9 @@ public sealed class SecurityScenario
     public required Guid UserId { get; init; }
     /// <summary>A district key for 西城区 made by the task force, used by no caller.</summary>
     public required Guid ApiKeyId { get; init; }
+    /// <summary>A unit's pending registration (submitted anonymously) and its status token.</summary>
+    public required Guid RegistrationId { get; init; }
+    public required string RegistrationToken { get; init; }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JiebangHost, Task<SecurityScenario>> Built = new();
 
@@ -162,6 +165,8 @@ public sealed class SecurityScenario
             password = "Lan-ting#Xu-2026",
         }).Expect(HttpStatusCode.Created);
         var apiKey = await tf.PostJson("/api/v1/api-keys", new { name = "西城区门户（测试）", districtCode = "110102" }).Expect(HttpStatusCode.Created);
+        var registration = await host.Anonymous().PostAsync("/api/v1/registrations",
+            Jiebang.IntegrationTests.Platform.Registrations.RegistrationsTests.Form(Cast.Code("91110108MA0T0R001"), "scenario-unit-admin")).Expect(HttpStatusCode.Accepted);
 
         return new SecurityScenario
         {
@@ -178,6 +183,7 @@ public sealed class SecurityScenario
             OpenChallenge = openChallenge, OpenDraftApplicationId = Guid.Parse((string)openDraft["id"]!),
             JobId = Guid.Parse((string)job["id"]!),
             UserId = Guid.Parse((string)colleague["id"]!), ApiKeyId = Guid.Parse((string)apiKey["apiKey"]!["id"]!),
+            RegistrationId = Guid.Parse((string)registration["reference"]!), RegistrationToken = (string)registration["statusToken"]!,
         };
     }
 

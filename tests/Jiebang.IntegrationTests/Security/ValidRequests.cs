@@ -43,6 +43,7 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
             "Jobs" => s.JobId,
             "Users" => s.UserId,
             "ApiKeys" => s.ApiKeyId,
+            "Registrations" => s.RegistrationId,
             var other => throw new InvalidOperationException($"No scenario resource for {{id}} of {op.Id} ({other}); add it to ValidRequests."),
         },
         _ => throw new InvalidOperationException($"No scenario resource for {{{name}}} of {op.Id}; add it to ValidRequests."),
@@ -143,6 +144,7 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
             "Users_ChangeRole" => new { role = "Applicant", organisationId = host.Cast.ApplicantOrg, orgAdmin = true },
             "Users_ResetPassword" => new { newPassword = "Qiu-shui#Pian-88" },
             "ApiKeys_Create" => new { name = "西城区门户", districtCode = "110102" },
+            "Registrations_Reject" => new { reason = "营业执照不清晰" },
             _ when op.ContentType is null or "multipart/form-data" => null,
             _ => throw new InvalidOperationException($"No valid body for {op.Id}; add one to ValidRequests."),
         };
@@ -168,6 +170,11 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
         {
             request.Content = content;
         }
+        else if (op.Id == "Registrations_Submit")
+        {
+            // A code of its own, so the registration of the scenario does not refuse it as a duplicate.
+            request.Content = Jiebang.IntegrationTests.Platform.Registrations.RegistrationsTests.Form(Jiebang.IntegrationTests.Platform.Registrations.RegistrationsTests.NewCode());
+        }
         else if (op.ContentType == "multipart/form-data")
         {
             request.Content = SecurityScenario.Pdf();
@@ -179,6 +186,10 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
         else if (op.Method == "POST")
         {
             request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        }
+        if (op.Id == "Registrations_GetStatus")
+        {
+            request.Headers.TryAddWithoutValidation("X-Registration-Token", s.RegistrationToken);
         }
         if (op.Statuses.Contains(428) && await CurrentVersionAsync(op, caller) is { } etag)
         {

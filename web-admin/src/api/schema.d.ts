@@ -1460,6 +1460,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registrations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 通过单位注册 / Approve a unit's registration
+         * @description 通过单位注册 / Approve a unit's registration
+         *
+         *     Links the registry's record of the credit code (e.g. one registered by a district portal: not duplicated) or creates it, and marks it verified; creates the unit administrator (role Applicant, unit administrator, must change the password at first sign-in, the password chosen at registration). 409 `registration.not_pending` once decided, 409 `registration.user_name_taken` when an account with the administrator's user name exists.
+         *
+         *     角色 / Roles: TaskForce
+         */
+        post: operations["Registrations_Approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}/licence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载注册单位的营业执照或法人证书 / Download a registration's licence
+         * @description 下载注册单位的营业执照或法人证书 / Download a registration's licence
+         *
+         *     The file with its detected content type (PDF, PNG or JPEG) and a Content-Disposition file name.
+         *
+         *     角色 / Roles: TaskForce, Auditor
+         */
+        get: operations["Registrations_DownloadLicence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 驳回单位注册 / Reject a unit's registration
+         * @description 驳回单位注册 / Reject a unit's registration
+         *
+         *     The reason is shown to the unit with its status; the unit may then register the same credit code again. 409 `registration.not_pending` once decided.
+         *
+         *     角色 / Roles: TaskForce
+         */
+        post: operations["Registrations_Reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 注册详情 / Get a unit's registration
+         * @description 注册详情 / Get a unit's registration
+         *
+         *     With the registry's record of the same credit code (approval links it) and whether the administrator's user name is already taken (approval would be refused).
+         *
+         *     角色 / Roles: TaskForce, Auditor
+         */
+        get: operations["Registrations_Get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查询注册进度 / Read a registration's status
+         * @description 查询注册进度 / Read a registration's status
+         *
+         *     Anonymous, with the status token given at registration in the X-Registration-Token header. A token that matches no registration (or none sent) answers 404, the same as for a registration that never existed.
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
+         */
+        get: operations["Registrations_GetStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 注册审核队列 / List units' registrations
+         * @description 注册审核队列 / List units' registrations
+         *
+         *     Newest first; status=Pending gives the queue awaiting review.
+         *
+         *     角色 / Roles: TaskForce, Auditor
+         */
+        get: operations["Registrations_List"];
+        put?: never;
+        /**
+         * 单位注册（法人注册） / Register a unit
+         * @description 单位注册（法人注册） / Register a unit
+         *
+         *     Anonymous, multipart/form-data: the text fields and the licence (PDF, PNG or JPEG, recognised from the content; the file name's extension must agree) in the field `file`. 202 with the reference and a status token shown only once. The credit code's check character and region are checked as the registry does. A pending or approved registration of the same credit code: 409 `registration.already_registered`, nothing stored. Whether the administrator's user name is taken is not told here (the task force sees it at approval). Each client address may submit Registrations:SubmitsPerAddress times per Registrations:SubmitWindowMinutes (refused ones count): 429 `rate_limited` beyond.
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
+         */
+        post: operations["Registrations_Submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/review/assignments/{id}/decline": {
         parameters: {
             query?: never;
@@ -3679,6 +3831,20 @@ export interface components {
          * @enum {string}
          */
         EligibilityOutcome: "Eligible" | "Ineligible";
+        /** @description 主体库中的同码记录 / The registry's record with the registration's credit code. */
+        ExistingOrganisation: {
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
+            id: string;
+            /** @description 名称 / Name */
+            name: string;
+            /** @description 已核实 / The task force has verified the record. */
+            verified: boolean;
+            /** @description 登记人 / Who registered the record (a user or a district key); null for seeded records. */
+            registeredBy?: components["schemas"]["OrganisationRegistrant"] | null;
+        };
         /** @description 专家负荷 / An expert's active assignments in this round against the round's maximum. */
         ExpertLoad: {
             /**
@@ -3911,6 +4077,32 @@ export interface components {
             objectionsCloseAt?: string | null;
             /** @description 决定 / Decisions */
             decisions: components["schemas"]["PublishedDecision"][];
+        };
+        /** @description 注册进度 / Where a unit's registration stands, as the unit may read it with its status token. */
+        GetRegistrationStatusResponse: {
+            /**
+             * Format: uuid
+             * @description 受理编号 / The registration's reference.
+             */
+            reference: string;
+            /** @description 名称 / Name */
+            name: string;
+            /** @description 统一社会信用代码 / 统一社会信用代码 (unified social credit code) */
+            creditCode: string;
+            /** @description 状态 / Where a unit's registration stands: waiting for the task force, approved (the account exists) or rejected. */
+            status: components["schemas"]["RegistrationStatus"];
+            /** @description 未通过的理由 / Why the task force rejected it (when rejected). */
+            rejectionReason?: string | null;
+            /**
+             * Format: date-time
+             * @description 提交时间 / When it was submitted
+             */
+            submittedAt: string;
+            /**
+             * Format: date-time
+             * @description 审核时间 / When it was approved or rejected.
+             */
+            reviewedAt?: string | null;
         };
         /** @description 论证结果 / The results of a round */
         GetResultsResponse: {
@@ -4217,6 +4409,18 @@ export interface components {
          * @enum {string}
          */
         LedgerKind: "Commit" | "Disburse" | "Adjust" | "ClawBack" | "Release";
+        /** @description 营业执照文件 / The licence file's name, detected type and size. */
+        LicenceInfo: {
+            /** @description 文件名 / File name */
+            fileName: string;
+            /** @description 文件类型 / application/pdf, image/png or image/jpeg, as recognised from the content. */
+            contentType: string;
+            /**
+             * Format: int64
+             * @description 大小（字节） / Size in bytes.
+             */
+            size: number;
+        };
         /** @description 关联专家账号 / Links an expert to a user account */
         LinkExpertUserRequest: {
             /** @description 用户名 / The sign-in name of a user with the Expert role. */
@@ -4618,6 +4822,26 @@ export interface components {
              */
             pageSize: number;
         };
+        /** @description 分页结果 / One page of a list with the total number of matching rows. */
+        PagedOfRegistrationSummary: {
+            /** @description 条目 / Items */
+            items: components["schemas"]["RegistrationSummary"][];
+            /**
+             * Format: int32
+             * @description 总数 / Total
+             */
+            total: number;
+            /**
+             * Format: int32
+             * @description 页码 / Page
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description 每页条数 / Page size
+             */
+            pageSize: number;
+        };
         /**
          * @description 协议方的角色 / The role of a party to the agreement.
          *
@@ -4980,9 +5204,150 @@ export interface components {
             /** @description 成果转化基地, for universities, institutes and new R&D institutions. */
             commercialisationBase?: string | null;
         };
+        /** @description A unit's registration as the task force reviews it (注册审核). */
+        RegistrationDetail: {
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
+            id: string;
+            /** @description 名称 / Name */
+            name: string;
+            /** @description 统一社会信用代码 / 统一社会信用代码 (unified social credit code) */
+            creditCode: string;
+            /** @description Kind of legal entity (主体类型); stored by name. */
+            orgType: components["schemas"]["OrganisationType"];
+            /** @description The type in Chinese (高校, 科研院所, 企业, 新型研发机构, 社会组织). */
+            orgTypeName: string;
+            /** @description The 行政区划 of the registration authority named by characters 3 to 8 of the credit code. */
+            regionCode: string;
+            /** @description 行政区划名称 / Region name */
+            regionName?: string | null;
+            /** @description 中国大陆注册 / Registered in mainland China, as the credit code's registration authority says. */
+            mainland: boolean;
+            /** @description 法定代表人 / The legal representative. */
+            legalRepresentative: string;
+            /** @description 单位管理员 / The unit administrator's name. */
+            adminDisplayName: string;
+            /** @description 管理员手机号 / The administrator's mobile number. */
+            adminMobile: string;
+            /** @description 管理员邮箱 / The administrator's email address. */
+            adminEmail: string;
+            /** @description 管理员用户名 / The user name the administrator's account gets on approval. */
+            adminUserName: string;
+            /** @description 营业执照或法人证书 / The licence or certificate (download it with Registrations_DownloadLicence). */
+            licence: components["schemas"]["LicenceInfo"];
+            /** @description 状态 / Where a unit's registration stands: waiting for the task force, approved (the account exists) or rejected. */
+            status: components["schemas"]["RegistrationStatus"];
+            /** @description 未通过的理由（展示给注册单位） / Why it was rejected (shown to the unit). */
+            rejectionReason?: string | null;
+            /**
+             * Format: date-time
+             * @description 提交时间 / When it was submitted
+             */
+            submittedAt: string;
+            /**
+             * Format: date-time
+             * @description 审核时间 / When it was approved or rejected.
+             */
+            reviewedAt?: string | null;
+            /** @description 审核人 / Who approved or rejected it. */
+            reviewedBy?: string | null;
+            /**
+             * Format: uuid
+             * @description 单位标识 / The registry record approval created or linked; null until approved.
+             */
+            organisationId?: string | null;
+            /**
+             * Format: uuid
+             * @description 用户标识 / The unit administrator's account approval created; null until approved.
+             */
+            userId?: string | null;
+            /** @description 主体库中同一信用代码的记录 / The registry record with the same credit code (e.g. registered by a district portal): approval links it instead of creating another, and marks it verified. Null when the registry has none. */
+            existingOrganisation?: components["schemas"]["ExistingOrganisation"] | null;
+            /** @description 用户名已被占用 / An account with the administrator's user name exists: approval would be refused. */
+            userNameTaken: boolean;
+            /** @description 演示数据 / Demo data */
+            isDemo: boolean;
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
+            version: number;
+        };
+        /** @description 法人注册 / A unit's registration, sent as multipart/form-data: the text fields and the licence in the field file. */
+        RegistrationForm: {
+            /** @description 单位名称 / The unit's registered name (at most 200 characters). */
+            name: string;
+            /** @description 统一社会信用代码 (18 characters, GB 32100-2015 check character); its characters 3 to 8 give the registered region. */
+            creditCode: string;
+            /** @description 单位类型 / University, Institute, Enterprise, NewRdInstitution or SocialOrganisation. */
+            orgType: components["schemas"]["OrganisationType"];
+            /** @description 法定代表人 (at most 100 characters). */
+            legalRepresentative: string;
+            /** @description 单位管理员姓名 / The unit administrator's name (at most 100 characters). */
+            adminDisplayName: string;
+            /** @description 管理员手机号 / An 11-digit mainland mobile number. */
+            adminMobile: string;
+            /** @description 管理员邮箱 / The administrator's email address. */
+            adminEmail: string;
+            /** @description 管理员用户名 / 3 to 50 letters, digits or . _ -, starting with a letter or digit. */
+            adminUserName: string;
+            /** @description 管理员密码 / At least 10 characters, not the user name, not a common password. Only its hash is kept. */
+            adminPassword: string;
+            /**
+             * Format: binary
+             * @description 营业执照或法人证书 / The licence or certificate: PDF, PNG or JPEG (recognised from the content), at most Registrations:LicenceMaxBytes.
+             */
+            file: string;
+        };
+        /**
+         * @description Where a unit's registration stands: waiting for the task force, approved (the account exists) or rejected.
+         *
+         *     - `Pending`: 待审核
+         *     - `Approved`: 已通过
+         *     - `Rejected`: 未通过
+         * @enum {string}
+         */
+        RegistrationStatus: "Pending" | "Approved" | "Rejected";
+        /** @description 注册审核队列中的一项 / One registration in the queue. */
+        RegistrationSummary: {
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
+            id: string;
+            /** @description 名称 / Name */
+            name: string;
+            /** @description 统一社会信用代码 / 统一社会信用代码 (unified social credit code) */
+            creditCode: string;
+            /** @description Kind of legal entity (主体类型); stored by name. */
+            orgType: components["schemas"]["OrganisationType"];
+            /** @description 状态 / Where a unit's registration stands: waiting for the task force, approved (the account exists) or rejected. */
+            status: components["schemas"]["RegistrationStatus"];
+            /** @description 管理员用户名 / The administrator's user name. */
+            adminUserName: string;
+            /**
+             * Format: date-time
+             * @description 提交时间 / When it was submitted
+             */
+            submittedAt: string;
+            /**
+             * Format: date-time
+             * @description 审核时间 / When it was approved or rejected.
+             */
+            reviewedAt?: string | null;
+            /** @description 演示数据 / Demo data */
+            isDemo: boolean;
+        };
         /** @description 驳回技术需求 / A rejection always says why; the issuer reads it. */
         RejectChallengeRequest: {
             /** @description 理由 / Reason */
+            reason: string;
+        };
+        /** @description 驳回单位注册 / Why the registration is rejected: shown to the unit with its status. */
+        RejectRegistrationRequest: {
+            /** @description 驳回理由 / The reason, shown to the unit (1 to 500 characters). */
             reason: string;
         };
         /** @description 撤销分配 / Removes an assignment */
@@ -5543,6 +5908,23 @@ export interface components {
             applicantInvestmentFen: number;
             /** @description 说明 / Note */
             note?: string | null;
+        };
+        /** @description 已受理 / The registration was received: keep the status token, it is shown only this once. */
+        SubmitRegistrationResponse: {
+            /**
+             * Format: uuid
+             * @description 受理编号 / The registration's reference.
+             */
+            reference: string;
+            /** @description 查询凭证 / Send it in the X-Registration-Token header to read the status (Registrations_GetStatus); shown only once. */
+            statusToken: string;
+            /** @description 状态 / Where a unit's registration stands: waiting for the task force, approved (the account exists) or rejected. */
+            status: components["schemas"]["RegistrationStatus"];
+            /**
+             * Format: date-time
+             * @description 提交时间 / When it was submitted
+             */
+            submittedAt: string;
         };
         /** @description 已提交版本 / One submitted version of an application, kept as it was submitted. */
         SubmittedVersion: {
@@ -12689,6 +13071,626 @@ export interface operations {
                 };
             };
             /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Registrations_Approve: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDetail"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `registration.not_pending`, `registration.user_name_taken` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Registrations_DownloadLicence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Registrations_Reject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "营业执照图片不清晰，请重新上传 / The licence is not legible; please upload it again"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RejectRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDetail"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `registration.not_pending` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Registrations_Get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDetail"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Registrations_GetStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 注册时返回的查询凭证 / The status token returned when the registration was submitted. */
+                "X-Registration-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRegistrationStatusResponse"];
+                };
+            };
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Registrations_List: {
+        parameters: {
+            query?: {
+                /** @description 状态 / Only registrations in this state (Pending = the queue). */
+                status?: components["schemas"]["RegistrationStatus"];
+                /** @description 检索文字 / Text contained in the unit's name, the credit code or the administrator's user name (case-insensitive). */
+                q?: string;
+                /** @description 页码 / 1-based page number. */
+                page?: number;
+                /** @description 每页条数 / Rows per page, 1 to 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfRegistrationSummary"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Registrations_Submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["RegistrationForm"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmitRegistrationResponse"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed`, `attachment.type_mismatch`, `attachment.type_not_allowed`, `password.too_short`, `password.contains_user_name`, `password.too_common` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `registration.already_registered` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Content Too Large. Problem codes / 错误代码: `request.too_large`, `attachment.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests. Problem codes / 错误代码: `rate_limited` */
             429: {
                 headers: {
                     /** @description 多少秒后再试 / How many seconds to wait before trying again. */

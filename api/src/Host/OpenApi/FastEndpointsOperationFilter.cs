@@ -97,6 +97,18 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
             });
         }
 
+        foreach (var header in metadata.OfType<RequestHeaderMetadata>())
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = header.Name,
+                In = ParameterLocation.Header,
+                Required = header.Required,
+                Description = header.Description,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
         if (metadata.OfType<IdempotentMetadata>().Any())
         {
             operation.Parameters.Add(new OpenApiParameter
