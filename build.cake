@@ -8,6 +8,8 @@
 //                                  require its version's section in api/openapi/CHANGELOG.md, copy it to api/openapi/released/
 //   dotnet cake --target=Migrate --provider=postgres --connection="Host=...;Database=jiebang;..."
 //   dotnet cake --target=Bench --profile=M [--providers=sqlite,postgres] [--duration=10]   performance report in artifacts/perf
+//   dotnet cake --target=Mutation [--projects=review,funding] [--concurrency=1] [--break=85]   Stryker.NET on the pure rules
+//                                  (docs/mutation.md); HTML + JSON reports in artifacts/mutation. Not part of Test.
 
 using System.Xml.Linq;
 
@@ -343,6 +345,78 @@ Task("Bench")
     }
 });
 
+// Mutation testing of the pure rules (docs/mutation.md): Stryker.NET, driven by tests/Jiebang.UnitTests, one source project
+// at a time with tests/Jiebang.UnitTests/stryker/<name>.json (its `mutate` globs name the rule files). Reports per project
+// in artifacts/mutation/<name>/reports (mutation-report.html and .json); then the scores and every surviving mutant are
+// printed and written to artifacts/mutation/summary.md. Slow on two cores (about an hour for all five here), so not part
+// of Test and not run by CI. Fails when the total score is below --break (85 by default; 0 turns the check off).
+Task("Mutation")
+    .Does(() =>
+{
+    var all = new[] { "platform", "challenges", "applications", "review", "funding" };
+    var chosen = Argument("projects", string.Join(",", all)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    var concurrency = Argument("concurrency", 1);
+    var breakAt = Argument("break", 85.0);
+    var unitTests = root.Combine("tests/Jiebang.UnitTests");
+    var output = root.Combine("artifacts/mutation");
+    EnsureDirectoryExists(output);
+    var results = new List<MutationResult>();
+    foreach (var name in chosen)
+    {
+        if (!all.Contains(name))
+        {
+            throw new Exception($"Unknown mutation project '{name}'; known: {string.Join(", ", all)}.");
+        }
+        var projectOutput = output.Combine(name);
+        EnsureDirectoryExists(projectOutput);
+        CleanDirectory(projectOutput);
+        Information("Stryker.NET: {0} (concurrency {1})", name, concurrency);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var exitCode = StartProcess("dotnet", new ProcessSettings
+        {
+            WorkingDirectory = unitTests,
+            Arguments = new ProcessArgumentBuilder()
+                .Append("stryker")
+                .Append("--config-file").AppendQuoted($"stryker/{name}.json")
+                .Append("--concurrency").Append(concurrency.ToString())
+                .Append("--output").AppendQuoted(projectOutput.FullPath)
+                .Append("--skip-version-check"),
+        });
+        watch.Stop();
+        var report = projectOutput.CombineWithFilePath("reports/mutation-report.json");
+        if (exitCode != 0 || !FileExists(report))
+        {
+            throw new Exception($"Stryker failed for {name} (exit code {exitCode}); see the output above and {projectOutput}.");
+        }
+        results.Add(MutationResult.Read(name, report.FullPath, root.FullPath, watch.Elapsed));
+    }
+
+    var summary = new System.Text.StringBuilder();
+    summary.AppendLine("| Project | Killed | Survived | Timeout | No coverage | Ignored | Compile errors | Score | Time |");
+    summary.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var r in results)
+    {
+        summary.AppendLine(r.Row());
+    }
+    var total = MutationResult.Sum(results);
+    summary.AppendLine(total.Row());
+    summary.AppendLine();
+    summary.AppendLine("Survivors and mutants without coverage:");
+    summary.AppendLine();
+    foreach (var line in results.SelectMany(r => r.Survivors))
+    {
+        summary.AppendLine("- " + line);
+    }
+    System.IO.File.WriteAllText(output.CombineWithFilePath("summary.md").FullPath, summary.ToString());
+    Console.WriteLine();
+    Console.WriteLine(summary.ToString());
+    Information("Reports: {0}/<project>/reports/mutation-report.html; this summary: {0}/summary.md", output);
+    if (breakAt > 0 && total.Score < breakAt)
+    {
+        throw new Exception($"The mutation score {total.Score:0.00} % is below {breakAt} %.");
+    }
+});
+
 Task("Default")
     .IsDependentOn("Test");
 
@@ -522,4 +596,56 @@ sealed record TestSummary(int Total, int Passed, int Failed, int Skipped)
 
     public override string ToString() =>
         Skipped > 0 ? $"{Passed} passed, {Failed} failed, {Skipped} skipped" : $"{Passed} passed, {Failed} failed";
+}
+
+/// <summary>The figures of one Stryker.NET JSON report (mutation-testing-report-schema), or of several summed.</summary>
+sealed record MutationResult(string Name, int Killed, int Survived, int Timeout, int NoCoverage, int Ignored, int CompileErrors,
+    int StaticSurvivors, TimeSpan Elapsed, IReadOnlyList<string> Survivors)
+{
+    /// <summary>Stryker's score: detected (killed and timed out) over valid mutants (compile errors and ignored ones left out).</summary>
+    public double Score => Killed + Timeout + Survived + NoCoverage == 0
+        ? 100
+        : 100.0 * (Killed + Timeout) / (Killed + Timeout + Survived + NoCoverage);
+
+    public static MutationResult Read(string name, string reportPath, string root, TimeSpan elapsed)
+    {
+        int killed = 0, survived = 0, timeout = 0, noCoverage = 0, ignored = 0, compileErrors = 0, staticSurvivors = 0;
+        var survivors = new List<string>();
+        var files = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(reportPath))!["files"]!.AsObject();
+        foreach (var (path, file) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            var relative = System.IO.Path.GetRelativePath(root, path).Replace('\\', '/');
+            foreach (var mutant in file!["mutants"]!.AsArray()
+                .OrderBy(m => (int)m!["location"]!["start"]!["line"]!).ThenBy(m => (int)m!["location"]!["start"]!["column"]!))
+            {
+                var status = (string)mutant!["status"]!;
+                switch (status)
+                {
+                    case "Killed": killed++; break;
+                    case "Timeout": timeout++; break;
+                    case "Ignored": ignored++; break;
+                    case "CompileError": compileErrors++; break;
+                    case "Survived":
+                    case "NoCoverage":
+                        if (status == "Survived") { survived++; } else { noCoverage++; }
+                        // A mutant in a static initialiser: Stryker's MTP runner keeps one test process, so the initialiser
+                        // ran before the mutant was switched on (docs/mutation.md, "Static initialisers").
+                        var isStatic = (bool?)mutant["static"] == true;
+                        if (isStatic) { staticSurvivors++; }
+                        var replacement = ((string)mutant["replacement"] ?? "").ReplaceLineEndings(" ");
+                        survivors.Add($"{relative}:{(int)mutant["location"]!["start"]!["line"]!} {status}{(isStatic ? " (static)" : "")} {mutant["mutatorName"]}: `{(replacement.Length > 100 ? replacement[..100] + "…" : replacement)}`");
+                        break;
+                }
+            }
+        }
+        return new MutationResult(name, killed, survived, timeout, noCoverage, ignored, compileErrors, staticSurvivors, elapsed, survivors);
+    }
+
+    public static MutationResult Sum(IReadOnlyList<MutationResult> results) => new("total",
+        results.Sum(r => r.Killed), results.Sum(r => r.Survived), results.Sum(r => r.Timeout), results.Sum(r => r.NoCoverage),
+        results.Sum(r => r.Ignored), results.Sum(r => r.CompileErrors), results.Sum(r => r.StaticSurvivors),
+        TimeSpan.FromTicks(results.Sum(r => r.Elapsed.Ticks)), results.SelectMany(r => r.Survivors).ToList());
+
+    public string Row() =>
+        $"| {Name} | {Killed} | {Survived} ({StaticSurvivors} static) | {Timeout} | {NoCoverage} | {Ignored} | {CompileErrors} | {Score:0.00} % | {Elapsed:h\\:mm\\:ss} |";
 }
