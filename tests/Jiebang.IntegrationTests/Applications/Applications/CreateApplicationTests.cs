@@ -40,6 +40,21 @@ public abstract partial class ApplicationTests
     }
 
     [Fact]
+    public async Task A_district_key_naming_a_lead_outside_its_district_or_an_unknown_id_gets_the_same_answer()
+    {
+        var (challenge, _) = await Scenario.PublishedAsync();
+        var district = Host.WithApiKey(Host.Cast.DistrictKey);   // 海淀区; the member organisation is in 朝阳区
+        async Task<string> RefusalAsync(Guid lead)
+        {
+            var problem = await DatabaseSnapshot.Unchanged(Host, () => district.PostJson("/api/v1/applications",
+                    ApplicationBodies.Complete(challenge, [new { organisationId = lead, role = "Lead", budgetShareBp = 10_000 }], lead: lead))
+                .ExpectProblem(HttpStatusCode.Forbidden, "district.out_of_scope"));
+            return (string)problem["detail"]!;
+        }
+        Assert.Equal(await RefusalAsync(Host.Cast.MemberOrg), await RefusalAsync(Guid.NewGuid()));
+    }
+
+    [Fact]
     public async Task Before_the_window_opens_drafting_and_submitting_are_refused_as_not_yet_open_saying_when_it_opens()
     {
         var today = DateOnly.FromDateTime(Host.Clock.GetUtcNow().AddHours(8).DateTime);

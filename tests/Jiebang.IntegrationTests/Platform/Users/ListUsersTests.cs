@@ -56,14 +56,16 @@ public abstract partial class UsersTests
     }
 
     [Fact]
-    public async Task An_administrator_demoted_or_deactivated_since_signing_in_lists_nothing_with_its_old_token()
+    public async Task An_administrator_demoted_since_signing_in_lists_nothing_with_its_old_token_nor_after_signing_in_again()
     {
-        var (admin, adminId, _) = await UnitAdministratorAsync(Host.Cast.ApplicantOrg);
+        var (admin, adminId, userName) = await UnitAdministratorAsync(Host.Cast.ApplicantOrg);
         await admin.GetAsync(Url).Expect(HttpStatusCode.OK);
         var tf = await Host.As(Cast.TaskForce);
         var current = await tf.GetAsync($"{Url}/{adminId}").Expect(HttpStatusCode.OK);
         await tf.PutJson($"{Url}/{adminId}/role", new { role = "Applicant", organisationId = Host.Cast.ApplicantOrg, orgAdmin = false },
             ETag(current)).Expect(HttpStatusCode.OK);
-        await admin.GetAsync(Url).Expect(HttpStatusCode.Forbidden);
+        // The role change ended the session; signed in again, the account is no longer an administrator.
+        await admin.GetAsync(Url).ExpectProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
+        await (await Host.As(userName, GoodPassword)).GetAsync(Url).Expect(HttpStatusCode.Forbidden);
     }
 }

@@ -87,14 +87,16 @@ internal sealed class Endpoint(WritePath writes, DbConnectionFactory db, ISender
                 : Problems.Validation("leadOrganisationId", "须指定牵头单位", "The lead organisation is required"));
         }
         var lead = await organisations.FindAsync(leadId.Value, ct);
-        if (lead is null)
-        {
-            throw Write.Refuse(Problems.Validation("leadOrganisationId", "牵头单位未在主体库登记", "The lead organisation is not registered"));
-        }
-        if (caller.IsDistrict && !caller.CoversRegion(lead.RegionCode))
+        // A district key learns nothing of units outside its district, not even whether an id is registered: an unknown
+        // lead and a lead elsewhere get the same answer.
+        if (caller.IsDistrict && (lead is null || !caller.CoversRegion(lead.RegionCode)))
         {
             throw Write.Refuse(Problems.Of(StatusCodes.Status403Forbidden, "district.out_of_scope", "Outside the district",
                 "该单位不在本区范围内 / The unit is outside this district's scope"));
+        }
+        if (lead is null)
+        {
+            throw Write.Refuse(Problems.Validation("leadOrganisationId", "牵头单位未在主体库登记", "The lead organisation is not registered"));
         }
         var known = challenge.Indicators.Select(i => i.Id).ToHashSet();
         if (req.IndicatorResponses.Any(r => !known.Contains(r.IndicatorId)))
