@@ -37,9 +37,14 @@ const auth: Middleware = {
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     return request;
   },
-  onResponse({ response, request }) {
-    // An expired or revoked token: back to the login page (the sign-in call itself reports its own 401).
-    if (response.status === 401 && !request.url.endsWith('/api/v1/auth/token')) session.expire();
+  async onResponse({ response, request }) {
+    // An expired, revoked or signed-out token, a deactivated account or a changed password: back to the login page,
+    // which says the session ended (the sign-in and password calls report their own 401).
+    if (response.status === 401 && !/\/api\/v1\/auth\/(token|password-reset)/.test(request.url)) session.expire();
+    if (response.status === 403 && session.token()) {
+      const problem = await response.clone().json().catch(() => null) as { code?: string } | null;
+      if (problem?.code === 'auth.password_change_required') session.requirePasswordChange();
+    }
     return response;
   },
 };

@@ -2,6 +2,7 @@ import { Alert, Button, Empty, Result, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import { byKey, useI18n, useT } from '../i18n';
+import { problemMessage } from '../lib/errors';
 
 /** A problem-details answer as an alert: title, bilingual detail, eligibility violations, unmatched field errors. */
 export function ProblemAlert({ error, extra }: { error: unknown; extra?: string[] }) {
@@ -69,4 +70,17 @@ export function QueryState<T>({
   const data = query.data as T;
   if (isEmpty?.(data)) return <Empty description={empty ?? t('common.empty')} />;
   return <>{children(data)}</>;
+}
+
+/**
+ * A refusal for a person, in their language, without codes, field paths or ids (lib/errors' problemMessage); the code
+ * stays on the element for tests and support.
+ */
+export function ProblemNotice({ error, message }: { error: unknown; message?: string | null }) {
+  const { locale } = useI18n();
+  const t = useT();
+  if (!error && !message) return null;
+  const text = message ?? problemMessage(error, locale, t);
+  return <Alert type="error" showIcon role="alert" data-code={error instanceof ApiError ? error.problem.code : undefined}
+    data-testid="problem-notice" style={{ marginBottom: 16 }} title={text} />;
 }
