@@ -30,7 +30,7 @@ export interface RegistrationValues {
 export function submitRegistration(values: RegistrationValues, file: File) {
   const form = new FormData();
   for (const [key, value] of Object.entries(values)) form.append(key, value);
-  form.append('file', file);
+  form.append('file', file, file.name);
   return unwrap(api.POST('/api/v1/registrations', { body: form as unknown as SubmitBody, bodySerializer: (b) => b as unknown as FormData }));
 }
 

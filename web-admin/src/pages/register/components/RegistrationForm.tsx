@@ -27,7 +27,7 @@ export function RegistrationForm({ onSubmitted }: { onSubmitted: (receipt: Regis
   const required = { required: true, whitespace: true, message: t('validation.required') };
 
   return (
-    <Form form={form} layout="vertical" data-testid="registration-form" initialValues={{ orgType: 'Enterprise' }} scrollToFirstError
+    <Form form={form} layout="vertical" data-testid="registration-form" initialValues={{ orgType: 'Enterprise' }}
       onFinish={({ confirm: _confirm, file, ...values }) => {
         setNotice(null);
         const trimmed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k === 'adminPassword' ? v : String(v ?? '').trim()])) as unknown as RegistrationValues;
