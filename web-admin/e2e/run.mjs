@@ -236,11 +236,11 @@ async function accountsSteps() {
     await form.getByLabel('电子邮箱', { exact: true }).fill('admin@e2e.example.cn');
     // The policy is checked in the page first: the user name as the password is refused there.
     await form.getByLabel('密码', { exact: true }).fill(unit.admin);
-    await form.getByLabel('确认新密码', { exact: true }).fill(unit.admin);
+    await form.getByLabel('确认密码', { exact: true }).fill(unit.admin);
     await page.getByTestId('registration-submit').click();
     await form.locator('.ant-form-item-explain-error').filter({ hasText: '密码不能是用户名' }).waitFor();
     await form.getByLabel('密码', { exact: true }).fill(firstPassword);
-    await form.getByLabel('确认新密码', { exact: true }).fill(firstPassword);
+    await form.getByLabel('确认密码', { exact: true }).fill(firstPassword);
     await shot(page, '30-public-registration-form');
     await page.getByTestId('registration-submit').click();
     const token = (await page.getByTestId('status-token').innerText()).trim();
@@ -313,7 +313,7 @@ async function accountsSteps() {
     await modal.getByLabel('用户名', { exact: true }).fill(unit.lead);
     await modal.getByLabel('手机号码', { exact: true }).fill('13900139000');
     await modal.getByLabel('初始密码', { exact: true }).fill('Meadow+Lantern-58');
-    await modal.getByLabel('确认新密码', { exact: true }).fill('Meadow+Lantern-58');
+    await modal.getByLabel('确认密码', { exact: true }).fill('Meadow+Lantern-58');
     await ok(page);
     await dialog(page).waitFor({ state: 'hidden' });
     const row = page.getByTestId('user-table').getByRole('row').filter({ hasText: unit.lead });

@@ -24,6 +24,7 @@ export const accountsEn: Record<keyof typeof accountsZh, string> = {
   'password.current': 'Current password',
   'password.new': 'New password',
   'password.confirm': 'Confirm the new password',
+  'password.confirmPlain': 'Confirm the password',
   'password.change': 'Change password',
   'password.changed': 'Password changed; sign-ins on other devices have ended',
   'password.hint': 'At least 10 characters, not (containing) the user name, not a common password',
@@ -66,6 +67,7 @@ export const accountsEn: Record<keyof typeof accountsZh, string> = {
   'registration.tokenOnce': 'The status token is shown only once: copy it and keep it (this browser remembers the last one).',
   'registration.checkStatus': 'Check the status',
   'registration.query': 'Look up',
+  'registration.tokenUnknown': 'No registration has this status token; check it.',
   'registration.rejectionReason': 'Reason for rejection',
   'registration.approvedHint': 'Approved: sign in with the administrator\'s user name and password from the registration, and change the password first.',
   'registration.rejectedHint': 'Not approved. You may register again after addressing the reason.',
@@ -169,5 +171,6 @@ export const accountsEn: Record<keyof typeof accountsZh, string> = {
   'problem.code.registration.user_name_taken': 'The administrator\'s user name belongs to another account; reject the registration with the reason.',
   'problem.code.user.user_name_taken': 'This user name is taken; choose another.',
   'problem.code.user.cannot_deactivate_self': 'You cannot deactivate your own account.',
-  'problem.code.precondition_failed': 'Someone else changed this meanwhile; refresh and try again.',
+  'problem.code.concurrency.version_mismatch': 'Someone else changed this meanwhile; refresh and try again.',
+  'problem.code.auth.locked_out': 'Too many attempts; the account is locked for a while. Try again later.',
 };

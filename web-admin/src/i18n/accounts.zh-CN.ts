@@ -22,6 +22,7 @@ export const accountsZh = {
   'password.current': '当前密码',
   'password.new': '新密码',
   'password.confirm': '确认新密码',
+  'password.confirmPlain': '确认密码',
   'password.change': '修改密码',
   'password.changed': '密码已修改；其他设备上的登录已失效',
   'password.hint': '至少 10 个字符，不能是或包含用户名，不能是常见密码',
@@ -64,6 +65,7 @@ export const accountsZh = {
   'registration.tokenOnce': '查询凭证只显示这一次，请复制并妥善保存（本浏览器会记住最近一次的凭证）。',
   'registration.checkStatus': '查询注册进度',
   'registration.query': '查询',
+  'registration.tokenUnknown': '没有与该查询凭证对应的注册，请核对凭证。',
   'registration.rejectionReason': '不通过理由',
   'registration.approvedHint': '注册已通过：请用注册时填写的管理员用户名和密码登录，首次登录须修改密码。',
   'registration.rejectedHint': '注册未通过。可以根据理由修改后重新注册。',
@@ -167,5 +169,6 @@ export const accountsZh = {
   'problem.code.registration.user_name_taken': '管理员用户名已被其他账号使用，不能通过；请以不通过处理并说明理由。',
   'problem.code.user.user_name_taken': '该用户名已被使用，请换一个。',
   'problem.code.user.cannot_deactivate_self': '不能停用自己的账号。',
-  'problem.code.precondition_failed': '数据已被他人修改，请刷新后重试。',
+  'problem.code.concurrency.version_mismatch': '数据已被他人修改，请刷新后重试。',
+  'problem.code.auth.locked_out': '尝试次数过多，账号暂时锁定，请稍后再试。',
 } satisfies Record<string, string>;

@@ -26,7 +26,7 @@ export function ApiKeysPage() {
     <>
       <PageHeader title={t('menu.api-keys')} extra={taskForce && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-key">{t('apiKey.create')}</Button>} />
       <Card>
-        {keys.isError ? <ErrorView error={keys.error} onRetry={() => keys.refetch()} /> : (
+        {keys.isError ? <ErrorView error={keys.error} onRetry={() => keys.refetch()} codeless /> : (
           <Table<ApiKeyItem> rowKey="id" loading={keys.isFetching} dataSource={keys.data} pagination={false} data-testid="key-table"
             columns={[
               { title: t('apiKey.name'), dataIndex: 'name', render: (v, k) => <>{v}{k.isDemo && <Tag color="gold" style={{ marginLeft: 4 }}>{t('common.demo')}</Tag>}</> },

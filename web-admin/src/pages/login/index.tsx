@@ -8,7 +8,7 @@ import { session } from '../../auth/session';
 import { homeByRole, type Role } from '../../auth/roles';
 import { useSessionUser } from '../../auth/useSession';
 import { byKey, useI18n, useT } from '../../i18n';
-import { ProblemAlert } from '../../components/Problem';
+import { ProblemNotice } from '../../components/Problem';
 import { applyFieldErrors } from '../../lib/errors';
 import { profileKeys } from '../profile/queries';
 
@@ -56,7 +56,7 @@ export function LoginPage() {
           {error instanceof ApiError && error.status === 401 ? (
             <Alert type="error" showIcon role="alert" title={t('login.failed')} />
           ) : (
-            error != null && <ProblemAlert error={error} />
+            error != null && <ProblemNotice error={error} />
           )}
           <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
             <Form.Item name="userName" label={t('login.userName')} rules={[{ required: true, message: t('validation.required') }]}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Form, Input, Result, Space, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client';
 import { useT } from '../../i18n';
 import { PublicShell } from '../../components/PublicShell';
 import { ErrorView } from '../../components/Problem';
@@ -53,7 +54,9 @@ export function RegistrationStatusPage() {
         </Form.Item>
         <Button type="primary" htmlType="submit" data-testid="status-query">{t('registration.query')}</Button>
       </Form>
-      {token !== '' && (status.isPending ? null : status.isError ? <ErrorView error={status.error} /> : (
+      {token !== '' && (status.isPending ? null : status.isError ? (status.error instanceof ApiError && status.error.status === 404
+        ? <Alert type="warning" showIcon title={t('registration.tokenUnknown')} data-testid="token-unknown" />
+        : <ErrorView error={status.error} codeless />) : (
         <Space direction="vertical" style={{ width: '100%' }} data-testid="registration-status">
           <Descriptions column={1} bordered size="small" items={[
             { label: t('registration.name'), children: status.data.name },

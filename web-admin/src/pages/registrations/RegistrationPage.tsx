@@ -17,7 +17,7 @@ export function RegistrationPage() {
   const t = useT();
   const query = useRegistration(id);
   return (
-    <QueryState query={query}>
+    <QueryState query={query} codeless>
       {(r) => (
         <>
           <PageHeader title={r.name} crumbs={[{ to: '/registrations', label: t('menu.registrations') }]} sub={<StatusTag kind="registration" value={r.status} />}

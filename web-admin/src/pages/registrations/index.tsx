@@ -25,7 +25,7 @@ export function RegistrationsPage() {
             onChange={(v) => setFilter({ ...filter, status: v === 'all' ? undefined : String(v), page: 1 })} />
           <Input.Search allowClear placeholder={t('registration.search')} style={{ width: 260 }} onSearch={(q) => setFilter({ ...filter, q: q.trim() || undefined, page: 1 })} />
         </Space>
-        {list.isError ? <ErrorView error={list.error} onRetry={() => list.refetch()} /> : (
+        {list.isError ? <ErrorView error={list.error} onRetry={() => list.refetch()} codeless /> : (
           <Table<Item> rowKey="id" loading={list.isFetching} dataSource={list.data?.items} data-testid="registration-table"
             pagination={{ current: filter.page, pageSize: 20, total: list.data?.total, onChange: (page) => setFilter({ ...filter, page }), showTotal: (n) => t('common.total', { n }) }}
             columns={[

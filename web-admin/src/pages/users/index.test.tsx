@@ -55,7 +55,7 @@ describe('user administration', () => {
     fireEvent.change(within(form).getByLabelText('姓名'), { target: { value: '项目负责人乙' } });
     fireEvent.change(within(form).getByLabelText('用户名'), { target: { value: 'lead2' } });
     fireEvent.change(within(form).getByLabelText('初始密码'), { target: { value: 'Harbour#Lamp-42' } });
-    fireEvent.change(within(form).getByLabelText('确认新密码'), { target: { value: 'Harbour#Lamp-42' } });
+    fireEvent.change(within(form).getByLabelText('确认密码'), { target: { value: 'Harbour#Lamp-42' } });
     fireEvent.submit(form);
     expect(await screen.findByText('该用户名已被使用，请换一个。', {}, slow)).toBeInTheDocument();
     const body = calls.find((c) => c.method === 'POST')?.body as Record<string, unknown>;

@@ -32,7 +32,7 @@ export function UsersPage() {
           <Select allowClear placeholder={t('common.status')} style={{ width: 130 }} onChange={(v?: string) => setFilter({ ...filter, active: v === undefined ? undefined : v === 'active', page: 1 })}
             options={[{ value: 'active', label: t('user.active') }, { value: 'inactive', label: t('user.inactive') }]} />
         </Space>
-        {list.isError ? <ErrorView error={list.error} onRetry={() => list.refetch()} /> : (
+        {list.isError ? <ErrorView error={list.error} onRetry={() => list.refetch()} codeless /> : (
           <UserTable data={list.data} loading={list.isFetching} page={filter.page} onPage={(page) => setFilter({ ...filter, page })}
             actions={taskForce} changeRole={taskForce} showOrganisation />
         )}
@@ -57,7 +57,7 @@ export function OrgUsersPage() {
         <Space wrap style={{ marginBottom: 16 }}>
           <Input.Search allowClear placeholder={t('user.search')} style={{ width: 240 }} onSearch={(q) => setFilter({ ...filter, q: q.trim() || undefined, page: 1 })} />
         </Space>
-        {list.isError ? <ErrorView error={list.error} onRetry={() => list.refetch()} /> : (
+        {list.isError ? <ErrorView error={list.error} onRetry={() => list.refetch()} codeless /> : (
           <UserTable data={list.data} loading={list.isFetching} page={filter.page} onPage={(page) => setFilter({ ...filter, page })} actions />
         )}
       </Card>

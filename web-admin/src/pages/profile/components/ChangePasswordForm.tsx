@@ -36,7 +36,10 @@ export function ChangePasswordForm({ userName, onDone }: { userName: string; onD
   );
 }
 
-/** The new password and its confirmation, with the policy's client-side checks (`userName`: the account's). */
+/**
+ * The new password and its confirmation, with the policy's client-side checks (`userName`: the account's). With a
+ * `label` (a first or initial password rather than a new one) the confirmation is labelled 确认密码.
+ */
 export function NewPasswordFields({ userName, name = 'newPassword', label }: { userName?: string | (() => string | undefined); name?: string; label?: string }) {
   const t = useT();
   return (
@@ -50,7 +53,7 @@ export function NewPasswordFields({ userName, name = 'newPassword', label }: { u
         }]}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      <Form.Item name="confirm" label={t('password.confirm')} dependencies={[name]} hasFeedback
+      <Form.Item name="confirm" label={label ? t('password.confirmPlain') : t('password.confirm')} dependencies={[name]} hasFeedback
         rules={[{ required: true, message: t('validation.required') }, ({ getFieldValue }) => ({
           validator: async (_, value: string) => {
             if (value && value !== getFieldValue(name)) throw new Error(t('password.mismatch'));

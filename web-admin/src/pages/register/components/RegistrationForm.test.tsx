@@ -15,7 +15,7 @@ afterEach(() => vi.unstubAllGlobals());
 async function fill(overrides: Record<string, string> = {}) {
   const values: Record<string, string> = {
     单位名称: '测试科技有限公司', 统一社会信用代码: code, 法定代表人: '王五', 管理员姓名: '赵六', 用户名: 'unitadmin01',
-    手机号码: '13800000000', 电子邮箱: 'admin@example.cn', 密码: 'Harbour#Lamp-42', 确认新密码: 'Harbour#Lamp-42', ...overrides,
+    手机号码: '13800000000', 电子邮箱: 'admin@example.cn', 密码: 'Harbour#Lamp-42', 确认密码: 'Harbour#Lamp-42', ...overrides,
   };
   for (const [label, value] of Object.entries(values)) fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
@@ -33,7 +33,7 @@ describe('单位注册 form', () => {
   it('checks the credit code\'s check character and the password policy (length, not the user name, typed twice)', async () => {
     const calls = fakeFetch(() => undefined);
     renderWithApp(<RegistrationForm onSubmitted={() => {}} />);
-    await fill({ 统一社会信用代码: code.slice(0, 17) + (code[17] === '0' ? '1' : '0'), 密码: 'unitadmin01', 确认新密码: 'other-password' });
+    await fill({ 统一社会信用代码: code.slice(0, 17) + (code[17] === '0' ? '1' : '0'), 密码: 'unitadmin01', 确认密码: 'other-password' });
     fireEvent.click(screen.getByTestId('registration-submit'));
     expect(await screen.findByText(`校验码不正确：第 18 位应为“${code[17]}”`, {}, slow)).toBeInTheDocument();
     expect(screen.getByText('密码不能是用户名，也不能包含用户名')).toBeInTheDocument();

@@ -27,7 +27,7 @@ export function LicenceViewer({ registration }: { registration: RegistrationDeta
           {t('registration.download')}
         </Button>
       </Space>
-      {licence.isPending ? <Empty description={t('registration.licenceLoading')} /> : licence.isError ? <ErrorView error={licence.error} /> :
+      {licence.isPending ? <Empty description={t('registration.licenceLoading')} /> : licence.isError ? <ErrorView error={licence.error} codeless /> :
         type.startsWith('image/') ? (
           <img src={url} alt={t('registration.licence')} data-testid="licence-image" style={{ maxWidth: '100%', maxHeight: 640, border: '1px solid #eee' }} />
         ) : type === 'application/pdf' ? (
