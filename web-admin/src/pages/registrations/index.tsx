@@ -6,7 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorView } from '../../components/Problem';
 import { StatusTag } from '../../components/StatusTag';
 import { formatDateTime } from '../../lib/format';
-import { registrationStatuses, useRegistrations, type RegistrationFilter } from './queries';
+import { registrationStatuses, useRegistrations, type RegistrationFilter, type RegistrationStatus } from './queries';
 
 type Item = NonNullable<ReturnType<typeof useRegistrations>['data']>['items'][number];
 
@@ -22,7 +22,7 @@ export function RegistrationsPage() {
         <Space wrap style={{ marginBottom: 16 }}>
           <Segmented value={filter.status ?? 'all'} data-testid="registration-status-filter"
             options={[...registrationStatuses.map((s) => ({ value: s as string, label: t(`status.registration.${s}`) })), { value: 'all', label: t('common.all') }]}
-            onChange={(v) => setFilter({ ...filter, status: v === 'all' ? undefined : String(v), page: 1 })} />
+            onChange={(v) => setFilter({ ...filter, status: v === 'all' ? undefined : (v as RegistrationStatus), page: 1 })} />
           <Input.Search allowClear placeholder={t('registration.search')} style={{ width: 260 }} onSearch={(q) => setFilter({ ...filter, q: q.trim() || undefined, page: 1 })} />
         </Space>
         {list.isError ? <ErrorView error={list.error} onRetry={() => list.refetch()} codeless /> : (

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, etag, unwrap, type Problem } from '../../api/client';
 import { getApiBase } from '../../api/config';
+import type { paths } from '../../api/schema';
 import { session } from '../../auth/session';
 
 export const registrationKeys = {
@@ -10,13 +11,15 @@ export const registrationKeys = {
   licence: (id: string) => ['registrations', 'licence', id] as const,
 };
 
+export type RegistrationStatus = NonNullable<NonNullable<paths['/api/v1/registrations']['get']['parameters']['query']>['status']>;
+
 export interface RegistrationFilter {
-  status?: string;
+  status?: RegistrationStatus;
   q?: string;
   page: number;
 }
 
-export const registrationStatuses = ['Pending', 'Approved', 'Rejected'] as const;
+export const registrationStatuses: RegistrationStatus[] = ['Pending', 'Approved', 'Rejected'];
 
 const fetchDetail = (id: string) => unwrap(api.GET('/api/v1/registrations/{id}', { params: { path: { id } } }));
 export type RegistrationDetail = Awaited<ReturnType<typeof fetchDetail>>;

@@ -5,7 +5,7 @@ import { fakeFetch, problem, renderWithApp } from '../../test/fakeApi';
 import { OrgUsersPage, UsersPage } from '.';
 
 const ORG = '11111111-1111-1111-1111-111111111111';
-const slow = { timeout: 8000 };
+const slow = { timeout: 15_000 };
 const lead = {
   id: '22222222-2222-2222-2222-222222222222', userName: 'lead1', displayName: '项目负责人甲', role: 'Applicant', organisationId: ORG, organisationName: '测试科技有限公司',
   expertId: null, email: null, mobile: '13800000001', orgAdmin: false, active: true, mustChangePassword: true, isDemo: false, createdAt: '2026-12-02T02:00:00Z', version: 1,
@@ -23,7 +23,8 @@ afterEach(() => {
   session.signOut();
 });
 
-describe('user administration', () => {
+// The first Ant Design form render in jsdom can take half a minute on a loaded machine.
+describe('user administration', { timeout: 90_000 }, () => {
   it('lets auditors read 用户管理 without any action', async () => {
     signInAs({ role: 'Auditor', organisationId: null, orgAdmin: false });
     fakeFetch((method, path) => (method === 'GET' && path === '/api/v1/users' ? { status: 200, body: { items: [lead], total: 1, page: 1, pageSize: 20 } }

@@ -21,8 +21,8 @@ export function CreateKeyModal({ onCreated, onClose }: { onCreated: (created: Cr
         })}>
         <Form.Item name="name" label={t('apiKey.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}><Input /></Form.Item>
         <Form.Item name="districtCode" label={t('apiKey.district')} extra={t('apiKey.districtHint')}
-          rules={[{ required: true, message: t('validation.required') }, { pattern: /^\d{6}$/, message: t('apiKey.districtFormat') }]}>
-          <Input maxLength={6} />
+          rules={[{ required: true, message: t('validation.required') }, { pattern: /^(\d{2}|\d{4}|\d{6})$/, message: t('apiKey.districtFormat') }]}>
+          <Input maxLength={6} inputMode="numeric" />
         </Form.Item>
       </Form>
     </Modal>

@@ -4,7 +4,7 @@ import { session } from '../../../auth/session';
 import { fakeFetch, problem, renderWithApp } from '../../../test/fakeApi';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
-const slow = { timeout: 8000 };
+const slow = { timeout: 15_000 };
 const user = { id: 'u1', userName: 'unitadmin01', displayName: '赵六', role: 'Applicant', isDemo: false, orgAdmin: true, mustChangePassword: true };
 
 afterEach(() => {
@@ -19,7 +19,8 @@ function fill(current: string, next: string, confirm = next) {
   fireEvent.click(screen.getByTestId('change-password-submit'));
 }
 
-describe('修改密码', () => {
+// The first Ant Design form render in jsdom can take half a minute on a loaded machine.
+describe('修改密码', { timeout: 90_000 }, () => {
   it('refuses a short password and the user name before asking the API', async () => {
     const calls = fakeFetch(() => undefined);
     renderWithApp(<ChangePasswordForm userName="unitadmin01" />);

@@ -8,7 +8,7 @@ import { RegistrationForm } from './RegistrationForm';
 const code = '91110108MA0000001' + creditCheckCharacter('91110108MA0000001');
 
 // Ant Design's validation settles slowly on a busy machine.
-const slow = { timeout: 8000 };
+const slow = { timeout: 15_000 };
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -20,7 +20,8 @@ async function fill(overrides: Record<string, string> = {}) {
   for (const [label, value] of Object.entries(values)) fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
 
-describe('单位注册 form', () => {
+// The first Ant Design form render in jsdom can take half a minute on a loaded machine.
+describe('单位注册 form', { timeout: 90_000 }, () => {
   it('requires every field and the licence before sending anything', async () => {
     const calls = fakeFetch(() => undefined);
     renderWithApp(<RegistrationForm onSubmitted={() => {}} />);

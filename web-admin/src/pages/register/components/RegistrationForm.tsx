@@ -75,7 +75,7 @@ export function RegistrationForm({ onSubmitted }: { onSubmitted: (receipt: Regis
           <Form.Item name="adminDisplayName" label={t('registration.adminDisplayName')} rules={[required, { max: 100 }]}><Input /></Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="adminUserName" label={t('login.userName')} rules={[required, { pattern: /^[A-Za-z0-9._-]{3,64}$/, message: t('validation.userName') }]}>
+          <Form.Item name="adminUserName" label={t('login.userName')} rules={[required, { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{2,49}$/, message: t('validation.userName') }]}>
             <Input autoComplete="username" />
           </Form.Item>
         </Col>

@@ -91,7 +91,7 @@ export function CreateUserModal({ scope, onClose }: { scope: 'own' | 'all'; onCl
           </>
         )}
         <Form.Item name="displayName" label={t('user.displayName')} rules={[required, { max: 100 }]}><Input /></Form.Item>
-        <Form.Item name="userName" label={t('login.userName')} rules={[required, { pattern: /^[A-Za-z0-9._-]{3,64}$/, message: t('validation.userName') }]}>
+        <Form.Item name="userName" label={t('login.userName')} rules={[required, { pattern: /^[A-Za-z0-9][A-Za-z0-9._@-]{2,99}$/, message: t('validation.accountName') }]}>
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="email" label={t('user.email')} rules={[{ pattern: EMAIL_PATTERN, message: t('validation.email') }]}><Input /></Form.Item>
