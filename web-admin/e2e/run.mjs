@@ -276,7 +276,6 @@ async function accountsSteps() {
     await shot(page, '34-taskforce-registration-approved');
     const status = state.registrationPage;
     await status.getByTestId('status-query').click();
-    await status.reload();
     await status.getByTestId('registration-status').locator('[data-status="Approved"]').waitFor();
     await status.context().close();
   });

@@ -48,7 +48,12 @@ export function RegistrationStatusPage() {
   return (
     <PublicShell title={t('menu.registrationStatus')}>
       <Form form={form} layout="inline" initialValues={{ token }} style={{ marginBottom: 16 }}
-        onFinish={(v) => { const next = v.token.trim(); lastToken.set(next); setToken(next); }}>
+        onFinish={(v) => {
+          const next = v.token.trim();
+          lastToken.set(next);
+          if (next === token) void status.refetch();
+          else setToken(next);
+        }}>
         <Form.Item name="token" label={t('registration.statusToken')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]} style={{ flex: 1 }}>
           <Input data-testid="status-token-input" />
         </Form.Item>
