@@ -27,7 +27,12 @@ public sealed partial class SqlTests
         ["Platform/Users/UserStore.cs"] = "platform_user: accounts",
         ["Platform/Organisations/OrganisationStore.cs"] = "platform_organisation: the registry shared by every module",
         ["Platform/Auth/SignInThrottle.cs"] = "platform_login_throttle: failed sign-ins, locked per user name",
+        ["Platform/Throttling/Throttle.cs"] = "platform_throttle: per-address and per-account counters of anonymous operations",
         ["Platform/Auth/ApiKeyAuthenticationHandler.cs"] = "platform_api_key: the district key lookup of the authentication handler",
+        ["Platform/Auth/SessionCheck.cs"] = "platform_user, platform_revoked_token: the session check of every bearer token",
+        ["Platform/Auth/ExternalAccounts.cs"] = "platform_user: accounts mapped to (and made for) an external authority's subjects",
+        ["Platform/Auth/CurrentUser.cs"] = "platform_organisation: the name on the signed-in user object",
+        ["Platform/Throttling/Throttle.cs"] = "platform_throttle: counters of anonymous requests per address or account",
     };
 
     /// <summary>The shared kernel's prefix: a module may read platform tables (organisations, users) as well as its own.</summary>

@@ -28,7 +28,8 @@ internal static class Hardening
     public const long DefaultBodyLimit = 1024 * 1024;
 
     private static readonly string[] CorsHeaders =
-        ["Authorization", "Content-Type", "If-Match", ApiKeys.HeaderName, Platform.Idempotency.IdempotencyStore.HeaderName, "Accept-Language"];
+        ["Authorization", "Content-Type", "If-Match", ApiKeys.HeaderName, Platform.Idempotency.IdempotencyStore.HeaderName, "Accept-Language",
+            "X-Registration-Token"];
 
     public static IServiceCollection AddJiebangHardening(this IServiceCollection services, IConfiguration configuration)
     {

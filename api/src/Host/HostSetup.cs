@@ -112,7 +112,10 @@ internal static class HostSetup
         if (sent && context.User.Identity?.IsAuthenticated != true && context.Request.Path.StartsWithSegments("/api"))
         {
             await Problems.Of(StatusCodes.Status401Unauthorized, "auth.invalid_credentials", "Invalid credentials",
-                "令牌已过期或 API 密钥无效。 / The token has expired or the API key is not valid.").ExecuteAsync(context);
+                Platform.Auth.SessionRefusals.Ended(context)
+                    ? "登录已失效（密码已更改、账号已停用或已退出登录），请重新登录。 / The session has ended (the password was changed, " +
+                      "the account deactivated or signed out); sign in again."
+                    : "令牌已过期或 API 密钥无效。 / The token has expired or the API key is not valid.").ExecuteAsync(context);
             return;
         }
         await next(context);

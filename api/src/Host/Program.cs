@@ -60,6 +60,7 @@ app.UseRateLimiter();
 app.Use(Hardening.LimitBodies(app.Configuration));
 app.UseAuthentication();
 app.Use(HostSetup.RefuseBadCredentials);
+app.Use(Jiebang.Platform.Auth.PasswordChangeGate.Refuse);
 app.UseAuthorization();
 app.Use(Jiebang.Platform.Http.RequestBodies.Normalise);
 app.Use(Jiebang.Platform.Idempotency.IdempotencyKeys.RefuseUnusable);

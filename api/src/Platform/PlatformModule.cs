@@ -33,6 +33,9 @@ public static class PlatformModule
         services.AddSingleton<Idempotency.IdempotencyStore>();
         services.AddSingleton<Writes.WritePath>();
         services.AddSingleton<Demo.IDemoSeeder, Demo.PlatformDemoSeeder>();
+        services.AddSingleton<Throttling.Throttle>();
+        services.AddSingleton(configuration.GetSection("Registrations").Get<Registrations.RegistrationOptions>() ?? new Registrations.RegistrationOptions());
+        services.AddSingleton<Demo.IDemoSeeder, Registrations.Demo.RegistrationsDemoSeeder>();
         services.AddSingleton(configuration.GetSection("Jobs").Get<Jobs.JobsOptions>() ?? new Jobs.JobsOptions());
         services.AddSingleton<Jobs.JobStore>();
         services.AddHostedService<Jobs.JobRunner>();
@@ -45,11 +48,16 @@ public static class PlatformModule
         services.AddSingleton<SignInThrottle>();
         services.TryAddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<UserRecord>, Microsoft.AspNetCore.Identity.PasswordHasher<UserRecord>>();
         services.AddSingleton<PasswordCheck>();
+        services.AddSingleton<SessionCheck>();
+        services.AddSingleton<ExternalAccounts>();
+        services.AddSingleton<Throttling.Throttle>();
+        services.TryAddSingleton<Notifications.DevelopmentAccountMessages>();
+        services.TryAddSingleton<Notifications.IAccountMessages>(sp => sp.GetRequiredService<Notifications.DevelopmentAccountMessages>());
 
         services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "Bearer token or API key", o =>
             {
-                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(ApiKeys.HeaderName)
+                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(Auth.ApiKeys.HeaderName)
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : JwtBearerDefaults.AuthenticationScheme;
             })
@@ -57,6 +65,8 @@ public static class PlatformModule
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
+                // Every token, ours or the authority's, passes the session check (active, stamp, not signed out) on every request.
+                o.Events = new JwtBearerEvents { OnTokenValidated = SessionCheck.OnTokenValidated };
                 if (!string.IsNullOrWhiteSpace(auth.Authority))
                 {
                     o.Authority = auth.Authority;

@@ -12,11 +12,17 @@ public abstract class PortalWorkflowTests(JiebangHost host) : HostTests(host)
 {
     private HttpClient Portal() => Host.WithApiKey(Host.Cast.DistrictKey);
 
+    /// <summary>How long following the feed to its end may take before the test fails instead of hanging.</summary>
+    private static readonly TimeSpan FollowLimit = TimeSpan.FromSeconds(120);
+
     private static async Task<(List<FeedItem> Items, string Next)> FollowAsync(FeedClient feed, string? after)
     {
         var items = new List<FeedItem>();
+        var deadline = DateTime.UtcNow + FollowLimit;
         while (true)
         {
+            Assert.True(DateTime.UtcNow < deadline,
+                $"following the feed did not reach its end within {FollowLimit.TotalSeconds} s ({items.Count} events read)");
             var page = await feed.ReadAsync(after, limit: 50);
             items.AddRange(page.Items);
             after = page.Next;

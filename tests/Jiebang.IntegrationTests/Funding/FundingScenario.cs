@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Dapper;
-using Jiebang.Applications.Contracts;
 using Jiebang.IntegrationTests.Infrastructure;
+using Jiebang.IntegrationTests.Review;
 using Jiebang.Platform.Organisations;
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiebang.IntegrationTests.Funding;
@@ -20,10 +19,12 @@ public sealed class FundingScenario(JiebangHost host)
     /// <summary>
     /// A batch with <paramref name="count"/> published challenges of issuer A; each gets an application from its own new
     /// enterprise in 海淀区 (filed by the district portal), so every one is a first cooperation with the issuer. The
-    /// applications are submitted, pass the formal check after the deadline, and are selected.
+    /// applications are submitted, pass the formal check after the deadline, and are selected by an application review
+    /// round driven through Review's endpoints (<see cref="ReviewScenario.DecideAsync"/>); the applications at the indices
+    /// <paramref name="notSelected"/> fail the round instead, which leaves their challenges Unawarded.
     /// </summary>
     public async Task<(Guid BatchId, IReadOnlyList<Selected> Applications)> SelectedAsync(int count, bool withApplicantUser = false,
-        Guid? leadOrganisation = null, Guid? programmeId = null, string field = "MedicalDevices")
+        Guid? leadOrganisation = null, Guid? programmeId = null, string field = "MedicalDevices", int[]? notSelected = null)
     {
         var scenario = new Scenario(host);
         var today = DateOnly.FromDateTime(host.Clock.GetUtcNow().AddHours(8).DateTime);
@@ -68,16 +69,19 @@ public sealed class FundingScenario(JiebangHost host)
         {
             host.Clock.SetUtcNow(DateTimeOffset.Parse((string)published["closesAt"]!).AddMinutes(1));
             await tf.PostJson($"/api/v1/batches/{batchId}/eligibility-check").Expect(HttpStatusCode.OK);
+            // Selected the way it happens for real: Review's round goes to Final and its messages, through the outbox,
+            // move the applications (and leave a challenge whose only application failed Unawarded).
+            var failed = (notSelected ?? []).Select(i => drafts[i].Application).ToHashSet();
+            await new ReviewScenario(host).DecideAsync(drafts.Select(d => d.Application).ToList(), failing: failed);
+            foreach (var (application, _, _) in drafts)
+            {
+                var status = (string?)(await tf.GetAsync($"/api/v1/applications/{application}").Expect(HttpStatusCode.OK))["status"];
+                Assert.Equal(failed.Contains(application) ? "NotSelected" : "Selected", status);
+            }
         }
         finally
         {
             host.Clock.SetUtcNow(saved);
-        }
-        using var scope = host.Services.CreateScope();
-        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-        foreach (var (application, _, _) in drafts)
-        {
-            await sender.Send(new MarkApplicationSelected(application, Guid.NewGuid()));
         }
         return (batchId, drafts.Select(d => new Selected(d.Application, d.Challenge, d.Lead)).ToList());
     }

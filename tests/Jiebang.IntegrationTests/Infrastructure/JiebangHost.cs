@@ -158,6 +158,7 @@ public abstract class JiebangHost : IAsyncLifetime
             // Every test class shares one client address; limits are exercised by the tests that lower them.
             builder.UseSetting("RateLimits:PerApiKeyPerMinute", "1000000");
             builder.UseSetting("RateLimits:PerAddressPerMinute", "1000000");
+            builder.UseSetting("Registrations:SubmitsPerAddress", "1000000");
             // The OpenAPI tests read the served document; the hardening tests turn it off to see it refused.
             builder.UseSetting("OpenApi:Serve", "true");
             foreach (var (key, value) in host.Settings)

@@ -11,7 +11,7 @@ public sealed class SwaggerDocumentTests(SqliteHost host) : HostTests(host), ICl
 {
     /// <summary>Actions that take nothing but the resource in the path.</summary>
     private static readonly string[] BodylessActions = ["/publish", "/verify", "/eligibility-check", "/assign", "/open-scoring", "/close", "/submit", "/decide", "/publicise", "/finalise", "/issuer-confirmation",
-        "/eligibility-check-jobs", "/assign-jobs", "/rounds/{id}/export-jobs"];
+        "/eligibility-check-jobs", "/assign-jobs", "/rounds/{id}/export-jobs", "/sign-out", "/deactivate", "/reactivate", "/revoke", "/rotate", "/approve"];
 
     [Fact]
     public async Task The_document_is_valid_openapi_3_and_no_get_has_a_request_body()

@@ -129,6 +129,86 @@ public sealed class ReviewScenario(JiebangHost host)
         scoringClosesAt = now.AddDays(2),
     };
 
+    /// <summary>
+    /// The two experts of every <see cref="DecideAsync"/> round on a host, created once per host. Their field (新材料) is one
+    /// no test's challenge has, so automatic assignment in other tests never draws them; put on items by hand, they
+    /// depart from the field rule with the written reason, as the task force may.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JiebangHost, Task<ExpertUser[]>> Panels = new();
+
+    /// <summary>
+    /// Takes eligible applications (their batch's deadline passed, the formal check done) through an application review
+    /// round to Final, through Review's own endpoints: the host's two panel experts put on each item by hand (so no expert
+    /// of another test is drawn, and theirs are never drawn here), both score 85/80, the round closes, the issuer records a successful matchmaking, the task force passes
+    /// each item except <paramref name="failing"/> (decided Fail), decides, publicises, and finalises once the objection
+    /// period is over. Review's messages then move the applications (Selected, or NotSelected) and leave a challenge
+    /// without a selected application Unawarded, as they would for real. The clock ends where it began.
+    /// </summary>
+    public async Task<string> DecideAsync(IReadOnlyList<Guid> applications, string issuer = Cast.IssuerA, IReadOnlySet<Guid>? failing = null)
+    {
+        var tf = await host.As(Cast.TaskForce);
+        var issuerClient = await host.As(issuer);
+        var panel = await Panels.GetValue(host, async _ => [await ExpertAsync(["NewMaterials"]), await ExpertAsync(["NewMaterials"])]);
+        var saved = host.Clock.GetUtcNow();
+        try
+        {
+            var now = saved;
+            var round = await tf.PostJson("/api/v1/review/rounds", RoundBody("ApplicationReview", now, expertsPerItem: 2, maxLoad: applications.Count))
+                .Expect(HttpStatusCode.Created);
+            var roundId = (string)round["id"]!;
+            var items = new Dictionary<Guid, string>();
+            foreach (var application in applications)
+            {
+                var added = await tf.PostJson($"/api/v1/review/rounds/{roundId}/items", new { subjectId = application }).Expect(HttpStatusCode.OK);
+                items[application] = (string)added["items"]!.AsArray().Single(i => (string)i!["subjectId"]! == application.ToString())!["id"]!;
+            }
+            var assignments = new List<(HttpClient Expert, string Assignment)>();
+            var experts = new List<HttpClient>();
+            foreach (var expert in panel)
+            {
+                experts.Add(await host.As(expert.UserName));
+            }
+            foreach (var itemId in items.Values)
+            {
+                for (var e = 0; e < panel.Length; e++)
+                {
+                    var assigned = await tf.PostJson($"/api/v1/review/rounds/{roundId}/assignments",
+                        new { itemId, expertId = panel[e].Id, reason = "测试专家组" }).Expect(HttpStatusCode.Created);
+                    assignments.Add((experts[e], (string)assigned["assignmentId"]!));
+                }
+            }
+            // Automatic assignment finds every item at its count (nobody more is drawn) and moves the round to Assigning.
+            await tf.PostJson($"/api/v1/review/rounds/{roundId}/assign").Expect(HttpStatusCode.OK);
+            await tf.PostJson($"/api/v1/review/rounds/{roundId}/open-scoring").Expect(HttpStatusCode.OK);
+            foreach (var (expert, assignment) in assignments)
+            {
+                await ScoreAndSubmitAsync(expert, assignment, 85m, 80m);
+            }
+            host.Clock.SetUtcNow(now.AddDays(3));
+            await tf.PostJson($"/api/v1/review/rounds/{roundId}/close").Expect(HttpStatusCode.OK);
+            foreach (var (application, itemId) in items)
+            {
+                var fails = failing?.Contains(application) == true;
+                await issuerClient.PutJson($"/api/v1/review/rounds/{roundId}/items/{itemId}/matchmaking",
+                    new { matched = !fails, note = fails ? "未达成一致" : "对接一致" }).Expect(HttpStatusCode.OK);
+                await tf.PutJson($"/api/v1/review/rounds/{roundId}/items/{itemId}/decision",
+                    new { outcome = fails ? "Fail" : "Pass", reason = fails ? "对接未成" : "论证通过" }).Expect(HttpStatusCode.OK);
+            }
+            await tf.PostJson($"/api/v1/review/rounds/{roundId}/decide").Expect(HttpStatusCode.OK);
+            await tf.PostJson($"/api/v1/review/rounds/{roundId}/publicise").Expect(HttpStatusCode.OK);
+            host.Clock.SetUtcNow(now.AddDays(3 + ReviewOptionsDays + 1));
+            await tf.PostJson($"/api/v1/review/rounds/{roundId}/finalise").Expect(HttpStatusCode.OK);
+            return roundId;
+        }
+        finally
+        {
+            host.Clock.SetUtcNow(saved);
+        }
+    }
+
+    /// <summary>The objection period the test hosts run with (Review:ObjectionDays, the default).</summary>
+    private const int ReviewOptionsDays = Jiebang.Review.ReviewOptions.DefaultObjectionDays;
+
     public static IEnumerable<(Guid Item, Guid Expert)> Pairs(JsonNode outcome) =>
         outcome["assigned"]!.AsArray().Select(a => (Guid.Parse((string)a!["itemId"]!), Guid.Parse((string)a["expertId"]!)));
 }

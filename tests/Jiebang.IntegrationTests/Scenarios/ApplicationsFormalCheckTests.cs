@@ -130,6 +130,10 @@ public abstract class ApplicationsFormalCheckTests(JiebangHost host) : HostTests
             var eligible = await tf.GetAsync($"/api/v1/applications?batch={batchId}&eligibility=Eligible").Expect(HttpStatusCode.OK);
             Assert.Equal(1, (int)eligible["total"]!);
 
+            // The Applications handlers of Review's and Funding's commands, sent directly on purpose: what is tested is the
+            // handlers themselves — a repeat changes nothing (the outbox may deliver again after a crash), and a contract
+            // for an application that is not selected (the later, ineligible one) moves nothing. Selection through Review's
+            // endpoints is what FundingScenario.SelectedAsync and the whole-flow tests do.
             using var scope = Host.Services.CreateScope();
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             var parties = await mediator.Send(new GetApplicationParties(Guid.Parse((string)good["id"]!)));

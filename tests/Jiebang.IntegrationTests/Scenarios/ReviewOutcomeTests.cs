@@ -46,7 +46,9 @@ public abstract class ReviewOutcomeTests(JiebangHost host) : HostTests(host)
             await tf.PostJson($"/api/v1/review/rounds/{roundId}/close").Expect(HttpStatusCode.OK);
             Assert.Equal(["Recommended", "NotRecommended"], [await StatusAsync(tf, strong), await StatusAsync(tf, weak)]);
 
-            // The same notification again changes nothing: no move, no audit record.
+            // The same notification again changes nothing: no move, no audit record. Published directly on purpose: the
+            // outbox delivers each message once, so only a second delivery by hand shows that the Applications handlers are
+            // idempotent (as a redelivery after a crash between handling and marking the row dispatched would need).
             var before = await AuditCountAsync(tf, strong);
             using (var scope = Host.Services.CreateScope())
             {

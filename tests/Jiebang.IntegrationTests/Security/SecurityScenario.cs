@@ -58,11 +58,20 @@ public sealed class SecurityScenario
     public required Guid ProgressReportId { get; init; }
     public required Guid ProgressAttachmentId { get; init; }
     public required Guid OrganisationId { get; init; }
+    /// <summary>The consortium member of the application (an enterprise in 海淀区, with no user of its own).</summary>
+    public required Guid MemberOrganisationId { get; init; }
     /// <summary>A published challenge of issA whose window is open now, and a draft application of appA to it (sealed until the deadline).</summary>
     public required JsonNode OpenChallenge { get; init; }
     public required Guid OpenDraftApplicationId { get; init; }
     /// <summary>The task force's export of the batch's applications, started as a background job (queued: security hosts run no jobs).</summary>
     public required Guid JobId { get; init; }
+    /// <summary>A colleague of appA in the applicant university, made by the task force; appA and issA are unit administrators.</summary>
+    public required Guid UserId { get; init; }
+    /// <summary>A district key for 西城区 made by the task force, used by no caller.</summary>
+    public required Guid ApiKeyId { get; init; }
+    /// <summary>A unit's pending registration (submitted anonymously) and its status token.</summary>
+    public required Guid RegistrationId { get; init; }
+    public required string RegistrationToken { get; init; }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JiebangHost, Task<SecurityScenario>> Built = new();
 
@@ -145,13 +154,19 @@ public sealed class SecurityScenario
         {
             // On a host that runs jobs, let it finish: a job writing in the background would change the database under
             // the before/after comparisons of the tests that use this scenario.
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while ((string)(await tf.GetAsync($"/api/v1/jobs/{job["id"]}").Expect(HttpStatusCode.OK))["status"]! is "Queued" or "Running")
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the scenario's export job did not finish within 60 s");
-                await Task.Delay(100);
-            }
+            await Poll.UntilAsync(async () => (string)(await tf.GetAsync($"/api/v1/jobs/{job["id"]}").Expect(HttpStatusCode.OK))["status"]!,
+                status => status is not ("Queued" or "Running"), TimeSpan.FromSeconds(60), "the scenario's export job finishes");
         }
+
+        await UnitAdministratorsAsync(host, Cast.Applicant, Cast.IssuerA);
+        var colleague = await tf.PostJson("/api/v1/users", new
+        {
+            userName = "colleague-a", displayName = "项目负责人", role = "Applicant", organisationId = host.Cast.ApplicantOrg,
+            password = "Lan-ting#Xu-2026",
+        }).Expect(HttpStatusCode.Created);
+        var apiKey = await tf.PostJson("/api/v1/api-keys", new { name = "西城区门户（测试）", districtCode = "110102" }).Expect(HttpStatusCode.Created);
+        var registration = await host.Anonymous().PostAsync("/api/v1/registrations",
+            Jiebang.IntegrationTests.Platform.Registrations.RegistrationsTests.Form(Cast.Code("91110108MA0T0R001"), "scenario-unit-admin")).Expect(HttpStatusCode.Accepted);
 
         return new SecurityScenario
         {
@@ -164,8 +179,11 @@ public sealed class SecurityScenario
             AssignedExpertUser = assigned[0].UserName, UnassignedExpertUser = unassigned.UserName,
             AgreementId = Guid.Parse(agreementId), ProgressReportId = Guid.Parse(reportId),
             ProgressAttachmentId = Guid.Parse((string)reportAttachment["id"]!), OrganisationId = host.Cast.ApplicantOrg,
+            MemberOrganisationId = memberOrg,
             OpenChallenge = openChallenge, OpenDraftApplicationId = Guid.Parse((string)openDraft["id"]!),
             JobId = Guid.Parse((string)job["id"]!),
+            UserId = Guid.Parse((string)colleague["id"]!), ApiKeyId = Guid.Parse((string)apiKey["apiKey"]!["id"]!),
+            RegistrationId = Guid.Parse((string)registration["reference"]!), RegistrationToken = (string)registration["statusToken"]!,
         };
     }
 
@@ -190,6 +208,16 @@ public sealed class SecurityScenario
             var org = await orgs.EnsureAsync(connection, tx, Cast.Code("91110108MA0T00010"), "海淀联合企业", OrganisationTypes.Enterprise, false);
             await tx.CommitAsync();
             return org.Id;
+        }
+    }
+
+    /// <summary>Makes the named accounts unit administrators (单位管理员) of their organisations.</summary>
+    private static async Task UnitAdministratorsAsync(JiebangHost host, params string[] userNames)
+    {
+        await using var connection = await host.Db.OpenAsync();
+        foreach (var userName in userNames)
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE platform_user SET org_admin = @Yes WHERE user_name = @U", new { Yes = true, U = userName });
         }
     }
 

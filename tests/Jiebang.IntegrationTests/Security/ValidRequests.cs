@@ -41,6 +41,9 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
             "Experts" => s.AssignedExpertId,
             "Rounds" => s.RoundId,
             "Jobs" => s.JobId,
+            "Users" => s.UserId,
+            "ApiKeys" => s.ApiKeyId,
+            "Registrations" => s.RegistrationId,
             var other => throw new InvalidOperationException($"No scenario resource for {{id}} of {op.Id} ({other}); add it to ValidRequests."),
         },
         _ => throw new InvalidOperationException($"No scenario resource for {{{name}}} of {op.Id}; add it to ValidRequests."),
@@ -50,9 +53,15 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
         op.PathParameters.Aggregate(op.Path, (path, name) => path.Replace("{" + name + "}", (ids ?? (n => Parameter(op, n)))(name).ToString()))
         + (op.Id == "Applications_Export" ? $"?batch={s.BatchId}" : "");
 
-    /// <summary>A valid JSON body for the operation (null for a bodyless or multipart one).</summary>
-    public JsonNode? Body(ApiOperation op)
+    /// <summary>
+    /// A valid JSON body for the operation (null for a bodyless or multipart one). A district key speaks for a unit of its
+    /// district, so where the body names the organisation a key acts for, the key's request names the scenario's unit in
+    /// 海淀区 (the applicant as lead, the consortium member as member): the one keyIn covers and keyOut does not, so the
+    /// two keys' answers show the scope rule rather than a missing field.
+    /// </summary>
+    public JsonNode? Body(ApiOperation op, string? caller = null)
     {
+        var key = caller is "keyIn" or "keyOut";
         var today = DateOnly.FromDateTime(host.Clock.GetUtcNow().AddHours(8).DateTime);
         object? body = op.Id switch
         {
@@ -71,12 +80,18 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
             "Applications_StartExportJob" => new { batch = s.BatchId },
             "Applications_OverrideEligibility" => new { outcome = "Eligible", reason = "复核后认定" },
             "Applications_Submit" => new { },
-            "Applications_ConfirmParticipation" => new { },
-            "Applications_WithdrawConfirmation" => new { reason = "合作条件变化" },
+            "Applications_ConfirmParticipation" => key ? new { organisationId = s.MemberOrganisationId } : new { },
+            "Applications_WithdrawConfirmation" => key ? new { reason = "合作条件变化", organisationId = s.MemberOrganisationId } : new { reason = "合作条件变化" },
             "Applications_Withdraw" => new { reason = "放弃申报" },
             "Applications_Update" => ApplicationBodies.Changes(openWindow ? s.OpenChallenge : s.Challenge),
-            "Applications_Create" => ApplicationBodies.Complete(s.OpenChallenge),
+            "Applications_Create" => key ? ApplicationBodies.Complete(s.OpenChallenge, lead: s.OrganisationId) : ApplicationBodies.Complete(s.OpenChallenge),
             "Auth_IssueToken" => new { userName = Cast.TaskForce, password = JiebangHost.Password },
+            "Auth_UpdateProfile" => new { displayName = "测试用户", email = "someone@example.cn", mobile = "13800138000" },
+            // Every person of the scenario signs in with the test password; the change is undone after each success.
+            "Auth_ChangePassword" => new { currentPassword = JiebangHost.Password, newPassword = "Kx7-rain-lantern-42" },
+            "Auth_RequestPasswordReset" => new { userName = Cast.Applicant },
+            // No code was sent: every caller gets the refusal (the code is tried in Platform/Auth/ResetPasswordTests).
+            "Auth_ResetPassword" => new { userName = Cast.Applicant, code = "000000", newPassword = "Kx7-rain-lantern-42" },
             "Funding_SetPolicy" => FundingScenario.Policy(20_000_000L),
             "Batches_Update" => new { name = "测试批次（修订）", opensOn = today.AddDays(10).ToString("yyyy-MM-dd"), closesOn = today.AddDays(45).ToString("yyyy-MM-dd") },
             "Challenges_Approve" or "Challenges_SendToReview" or "Challenges_Submit" or "Challenges_Withdraw" => new { reason = "理由" },
@@ -121,6 +136,15 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
             "Rounds_FileObjection" => new { itemId = s.ItemId, reason = "不服" },
             "Rounds_Update" => WithoutKind(ReviewScenario.RoundBody("ApplicationReview", host.Clock.GetUtcNow())),
             "Rounds_Create" => ReviewScenario.RoundBody("ApplicationReview", host.Clock.GetUtcNow()),
+            "Users_Create" => new
+            {
+                userName = Scenario.Unique("member"), displayName = "课题组成员", role = "Applicant", organisationId = host.Cast.ApplicantOrg,
+                password = "Lan-ting#Xu-2026",
+            },
+            "Users_ChangeRole" => new { role = "Applicant", organisationId = host.Cast.ApplicantOrg, orgAdmin = true },
+            "Users_ResetPassword" => new { newPassword = "Qiu-shui#Pian-88" },
+            "ApiKeys_Create" => new { name = "西城区门户", districtCode = "110102" },
+            "Registrations_Reject" => new { reason = "营业执照不清晰" },
             _ when op.ContentType is null or "multipart/form-data" => null,
             _ => throw new InvalidOperationException($"No valid body for {op.Id}; add one to ValidRequests."),
         };
@@ -138,7 +162,7 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
 
     /// <summary>The request for <paramref name="op"/>: valid body (or a PDF for uploads), and the current version in If-Match where updates need it.</summary>
     public async Task<HttpRequestMessage> BuildAsync(ApiOperation op, HttpClient caller, Func<string, Guid>? ids = null, JsonNode? body = null,
-        HttpContent? content = null)
+        HttpContent? content = null, string? column = null)
     {
         var url = Url(op, ids);
         var request = new HttpRequestMessage(new HttpMethod(op.Method), url);
@@ -146,17 +170,26 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
         {
             request.Content = content;
         }
+        else if (op.Id == "Registrations_Submit")
+        {
+            // A code of its own, so the registration of the scenario does not refuse it as a duplicate.
+            request.Content = Jiebang.IntegrationTests.Platform.Registrations.RegistrationsTests.Form(Jiebang.IntegrationTests.Platform.Registrations.RegistrationsTests.NewCode());
+        }
         else if (op.ContentType == "multipart/form-data")
         {
             request.Content = SecurityScenario.Pdf();
         }
         else if (op.ContentType is not null)
         {
-            request.Content = new StringContent((body ?? Body(op))!.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            request.Content = new StringContent((body ?? Body(op, column))!.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
         }
         else if (op.Method == "POST")
         {
             request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        }
+        if (op.Id == "Registrations_GetStatus")
+        {
+            request.Headers.TryAddWithoutValidation("X-Registration-Token", s.RegistrationToken);
         }
         if (op.Statuses.Contains(428) && await CurrentVersionAsync(op, caller) is { } etag)
         {
@@ -170,6 +203,13 @@ public sealed class ValidRequests(SecurityScenario s, JiebangHost host, bool ope
     {
         var url = Url(op);
         var tf = _taskForce ??= await host.As(Cast.TaskForce);
+        if (op.Id.StartsWith("ApiKeys_", StringComparison.Ordinal) && op.PathParameters.Count > 0)
+        {
+            // Keys have no single-resource read: the version comes from the task force's list.
+            var keys = JsonNode.Parse(await tf.GetStringAsync("/api/v1/api-keys"))!.AsArray();
+            var key = keys.SingleOrDefault(k => (string?)k!["id"] == s.ApiKeyId.ToString());
+            return key is null ? null : $"\"{(int)key["version"]!}\"";
+        }
         foreach (var candidate in new[] { url, url[..url.LastIndexOf('/')] })
         {
             foreach (var client in new[] { caller, tf })

@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Dapper;
+using Jiebang.Platform.Auth;
 using Jiebang.Platform.Database;
 using Npgsql;
 
@@ -151,6 +152,8 @@ internal sealed class ProviderRun(Profile profile, string providerName, string? 
                 host, baseline, wrk.PathScript("results", results), results, ReportConnections, auth, p99Limit: 150);
         }
 
+        await SessionCheckAsync(host, db, wrk, data, token);
+
         var dashboard = $"/api/v1/programmes/{data.ProgrammeId}/dashboard";
         if (await ProbeAsync(http, token, dashboard) is { } missing)
         {
@@ -165,6 +168,61 @@ internal sealed class ProviderRun(Profile profile, string providerName, string? 
         }
 
         await RushAsync(host, db, data, apiKey);
+    }
+
+    /// <summary>
+    /// What the per-request session check (active account, same stamp, token not signed out: <see cref="SessionCheck"/>)
+    /// costs: its query alone, in process, per call; and the same public request (challenge detail) with a bearer token
+    /// (signature, lifetime and the check) against the same request without one, on the same host, interleaved.
+    /// </summary>
+    private async Task SessionCheckAsync(ServerProcess host, DbConnectionFactory db, Wrk wrk, GeneratedData data, string token)
+    {
+        const string scenario = "Session check";
+        var jwt = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token);
+        var userId = Guid.Parse(jwt.Subject);
+        var stamp = jwt.TryGetClaim("stamp", out var s) ? s.Value : "";
+        var tokenId = jwt.TryGetClaim("jti", out var j) ? j.Value : null;
+        var check = new SessionCheck(db);
+        for (var i = 0; i < 500; i++)
+        {
+            _ = await check.RefusalAsync(userId, stamp, tokenId, CancellationToken.None);
+        }
+        const int calls = 5000;
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < calls; i++)
+        {
+            if (await check.RefusalAsync(userId, stamp, tokenId, CancellationToken.None) is { } refusal)
+            {
+                throw new InvalidOperationException("The bench's own token failed the session check: " + refusal);
+            }
+        }
+        var perCall = watch.Elapsed.TotalMicroseconds / calls;
+        Log($"{scenario}: {perCall:0.0} µs per check in process ({calls} calls, one connection from the pool each)");
+        report.Figures.Add(Figure.Info(scenario, "the check alone, in process (pooled connection + one query by primary keys)", "µs", perCall,
+            note: $"{calls} sequential calls after 500 warm-up; no cache"));
+
+        var script = wrk.DetailScript(data.PublishedChallenges);
+        var bearer = new[] { $"Authorization: Bearer {token}" };
+        await WarmUpAsync(host.Url, script, ListConnections, bearer);
+        var with = new List<LoadResult>();
+        var without = new List<LoadResult>();
+        for (var round = 0; round < 3; round++)
+        {
+            with.Add(await Wrk.RunAsync(host, script, ListConnections, duration, bearer));
+            without.Add(await Wrk.RunAsync(host, script, ListConnections, duration));
+            Log($"{scenario} round {round + 1}: with token {with[^1].RequestsPerSecond:0.0} req/s, CPU {with[^1].CpuMsPerRequest:0.00} ms; " +
+                $"without {without[^1].RequestsPerSecond:0.0} req/s, CPU {without[^1].CpuMsPerRequest:0.00} ms");
+        }
+        var w = LoadResult.Median(with);
+        var a = LoadResult.Median(without);
+        var note = $"GET /api/v1/challenges/{{id}} over {data.PublishedChallenges.Count} ids, {ListConnections} connections; baseline = the same " +
+                   "requests without a token; median of 3 interleaved runs";
+        report.Figures.Add(Figure.Info(scenario, "throughput with a bearer token (baseline: anonymous)", "req/s", w.RequestsPerSecond, a.RequestsPerSecond, note));
+        report.Figures.Add(Figure.Info(scenario, "server CPU per request with a bearer token (baseline: anonymous)", "ms", w.CpuMsPerRequest, a.CpuMsPerRequest,
+            "the difference is the token's validation and the session check"));
+        report.Figures.Add(Figure.Info(scenario, "p50 latency with a bearer token (baseline: anonymous)", "ms", w.P50Ms, a.P50Ms));
+        report.Figures.Add(Figure.Exactly(scenario, "error answers (non-2xx and socket errors)", w.Non2xx + w.SocketErrors + a.Non2xx + a.SocketErrors, 0));
+        report.Details[scenario] = new { inProcessMicroseconds = perCall, withToken = with, anonymous = without };
     }
 
     /// <summary>The status when the route is not on this build (404 or 405 for a programme that exists), else null.</summary>

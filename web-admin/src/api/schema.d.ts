@@ -584,8 +584,136 @@ export interface paths {
          *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor
          */
         get: operations["Auth_GetMe"];
+        /**
+         * 修改本人资料 / Update the signed-in user's name and contact details
+         * @description 修改本人资料 / Update the signed-in user's name and contact details
+         *
+         *     The name, email and mobile of the signed-in person; an empty email or mobile removes it. Audited.
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor
+         */
+        put: operations["Auth_UpdateProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 登录页选项 / What the sign-in page offers
+         * @description 登录页选项 / What the sign-in page offers
+         *
+         *     The demo accounts and their password only while demo data is loaded (null otherwise), whether units may register themselves, and whether people sign in at an external authority.
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
+         */
+        get: operations["Auth_GetSignInOptions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 忘记密码：发送验证码 / Forgotten password: send a reset code
+         * @description 忘记密码：发送验证码 / Forgotten password: send a reset code
+         *
+         *     Sends a 6-digit code (valid 15 minutes, 5 attempts; a new code replaces the earlier ones) to the account's email, or else its mobile. The answer is the same 202 whether or not the account exists, is active, has an email or mobile, or has reached its limit of codes per hour (then nothing is sent). Too many requests from one address: 429.
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
+         */
+        post: operations["Auth_RequestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 用验证码重设密码 / Reset a forgotten password with the code sent
+         * @description 用验证码重设密码 / Reset a forgotten password with the code sent
+         *
+         *     A right code sets the new password, ends every session of the account (a new security stamp), lifts a forced change and a sign-in lockout, and is used up. A wrong, expired or used code, a code tried too often, and an unknown user name all answer the same 400 auth.reset_code_invalid; a wrong code counts one of its attempts. The new password must pass the password policy (400 password.*). Audited.
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
+         */
+        post: operations["Auth_ResetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 修改本人密码 / Change one's own password
+         * @description 修改本人密码 / Change one's own password
+         *
+         *     The current password is required; the new one must pass the password policy (400 password.*). The change sets a new security stamp, which ends every session of the account, the one that asked included: the answer carries a fresh token. A wrong current password counts as a failed sign-in of the account (429 auth.locked_out at the limit). Allowed while the account must change its password. Audited.
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor
+         */
+        post: operations["Auth_ChangePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退出登录 / Sign out
+         * @description 退出登录 / Sign out
+         *
+         *     Ends the token this request carries: from the next request on it answers 401. The account's other tokens stay valid (changing the password ends them all).
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant, Expert, Auditor
+         */
+        post: operations["Auth_SignOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1326,6 +1454,158 @@ export interface paths {
          *     角色 / Roles: TaskForce
          */
         post: operations["ProgressReports_Verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 通过单位注册 / Approve a unit's registration
+         * @description 通过单位注册 / Approve a unit's registration
+         *
+         *     Links the registry's record of the credit code (e.g. one registered by a district portal: not duplicated) or creates it, and marks it verified; creates the unit administrator (role Applicant, unit administrator, must change the password at first sign-in, the password chosen at registration). 409 `registration.not_pending` once decided, 409 `registration.user_name_taken` when an account with the administrator's user name exists.
+         *
+         *     角色 / Roles: TaskForce
+         */
+        post: operations["Registrations_Approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}/licence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载注册单位的营业执照或法人证书 / Download a registration's licence
+         * @description 下载注册单位的营业执照或法人证书 / Download a registration's licence
+         *
+         *     The file with its detected content type (PDF, PNG or JPEG) and a Content-Disposition file name.
+         *
+         *     角色 / Roles: TaskForce, Auditor
+         */
+        get: operations["Registrations_DownloadLicence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 驳回单位注册 / Reject a unit's registration
+         * @description 驳回单位注册 / Reject a unit's registration
+         *
+         *     The reason is shown to the unit with its status; the unit may then register the same credit code again. 409 `registration.not_pending` once decided.
+         *
+         *     角色 / Roles: TaskForce
+         */
+        post: operations["Registrations_Reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 注册详情 / Get a unit's registration
+         * @description 注册详情 / Get a unit's registration
+         *
+         *     With the registry's record of the same credit code (approval links it) and whether the administrator's user name is already taken (approval would be refused).
+         *
+         *     角色 / Roles: TaskForce, Auditor
+         */
+        get: operations["Registrations_Get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查询注册进度 / Read a registration's status
+         * @description 查询注册进度 / Read a registration's status
+         *
+         *     Anonymous, with the status token given at registration in the X-Registration-Token header. A token that matches no registration (or none sent) answers 404, the same as for a registration that never existed.
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
+         */
+        get: operations["Registrations_GetStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 注册审核队列 / List units' registrations
+         * @description 注册审核队列 / List units' registrations
+         *
+         *     Newest first; status=Pending gives the queue awaiting review.
+         *
+         *     角色 / Roles: TaskForce, Auditor
+         */
+        get: operations["Registrations_List"];
+        put?: never;
+        /**
+         * 单位注册（法人注册） / Register a unit
+         * @description 单位注册（法人注册） / Register a unit
+         *
+         *     Anonymous, multipart/form-data: the text fields and the licence (PDF, PNG or JPEG, recognised from the content; the file name's extension must agree) in the field `file`. 202 with the reference and a status token shown only once. The credit code's check character and region are checked as the registry does. A pending or approved registration of the same credit code: 409 `registration.already_registered`, nothing stored. Whether the administrator's user name is taken is not told here (the task force sees it at approval). Each client address may submit Registrations:SubmitsPerAddress times per Registrations:SubmitWindowMinutes (refused ones count): 429 `rate_limited` beyond.
+         *
+         *     匿名可用；带令牌或密钥时按调用者扩大可见范围 / Open to anonymous callers; a token or key widens what they see.
+         */
+        post: operations["Registrations_Submit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3108,6 +3388,27 @@ export interface components {
              */
             version: number;
         };
+        /** @description 修改密码 / The current password and the new one. */
+        ChangePasswordRequest: {
+            /** @description 当前密码 / The password the person signs in with now. */
+            currentPassword: string;
+            /** @description 新密码 / At least 10 characters, not the user name, not a common password. */
+            newPassword: string;
+        };
+        /** @description 新的访问令牌 / A fresh bearer token: the change ended every other session of the account, the one that asked included, so the client replaces its token with this one. */
+        ChangePasswordResponse: {
+            /** @description 访问令牌 / The bearer token to send in Authorization */
+            accessToken: string;
+            /** @description 令牌类型 / Token type */
+            tokenType: string;
+            /**
+             * Format: date-time
+             * @description 过期时间 / When it expires
+             */
+            expiresAt: string;
+            /** @description 用户 / The signed-in person as the SPA shows it. */
+            user: components["schemas"]["CurrentUser"];
+        };
         /** @description 项目结项 / Closing an accepted project; without a recorded procurement it needs a waiver reason. */
         CloseProjectRequest: {
             /** @description 豁免理由 / Why procurement is waived; required when no procurement has been recorded. */
@@ -3423,6 +3724,8 @@ export interface components {
              * @description 单位标识 / The organisation's id
              */
             organisationId?: string | null;
+            /** @description 单位名称 / The name of the user's organisation (issuers, applicants); null for the others. */
+            organisationName?: string | null;
             /**
              * Format: uuid
              * @description 专家标识 / The expert's id
@@ -3430,6 +3733,14 @@ export interface components {
             expertId?: string | null;
             /** @description 演示数据 / Demo data */
             isDemo: boolean;
+            /** @description 电子邮箱 / Email */
+            email?: string | null;
+            /** @description 手机号 / Mobile number. */
+            mobile?: string | null;
+            /** @description 单位管理员 / A unit administrator: manages the users of its own organisation. */
+            orgAdmin: boolean;
+            /** @description 须修改密码 / The password was chosen by someone else and must be changed: until then the token serves only reading this user, changing the password, signing out and the sign-in options (403 auth.password_change_required elsewhere). */
+            mustChangePassword: boolean;
         };
         /** @description The programme dashboard (强链工程看板): consortia, awards, money, time to signing and procurement. */
         Dashboard: {
@@ -3506,11 +3817,34 @@ export interface components {
             /** @description 不足数 / Set when no unconflicted expert could replace it: the item is now short. */
             short?: components["schemas"]["ShortItemView"] | null;
         };
+        /** @description 演示账号 / A demo account shown on the sign-in page. */
+        DemoAccount: {
+            /** @description 用户名 / User name */
+            userName: string;
+            /** @description 显示名 / Display name */
+            displayName: string;
+            /** @description 角色 / Role */
+            role: string;
+        };
         /**
          * @description The result of the formal check (资格审查).
          * @enum {string}
          */
         EligibilityOutcome: "Eligible" | "Ineligible";
+        /** @description 主体库中的同码记录 / The registry's record with the registration's credit code. */
+        ExistingOrganisation: {
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
+            id: string;
+            /** @description 名称 / Name */
+            name: string;
+            /** @description 已核实 / The task force has verified the record. */
+            verified: boolean;
+            /** @description 登记人 / Who registered the record (a user or a district key); null for seeded records. */
+            registeredBy?: components["schemas"]["OrganisationRegistrant"] | null;
+        };
         /** @description 专家负荷 / An expert's active assignments in this round against the round's maximum. */
         ExpertLoad: {
             /**
@@ -3744,6 +4078,32 @@ export interface components {
             /** @description 决定 / Decisions */
             decisions: components["schemas"]["PublishedDecision"][];
         };
+        /** @description 注册进度 / Where a unit's registration stands, as the unit may read it with its status token. */
+        GetRegistrationStatusResponse: {
+            /**
+             * Format: uuid
+             * @description 受理编号 / The registration's reference.
+             */
+            reference: string;
+            /** @description 名称 / Name */
+            name: string;
+            /** @description 统一社会信用代码 / 统一社会信用代码 (unified social credit code) */
+            creditCode: string;
+            /** @description 状态 / Where a unit's registration stands: waiting for the task force, approved (the account exists) or rejected. */
+            status: components["schemas"]["RegistrationStatus"];
+            /** @description 未通过的理由 / Why the task force rejected it (when rejected). */
+            rejectionReason?: string | null;
+            /**
+             * Format: date-time
+             * @description 提交时间 / When it was submitted
+             */
+            submittedAt: string;
+            /**
+             * Format: date-time
+             * @description 审核时间 / When it was approved or rejected.
+             */
+            reviewedAt?: string | null;
+        };
         /** @description 论证结果 / The results of a round */
         GetResultsResponse: {
             /**
@@ -3767,6 +4127,17 @@ export interface components {
             spreadLimit: number;
             /** @description 条目 / Items */
             items: components["schemas"]["ItemResultView"][];
+        };
+        /** @description 登录页选项 / What the sign-in page offers. */
+        GetSignInOptionsResponse: {
+            /** @description 演示账号 / The demo accounts to try, or null when no demo data is loaded. */
+            demoAccounts: components["schemas"]["DemoAccount"][] | null;
+            /** @description 演示密码 / The demo accounts' password, or null when no demo data is loaded. */
+            demoPassword: string | null;
+            /** @description 允许单位自行注册 / Units may register themselves (法人注册). */
+            selfRegistration: boolean;
+            /** @description 外部身份认证 / People sign in at an external OpenID Connect authority, not with a password here. */
+            externalAuthority: boolean;
         };
         /** @description 技术指标 / A technical indicator */
         Indicator: {
@@ -3851,7 +4222,7 @@ export interface components {
             /** @description 密码 / Password */
             password: string;
         };
-        /** @description 访问令牌 / A bearer token for the Authorization header. */
+        /** @description 访问令牌 / A bearer token for the Authorization header. When user.mustChangePassword is true the token serves only Auth_GetMe, Auth_ChangePassword, Auth_SignOut and Auth_GetSignInOptions until the password is changed. */
         IssueTokenResponse: {
             /** @description 访问令牌 / The bearer token to send in Authorization */
             accessToken: string;
@@ -4038,6 +4409,18 @@ export interface components {
          * @enum {string}
          */
         LedgerKind: "Commit" | "Disburse" | "Adjust" | "ClawBack" | "Release";
+        /** @description 营业执照文件 / The licence file's name, detected type and size. */
+        LicenceInfo: {
+            /** @description 文件名 / File name */
+            fileName: string;
+            /** @description 文件类型 / application/pdf, image/png or image/jpeg, as recognised from the content. */
+            contentType: string;
+            /**
+             * Format: int64
+             * @description 大小（字节） / Size in bytes.
+             */
+            size: number;
+        };
         /** @description 关联专家账号 / Links an expert to a user account */
         LinkExpertUserRequest: {
             /** @description 用户名 / The sign-in name of a user with the Expert role. */
@@ -4439,6 +4822,26 @@ export interface components {
              */
             pageSize: number;
         };
+        /** @description 分页结果 / One page of a list with the total number of matching rows. */
+        PagedOfRegistrationSummary: {
+            /** @description 条目 / Items */
+            items: components["schemas"]["RegistrationSummary"][];
+            /**
+             * Format: int32
+             * @description 总数 / Total
+             */
+            total: number;
+            /**
+             * Format: int32
+             * @description 页码 / Page
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description 每页条数 / Page size
+             */
+            pageSize: number;
+        };
         /**
          * @description 协议方的角色 / The role of a party to the agreement.
          *
@@ -4801,9 +5204,150 @@ export interface components {
             /** @description 成果转化基地, for universities, institutes and new R&D institutions. */
             commercialisationBase?: string | null;
         };
+        /** @description A unit's registration as the task force reviews it (注册审核). */
+        RegistrationDetail: {
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
+            id: string;
+            /** @description 名称 / Name */
+            name: string;
+            /** @description 统一社会信用代码 / 统一社会信用代码 (unified social credit code) */
+            creditCode: string;
+            /** @description Kind of legal entity (主体类型); stored by name. */
+            orgType: components["schemas"]["OrganisationType"];
+            /** @description The type in Chinese (高校, 科研院所, 企业, 新型研发机构, 社会组织). */
+            orgTypeName: string;
+            /** @description The 行政区划 of the registration authority named by characters 3 to 8 of the credit code. */
+            regionCode: string;
+            /** @description 行政区划名称 / Region name */
+            regionName?: string | null;
+            /** @description 中国大陆注册 / Registered in mainland China, as the credit code's registration authority says. */
+            mainland: boolean;
+            /** @description 法定代表人 / The legal representative. */
+            legalRepresentative: string;
+            /** @description 单位管理员 / The unit administrator's name. */
+            adminDisplayName: string;
+            /** @description 管理员手机号 / The administrator's mobile number. */
+            adminMobile: string;
+            /** @description 管理员邮箱 / The administrator's email address. */
+            adminEmail: string;
+            /** @description 管理员用户名 / The user name the administrator's account gets on approval. */
+            adminUserName: string;
+            /** @description 营业执照或法人证书 / The licence or certificate (download it with Registrations_DownloadLicence). */
+            licence: components["schemas"]["LicenceInfo"];
+            /** @description 状态 / Where a unit's registration stands: waiting for the task force, approved (the account exists) or rejected. */
+            status: components["schemas"]["RegistrationStatus"];
+            /** @description 未通过的理由（展示给注册单位） / Why it was rejected (shown to the unit). */
+            rejectionReason?: string | null;
+            /**
+             * Format: date-time
+             * @description 提交时间 / When it was submitted
+             */
+            submittedAt: string;
+            /**
+             * Format: date-time
+             * @description 审核时间 / When it was approved or rejected.
+             */
+            reviewedAt?: string | null;
+            /** @description 审核人 / Who approved or rejected it. */
+            reviewedBy?: string | null;
+            /**
+             * Format: uuid
+             * @description 单位标识 / The registry record approval created or linked; null until approved.
+             */
+            organisationId?: string | null;
+            /**
+             * Format: uuid
+             * @description 用户标识 / The unit administrator's account approval created; null until approved.
+             */
+            userId?: string | null;
+            /** @description 主体库中同一信用代码的记录 / The registry record with the same credit code (e.g. registered by a district portal): approval links it instead of creating another, and marks it verified. Null when the registry has none. */
+            existingOrganisation?: components["schemas"]["ExistingOrganisation"] | null;
+            /** @description 用户名已被占用 / An account with the administrator's user name exists: approval would be refused. */
+            userNameTaken: boolean;
+            /** @description 演示数据 / Demo data */
+            isDemo: boolean;
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
+            version: number;
+        };
+        /** @description 法人注册 / A unit's registration, sent as multipart/form-data: the text fields and the licence in the field file. */
+        RegistrationForm: {
+            /** @description 单位名称 / The unit's registered name (at most 200 characters). */
+            name: string;
+            /** @description 统一社会信用代码 (18 characters, GB 32100-2015 check character); its characters 3 to 8 give the registered region. */
+            creditCode: string;
+            /** @description 单位类型 / University, Institute, Enterprise, NewRdInstitution or SocialOrganisation. */
+            orgType: components["schemas"]["OrganisationType"];
+            /** @description 法定代表人 (at most 100 characters). */
+            legalRepresentative: string;
+            /** @description 单位管理员姓名 / The unit administrator's name (at most 100 characters). */
+            adminDisplayName: string;
+            /** @description 管理员手机号 / An 11-digit mainland mobile number. */
+            adminMobile: string;
+            /** @description 管理员邮箱 / The administrator's email address. */
+            adminEmail: string;
+            /** @description 管理员用户名 / 3 to 50 letters, digits or . _ -, starting with a letter or digit. */
+            adminUserName: string;
+            /** @description 管理员密码 / At least 10 characters, not the user name, not a common password. Only its hash is kept. */
+            adminPassword: string;
+            /**
+             * Format: binary
+             * @description 营业执照或法人证书 / The licence or certificate: PDF, PNG or JPEG (recognised from the content), at most Registrations:LicenceMaxBytes.
+             */
+            file: string;
+        };
+        /**
+         * @description Where a unit's registration stands: waiting for the task force, approved (the account exists) or rejected.
+         *
+         *     - `Pending`: 待审核
+         *     - `Approved`: 已通过
+         *     - `Rejected`: 未通过
+         * @enum {string}
+         */
+        RegistrationStatus: "Pending" | "Approved" | "Rejected";
+        /** @description 注册审核队列中的一项 / One registration in the queue. */
+        RegistrationSummary: {
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
+            id: string;
+            /** @description 名称 / Name */
+            name: string;
+            /** @description 统一社会信用代码 / 统一社会信用代码 (unified social credit code) */
+            creditCode: string;
+            /** @description Kind of legal entity (主体类型); stored by name. */
+            orgType: components["schemas"]["OrganisationType"];
+            /** @description 状态 / Where a unit's registration stands: waiting for the task force, approved (the account exists) or rejected. */
+            status: components["schemas"]["RegistrationStatus"];
+            /** @description 管理员用户名 / The administrator's user name. */
+            adminUserName: string;
+            /**
+             * Format: date-time
+             * @description 提交时间 / When it was submitted
+             */
+            submittedAt: string;
+            /**
+             * Format: date-time
+             * @description 审核时间 / When it was approved or rejected.
+             */
+            reviewedAt?: string | null;
+            /** @description 演示数据 / Demo data */
+            isDemo: boolean;
+        };
         /** @description 驳回技术需求 / A rejection always says why; the issuer reads it. */
         RejectChallengeRequest: {
             /** @description 理由 / Reason */
+            reason: string;
+        };
+        /** @description 驳回单位注册 / Why the registration is rejected: shown to the unit with its status. */
+        RejectRegistrationRequest: {
+            /** @description 驳回理由 / The reason, shown to the unit (1 to 500 characters). */
             reason: string;
         };
         /** @description 撤销分配 / Removes an assignment */
@@ -4859,6 +5403,25 @@ export interface components {
          * @enum {string}
          */
         Replacement: "None" | "Automatic" | "Named";
+        /** @description 忘记密码 / The account that forgot its password. */
+        RequestPasswordResetRequest: {
+            /** @description 用户名 / The user name the person signs in with. */
+            userName: string;
+        };
+        /** @description 已受理 / The same answer whether or not the account exists, has an email or mobile, or was sent a code. */
+        RequestPasswordResetResponse: {
+            /** @description 提示 / What to tell the person, in Chinese and English. */
+            message: string;
+        };
+        /** @description 用验证码重设密码 / The code that was sent, and the new password. */
+        ResetPasswordRequest: {
+            /** @description 用户名 / The user name the code was requested for. */
+            userName: string;
+            /** @description 验证码 / The 6-digit code from the email or text message. */
+            code: string;
+            /** @description 新密码 / At least 10 characters, not the user name, not a common password. */
+            newPassword: string;
+        };
         /** @description 处理异议 / Resolves an objection. */
         ResolveObjectionRequest: {
             /** @description 处理结论 / Upheld or Dismissed. */
@@ -5346,6 +5909,23 @@ export interface components {
             /** @description 说明 / Note */
             note?: string | null;
         };
+        /** @description 已受理 / The registration was received: keep the status token, it is shown only this once. */
+        SubmitRegistrationResponse: {
+            /**
+             * Format: uuid
+             * @description 受理编号 / The registration's reference.
+             */
+            reference: string;
+            /** @description 查询凭证 / Send it in the X-Registration-Token header to read the status (Registrations_GetStatus); shown only once. */
+            statusToken: string;
+            /** @description 状态 / Where a unit's registration stands: waiting for the task force, approved (the account exists) or rejected. */
+            status: components["schemas"]["RegistrationStatus"];
+            /**
+             * Format: date-time
+             * @description 提交时间 / When it was submitted
+             */
+            submittedAt: string;
+        };
         /** @description 已提交版本 / One submitted version of an application, kept as it was submitted. */
         SubmittedVersion: {
             /**
@@ -5495,6 +6075,15 @@ export interface components {
             /** @description 已声明的利益冲突人员 / Every person the expert has a conflict of interest with, by name and optionally organisation (replaces the earlier declaration). */
             declaredPersonConflicts: components["schemas"]["PersonConflict"][];
         };
+        /** @description 修改本人资料 / The signed-in person's own name and contact details (an empty or absent email or mobile removes it). */
+        UpdateProfileRequest: {
+            /** @description 姓名 / The name shown to others. */
+            displayName: string;
+            /** @description 电子邮箱 / Where password-reset codes are sent. */
+            email?: string | null;
+            /** @description 手机号 / A mainland mobile number (11 digits); codes go here when there is no email. */
+            mobile?: string | null;
+        };
         /** @description 修改论证轮次 / Updates a round */
         UpdateRoundRequest: {
             /** @description 名称 / Name */
@@ -5634,7 +6223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5745,7 +6334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5856,7 +6445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5967,7 +6556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6067,7 +6656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6160,7 +6749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6273,7 +6862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6384,7 +6973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6484,7 +7073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6573,7 +7162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6698,7 +7287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6892,7 +7481,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7019,7 +7608,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `district.out_of_scope` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required`, `district.out_of_scope` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7155,7 +7744,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `district.out_of_scope` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required`, `district.out_of_scope` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7289,7 +7878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7418,7 +8007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7614,7 +8203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7803,7 +8392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7932,7 +8521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8024,7 +8613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8226,7 +8815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `district.out_of_scope` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required`, `district.out_of_scope` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8357,7 +8946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8417,7 +9006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8428,6 +9017,520 @@ export interface operations {
             };
             /** @description Not Found. Problem codes / 错误代码: `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Auth_UpdateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "张三",
+                 *       "email": "zhangsan@example.cn",
+                 *       "mobile": "13800138000"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentUser"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Auth_GetSignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetSignInOptionsResponse"];
+                };
+            };
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Auth_RequestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userName": "zhangsan"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RequestPasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestPasswordResetResponse"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Auth_ResetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userName": "zhangsan",
+                 *       "code": "123456",
+                 *       "newPassword": "Kx7-rain-lantern-42"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResetPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed`, `auth.reset_code_invalid`, `password.too_short`, `password.too_long`, `password.contains_user_name`, `password.too_common` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Auth_ChangePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "Demo#2026",
+                 *       "newPassword": "Kx7-rain-lantern-42"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePasswordResponse"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed`, `auth.current_password_wrong`, `password.same_as_current`, `password.too_short`, `password.too_long`, `password.contains_user_name`, `password.too_common` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests. Problem codes / 错误代码: `rate_limited`, `auth.locked_out` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Auth_SignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8578,7 +9681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8640,7 +9743,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8713,7 +9816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8813,7 +9916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8934,7 +10037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9105,7 +10208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9353,7 +10456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9478,7 +10581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9603,7 +10706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9728,7 +10831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9853,7 +10956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10042,7 +11145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10285,7 +11388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10439,7 +11542,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10519,7 +11622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10602,7 +11705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10682,7 +11785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10794,7 +11897,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10965,7 +12068,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11181,7 +12284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `district.out_of_scope` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required`, `district.out_of_scope` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11287,7 +12390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11385,7 +12488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11520,7 +12623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11614,7 +12717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11700,7 +12803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11811,7 +12914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11922,7 +13025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11991,6 +13094,626 @@ export interface operations {
             };
         };
     };
+    Registrations_Approve: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDetail"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `registration.not_pending`, `registration.user_name_taken` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Registrations_DownloadLicence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Registrations_Reject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "营业执照图片不清晰，请重新上传 / The licence is not legible; please upload it again"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RejectRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDetail"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `registration.not_pending` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Registrations_Get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDetail"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Registrations_GetStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 注册时返回的查询凭证 / The status token returned when the registration was submitted. */
+                "X-Registration-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRegistrationStatusResponse"];
+                };
+            };
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Registrations_List: {
+        parameters: {
+            query?: {
+                /** @description 状态 / Only registrations in this state (Pending = the queue). */
+                status?: components["schemas"]["RegistrationStatus"];
+                /** @description 检索文字 / Text contained in the unit's name, the credit code or the administrator's user name (case-insensitive). */
+                q?: string;
+                /** @description 页码 / 1-based page number. */
+                page?: number;
+                /** @description 每页条数 / Rows per page, 1 to 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfRegistrationSummary"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Registrations_Submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["RegistrationForm"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmitRegistrationResponse"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed`, `attachment.type_mismatch`, `attachment.type_not_allowed`, `password.too_short`, `password.contains_user_name`, `password.too_common` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized: the token or API key sent is not valid / 令牌或 API 密钥无效. Problem codes / 错误代码: `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `registration.already_registered` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Content Too Large. Problem codes / 错误代码: `request.too_large`, `attachment.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
     Assignments_Decline: {
         parameters: {
             query?: never;
@@ -12033,7 +13756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12131,7 +13854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12220,7 +13943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12332,7 +14055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12423,7 +14146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12507,7 +14230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12620,7 +14343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12720,7 +14443,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12809,7 +14532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12914,7 +14637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12991,7 +14714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13069,7 +14792,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13147,7 +14870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13254,7 +14977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13327,7 +15050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13403,7 +15126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13506,7 +15229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13617,7 +15340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13717,7 +15440,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13790,7 +15513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13872,7 +15595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13954,7 +15677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14025,7 +15748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14107,7 +15830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14201,7 +15924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14313,7 +16036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14426,7 +16149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14538,7 +16261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14654,7 +16377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14738,7 +16461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14838,7 +16561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14918,7 +16641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14991,7 +16714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15071,7 +16794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15153,7 +16876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15242,7 +16965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15356,7 +17079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15459,7 +17182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;

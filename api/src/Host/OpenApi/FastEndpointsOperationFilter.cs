@@ -97,6 +97,18 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
             });
         }
 
+        foreach (var header in metadata.OfType<RequestHeaderMetadata>())
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = header.Name,
+                In = ParameterLocation.Header,
+                Required = header.Required,
+                Description = header.Description,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
         if (metadata.OfType<IdempotentMetadata>().Any())
         {
             operation.Parameters.Add(new OpenApiParameter
@@ -182,7 +194,7 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
     {
         ["400"] = ["validation_failed", "request.malformed"],
         ["401"] = ["auth.required", "auth.invalid_credentials"],
-        ["403"] = ["forbidden"],
+        ["403"] = ["forbidden", Platform.Auth.PasswordChangeGate.Code],
         ["404"] = ["not_found"],
         ["412"] = ["concurrency.version_mismatch"],
         ["413"] = ["request.too_large"],

@@ -16,7 +16,7 @@ internal static class OpenApiSetup
     /// </summary>
     public static bool IsServed(IConfiguration configuration, IHostEnvironment environment) =>
         environment.IsDevelopment() || configuration.GetValue(ServeKey, false);
-    public const string ContractVersion = "2.0.0";
+    public const string ContractVersion = "2.1.0";
 
     public static IServiceCollection AddJiebangOpenApi(this IServiceCollection services)
     {

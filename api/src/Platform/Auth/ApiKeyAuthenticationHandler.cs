@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Dapper;
@@ -12,14 +14,26 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    DbConnectionFactory db) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    DbConnectionFactory db,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
 
     private const string Lookup = """
         SELECT id AS Id, name AS Name, key_hash AS KeyHash, district_code AS DistrictCode
-        FROM platform_api_key WHERE prefix = @Prefix AND active = @Active
+        FROM platform_api_key WHERE prefix = @Prefix AND active = @Active AND revoked_at IS NULL
         """;
+
+    // Only when the stored time is a minute old: a busy portal costs one UPDATE a minute, not one per request.
+    private const string Touch = """
+        UPDATE platform_api_key SET last_used_at = @Now WHERE id = @Id AND (last_used_at IS NULL OR last_used_at < @Before)
+        """;
+
+    /// <summary>How often a key's last use is written.</summary>
+    public static readonly TimeSpan UseRecordedEvery = TimeSpan.FromMinutes(1);
+
+    // When this process last wrote each key's last use, so most requests skip even the conditional UPDATE.
+    private static readonly ConcurrentDictionary<Guid, DateTimeOffset> Recorded = new();
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -38,6 +52,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.Fail("Unknown API key.");
         }
+        await RecordUseAsync(connection, row.Id);
         var identity = new ClaimsIdentity(
             [
                 new Claim(JiebangClaims.Subject, row.Id.ToString()),
@@ -47,6 +62,17 @@ internal sealed class ApiKeyAuthenticationHandler(
             ],
             SchemeName, JiebangClaims.Name, JiebangClaims.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private async Task RecordUseAsync(DbConnection connection, Guid id)
+    {
+        var now = clock.GetUtcNow();
+        if (Recorded.TryGetValue(id, out var last) && now - last < UseRecordedEvery && now >= last)
+        {
+            return;
+        }
+        Recorded[id] = now;
+        await connection.ExecuteAsync(Touch, new { Id = id, Now = now, Before = now - UseRecordedEvery });
     }
 
     // Rows are classes with setters, not positional records: Dapper then converts SQLite's INTEGER/TEXT per property.

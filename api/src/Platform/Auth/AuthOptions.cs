@@ -27,4 +27,23 @@ public sealed class AuthOptions
 
     /// <summary>How long a locked user name is refused, even with the right password.</summary>
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>The claim of the external authority's tokens that carries the unit's 统一社会信用代码.</summary>
+    public string CreditCodeClaim { get; set; } = "credit_code";
+
+    /// <summary>How long a password-reset code is valid.</summary>
+    public int ResetCodeMinutes { get; set; } = 15;
+
+    /// <summary>Wrong codes tried against one reset code before it stops working.</summary>
+    public int ResetCodeAttempts { get; set; } = 5;
+
+    /// <summary>Codes sent to one account within <see cref="ResetAccountWindowMinutes"/>; past it the answer is the same, but nothing is sent.</summary>
+    public int ResetsPerAccount { get; set; } = 3;
+
+    public int ResetAccountWindowMinutes { get; set; } = 60;
+
+    /// <summary>Reset requests from one client address within <see cref="ResetAddressWindowMinutes"/>; past it 429.</summary>
+    public int ResetsPerAddress { get; set; } = 10;
+
+    public int ResetAddressWindowMinutes { get; set; } = 15;
 }

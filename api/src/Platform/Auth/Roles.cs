@@ -25,4 +25,19 @@ public static class JiebangClaims
     public const string Organisation = "org";
     public const string Expert = "expert";
     public const string District = "district";
+
+    /// <summary>The account's security stamp when the token was issued; a token whose stamp differs from the account's is refused.</summary>
+    public const string Stamp = "stamp";
+
+    /// <summary>The token's own id, stored in platform_revoked_token at sign-out.</summary>
+    public const string TokenId = "jti";
+
+    /// <summary>"true" for a unit administrator (单位管理员).</summary>
+    public const string OrgAdmin = "orgadmin";
+
+    /// <summary>"true" while the account must change its password: the token then serves only the operations that allow it.</summary>
+    public const string PasswordChange = "pwchange";
+
+    /// <summary>The token's expiry (seconds since 1970), as the JWT carries it.</summary>
+    public const string Expires = "exp";
 }

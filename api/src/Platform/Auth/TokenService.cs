@@ -5,7 +5,11 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Jiebang.Platform.Auth;
 
-/// <summary>Issues the bearer tokens of the embedded default.</summary>
+/// <summary>
+/// Issues the bearer tokens of the embedded default. Besides who the caller is, a token carries the account's security
+/// stamp (checked on every request by <see cref="SessionCheck"/>), its own id (jti, for sign-out), "orgadmin" for a unit
+/// administrator and "pwchange" while the account must change its password.
+/// </summary>
 public sealed class TokenService(AuthOptions options)
 {
     public static SymmetricSecurityKey KeyFrom(string signingKey) => new(Encoding.UTF8.GetBytes(signingKey));
@@ -21,7 +25,17 @@ public sealed class TokenService(AuthOptions options)
             new(JiebangClaims.Subject, user.Id.ToString()),
             new(JiebangClaims.Name, user.UserName),
             new(JiebangClaims.Role, user.Role),
+            new(JiebangClaims.Stamp, user.SecurityStamp),
+            new(JiebangClaims.TokenId, Guid.CreateVersion7().ToString("N")),
         };
+        if (user.OrgAdmin)
+        {
+            claims.Add(new Claim(JiebangClaims.OrgAdmin, "true"));
+        }
+        if (user.MustChangePassword)
+        {
+            claims.Add(new Claim(JiebangClaims.PasswordChange, "true"));
+        }
         if (user.OrganisationId is { } org)
         {
             claims.Add(new Claim(JiebangClaims.Organisation, org.ToString()));

@@ -20,14 +20,15 @@ public static class DemoAccounts
     public static readonly string ApplicantUniversity = Code("12110000400000011");
     public static readonly string ApplicantEnterprise = Code("91110114MA0000012");
 
-    public sealed record Account(string UserName, string DisplayName, string Role, string? OrganisationCode);
+    /// <param name="OrgAdmin">A unit administrator (单位管理员): manages the accounts of its own organisation.</param>
+    public sealed record Account(string UserName, string DisplayName, string Role, string? OrganisationCode, bool OrgAdmin = false);
 
     public static readonly Account[] Accounts =
     [
         new("taskforce", "工作专班（演示）", Auth.Roles.TaskForce, null),
-        new("issuer1", "发榜企业甲用户（演示）", Auth.Roles.Issuer, IssuerA),
+        new("issuer1", "发榜企业甲用户（演示）", Auth.Roles.Issuer, IssuerA, OrgAdmin: true),
         new("issuer2", "发榜企业乙用户（演示）", Auth.Roles.Issuer, IssuerB),
-        new("applicant1", "揭榜高校用户（演示）", Auth.Roles.Applicant, ApplicantUniversity),
+        new("applicant1", "揭榜高校用户（演示）", Auth.Roles.Applicant, ApplicantUniversity, OrgAdmin: true),
         new("applicant2", "揭榜企业用户（演示）", Auth.Roles.Applicant, ApplicantEnterprise),
         new("expert1", "专家一（演示）", Auth.Roles.Expert, null),
         new("expert2", "专家二（演示）", Auth.Roles.Expert, null),

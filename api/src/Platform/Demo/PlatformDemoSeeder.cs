@@ -38,8 +38,12 @@ internal sealed class PlatformDemoSeeder(WritePath writes, OrganisationStore org
 
         foreach (var account in DemoAccounts.Accounts)
         {
-            await users.CreateAsync(connection, tx, account.UserName, account.DisplayName, DemoAccounts.Password, account.Role,
+            var user = await users.CreateAsync(connection, tx, account.UserName, account.DisplayName, DemoAccounts.Password, account.Role,
                 account.OrganisationCode is null ? null : orgs[account.OrganisationCode], null, isDemo: true);
+            if (account.OrgAdmin)
+            {
+                await connection.ExecuteAsync(Data.MakeUnitAdministrator, new { user.Id, OrgAdmin = true }, tx);
+            }
         }
         await users.CreateApiKeyAsync(connection, tx, "海淀区门户（演示）", DemoAccounts.DistrictCode, isDemo: true, DemoAccounts.DistrictKey);
         return true;

@@ -54,6 +54,7 @@ public static class Problems
         "organisation" => "主体",
         "user" => "用户",
         "job" => "后台任务",
+        "registration" => "注册申请",
         _ => "资源",
     };
 

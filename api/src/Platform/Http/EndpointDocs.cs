@@ -51,6 +51,10 @@ public static class EndpointDocs
     public static RouteHandlerBuilder Location(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new ResponseHeaderMetadata(0, ResponseHeaders.Location, ResponseHeaders.LocationDescription));
 
+    /// <summary>A request header the operation reads (documented as a header parameter).</summary>
+    public static RouteHandlerBuilder RequestHeader(this RouteHandlerBuilder builder, string name, bool required, string description) =>
+        builder.WithMetadata(new RequestHeaderMetadata(name, required, description));
+
     /// <summary>A response header sent with the given status.</summary>
     public static RouteHandlerBuilder Header(this RouteHandlerBuilder builder, int status, string name, string description) =>
         builder.WithMetadata(new ResponseHeaderMetadata(status, name, description));
@@ -68,6 +72,9 @@ public static class EndpointDocs
 
 /// <summary>Endpoint metadata: the operation honours Idempotency-Key.</summary>
 public sealed record IdempotentMetadata;
+
+/// <summary>Endpoint metadata: a request header the operation reads.</summary>
+public sealed record RequestHeaderMetadata(string Name, bool Required, string Description);
 
 /// <summary>Endpoint metadata: the business-rule codes a problem response of this status can carry.</summary>
 public sealed record ProblemCodesMetadata(int Status, IReadOnlyList<string> Codes);

@@ -18,6 +18,14 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock)
         FROM platform_user WHERE user_name = @UserName
         """;
 
+    private const string SelectById = """
+        SELECT id AS Id, user_name AS UserName, display_name AS DisplayName, password_hash AS PasswordHash,
+               role AS Role, organisation_id AS OrganisationId, expert_id AS ExpertId, active AS Active, is_demo AS IsDemo,
+               email AS Email, mobile AS Mobile, org_admin AS OrgAdmin, must_change_password AS MustChangePassword,
+               security_stamp AS SecurityStamp, version AS Version
+        FROM platform_user WHERE id = @Id
+        """;
+
     private const string Insert = """
         INSERT INTO platform_user (id, user_name, display_name, password_hash, role, organisation_id, expert_id, active, is_demo, created_at)
         VALUES (@Id, @UserName, @DisplayName, @PasswordHash, @Role, @OrganisationId, @ExpertId, @Active, @IsDemo, @CreatedAt)
@@ -33,6 +41,14 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock)
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<UserRecord>(SelectByName, new { UserName = userName });
     }
+
+    /// <summary>The account by id, read inside the caller's transaction (or on its own connection).</summary>
+    public static Task<UserRecord?> FindByIdAsync(DbConnection connection, DbTransaction? tx, Guid id) =>
+        connection.QuerySingleOrDefaultAsync<UserRecord>(SelectById, new { Id = id }, tx);
+
+    /// <summary>The account by user name, read inside the caller's transaction.</summary>
+    public static Task<UserRecord?> FindByNameAsync(DbConnection connection, DbTransaction? tx, string userName) =>
+        connection.QuerySingleOrDefaultAsync<UserRecord>(SelectByName, new { UserName = userName }, tx);
 
     /// <summary>Reads the accounts table: the health check's proof that the database is reachable and migrated.</summary>
     internal const string CountAll = "SELECT COUNT(*) FROM platform_user";

@@ -16,6 +16,10 @@ public abstract class SignAgreementRefusalsTests(JiebangHost host) : HostTests(h
         var (batchId, selected) = await new FundingScenario(Host).SelectedAsync(1);
         var tf = await Host.As(Cast.TaskForce);
         await tf.PutJson($"/api/v1/batches/{batchId}/funding-policy", FundingScenario.Policy(1_000_000_000L)).Expect(HttpStatusCode.Created);
+        // A direct command, on purpose: the selection above went through Review, but Terminated comes only from Funding
+        // itself (terminating an agreement of the challenge, or a failed acceptance), and this test needs the challenge
+        // terminated while a selected application of it is still unsigned — through the API that takes a second consortium
+        // on the same challenge and a whole agreement signed and terminated first. The command is the one Funding sends.
         using (var scope = Host.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<ISender>()

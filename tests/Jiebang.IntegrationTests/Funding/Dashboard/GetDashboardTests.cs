@@ -1,8 +1,5 @@
 using System.Net;
-using Jiebang.Challenges.Contracts;
 using Jiebang.IntegrationTests.Infrastructure;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiebang.IntegrationTests.Funding.Dashboard;
 
@@ -15,14 +12,12 @@ public abstract class GetDashboardTests(JiebangHost host) : HostTests(host)
         var tf = await Host.As(Cast.TaskForce);
         var programmeId = await Scenario.ProgrammeAsync();
         var published = Host.Clock.GetUtcNow();
-        var (batch1, devices) = await funding.SelectedAsync(3, programmeId: programmeId);
+        // The third device challenge's only application fails its review round, so the challenge is left Unawarded (流榜).
+        var (batch1, devices) = await funding.SelectedAsync(3, programmeId: programmeId, notSelected: [2]);
         var (batch2, chips) = await funding.SelectedAsync(1, programmeId: programmeId, field: "IntegratedCircuits");
         await tf.PutJson($"/api/v1/batches/{batch1}/funding-policy", FundingScenario.Policy(5_000_000L)).Expect(HttpStatusCode.Created);
         await tf.PutJson($"/api/v1/batches/{batch2}/funding-policy", FundingScenario.Policy(2_000_000L)).Expect(HttpStatusCode.Created);
-        using (var scope = Host.Services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MarkChallengeUnawarded(devices[2].ChallengeId, Guid.NewGuid(), "无人入选"));
-        }
+        Assert.Equal("Unawarded", (string?)(await tf.GetAsync($"/api/v1/challenges/{devices[2].ChallengeId}").Expect(HttpStatusCode.OK))["status"]);
         try
         {
             // Signed 2, 4 and 10 days after publication (900,000 fen each): the median wait is 4 days.

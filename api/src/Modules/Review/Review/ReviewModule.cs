@@ -14,6 +14,7 @@ public static class ReviewModule
             MaxOpenObjectionsPerItem = Math.Max(1, configuration.GetValue("Review:MaxOpenObjectionsPerItem", ReviewOptions.DefaultMaxOpenObjectionsPerItem)),
         });
         services.AddSingleton<Platform.Demo.IDemoSeeder, Demo.ReviewDemoSeeder>();
+        services.AddSingleton<Platform.Users.IExpertAccounts, Data.ExpertAccountStore>();
         services.AddJobKind<Features.Rounds.ExportRoundJob.Job>();
         services.AddJobKind<Features.Assignments.AssignExpertsJob.Job>();
         return services;

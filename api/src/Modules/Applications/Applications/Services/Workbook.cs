@@ -39,7 +39,7 @@ internal static class Workbook
                 RegionCode = r.LeadRegionCode,
                 Members = string.Join("；", members[r.Id].Where(m => m.Role != ConsortiumRole.Lead)
                     .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.OrganisationName}（{m.BudgetShareBp / 100m:0.##}%）"))),
-                Status = Labels.Status(r.Status), Eligibility = Labels.Eligibility(r.Eligibility), OwnInvestmentWan = Labels.Wan(r.OwnInvestmentFen),
+                Status = ApplicationStatusNames.Chinese(r.Status), Eligibility = Labels.Eligibility(r.Eligibility), OwnInvestmentWan = Labels.Wan(r.OwnInvestmentFen),
                 SubmittedVersion = r.SubmittedVersion, SubmittedAt = r.SubmittedAt is { } at ? Shanghai.ToLocal(at).DateTime : null,
                 Demo = r.IsDemo ? "是" : "否",
             });
@@ -101,23 +101,6 @@ internal sealed class SheetRow
 
 internal static class Labels
 {
-    public static string Status(ApplicationStatus status) => status switch
-    {
-        ApplicationStatus.Draft => "草稿",
-        ApplicationStatus.Submitted => "已提交",
-        ApplicationStatus.Eligible => "形式审查通过",
-        ApplicationStatus.Ineligible => "形式审查未通过",
-        ApplicationStatus.UnderReview => "评审中",
-        ApplicationStatus.Recommended => "推荐",
-        ApplicationStatus.NotRecommended => "未推荐",
-        ApplicationStatus.Matched => "已对接",
-        ApplicationStatus.Selected => "入选",
-        ApplicationStatus.NotSelected => "未入选",
-        ApplicationStatus.Contracted => "已签约",
-        ApplicationStatus.Withdrawn => "已撤回",
-        _ => status.ToString(),
-    };
-
     public static string Eligibility(EligibilityOutcome? outcome) => outcome switch
     {
         EligibilityOutcome.Eligible => "合格",

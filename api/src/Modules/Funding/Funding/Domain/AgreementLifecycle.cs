@@ -47,7 +47,7 @@ internal static class AgreementLifecycle
 
     /// <summary>The refusal of a step an agreement in <paramref name="status"/> no longer allows.</summary>
     public static IResult NotActive(AgreementStatus status) => Problems.Conflict("funding.agreement_not_active",
-        $"协议当前状态为 {status}，不能再办理", $"The agreement is {status}; nothing more can be done on it");
+        $"协议当前为“{AgreementStatusNames.Chinese(status)}”，不能再办理", $"The agreement is {AgreementStatusNames.English(status)}; nothing more can be done on it");
 }
 
 /// <summary>The task force's decision on a progress report (verify or return).</summary>

@@ -49,3 +49,25 @@ internal enum ProgressReportStatus
     /// <summary>已退回 / Returned to the reporter.</summary>
     Returned,
 }
+
+/// <summary>What a person reads for an agreement's state, in Chinese and in English.</summary>
+internal static class AgreementStatusNames
+{
+    public static string Chinese(AgreementStatus status) => status switch
+    {
+        AgreementStatus.Active => "执行中",
+        AgreementStatus.Completed => "验收通过",
+        AgreementStatus.Terminated => "已终止",
+        AgreementStatus.Closed => "已结项",
+        _ => "未知状态",
+    };
+
+    public static string English(AgreementStatus status) => status switch
+    {
+        AgreementStatus.Active => "in force",
+        AgreementStatus.Completed => "accepted",
+        AgreementStatus.Terminated => "terminated",
+        AgreementStatus.Closed => "closed",
+        _ => "in an unknown state",
+    };
+}

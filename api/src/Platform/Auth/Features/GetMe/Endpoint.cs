@@ -1,10 +1,11 @@
 using FastEndpoints;
+using Jiebang.Platform.Database;
 using Jiebang.Platform.Errors;
 using Jiebang.Platform.Http;
 
 namespace Jiebang.Platform.Auth.Features.GetMe;
 
-internal sealed class Endpoint(UserStore users) : EndpointWithoutRequest<CurrentUser>
+internal sealed class Endpoint(DbConnectionFactory db) : EndpointWithoutRequest<CurrentUser>
 {
     public override void Configure()
     {
@@ -17,12 +18,13 @@ internal sealed class Endpoint(UserStore users) : EndpointWithoutRequest<Current
     public override async Task HandleAsync(CancellationToken ct)
     {
         var caller = User.Caller();
-        var user = await users.FindAsync(caller.Name, ct);
-        if (user is null || user.Id != caller.UserId)
+        await using var connection = await db.OpenAsync(ct);
+        var user = caller.UserId is { } id ? await UserStore.FindByIdAsync(connection, null, id) : null;
+        if (user is null)
         {
             await Send.ResultAsync(Problems.NotFound("user"));
             return;
         }
-        await Send.OkAsync(CurrentUser.From(user), ct);
+        await Send.OkAsync(await CurrentUser.ReadAsync(connection, null, user), ct);
     }
 }

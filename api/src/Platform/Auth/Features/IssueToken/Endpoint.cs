@@ -13,7 +13,10 @@ public sealed class Request
     public string Password { get; set; } = "";
 }
 
-/// <summary>A bearer token for the Authorization header.</summary>
+/// <summary>
+/// A bearer token for the Authorization header. When <c>user.mustChangePassword</c> is true the token serves only
+/// Auth_GetMe, Auth_ChangePassword, Auth_SignOut and Auth_GetSignInOptions until the password is changed.
+/// </summary>
 public sealed class Response
 {
     public required string AccessToken { get; init; }
@@ -31,7 +34,8 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(UserStore users, PasswordCheck passwords, TokenService tokens, SignInThrottle throttle) : Endpoint<Request, Response>
+internal sealed class Endpoint(UserStore users, PasswordCheck passwords, TokenService tokens, SignInThrottle throttle, Database.DbConnectionFactory db)
+    : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -60,7 +64,8 @@ internal sealed class Endpoint(UserStore users, PasswordCheck passwords, TokenSe
         }
         await throttle.SucceededAsync(req.UserName, ct);
         var (token, expires) = tokens.Issue(user);
-        await Send.OkAsync(new Response { AccessToken = token, ExpiresAt = expires, User = CurrentUser.From(user) }, ct);
+        await using var connection = await db.OpenAsync(ct);
+        await Send.OkAsync(new Response { AccessToken = token, ExpiresAt = expires, User = await CurrentUser.ReadAsync(connection, null, user) }, ct);
     }
 
     private IResult LockedOut(TimeSpan wait)

@@ -30,8 +30,8 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, Procurement
             Write.Require(agreement is not null
                 && (w.Caller.IsTaskForce || (w.Caller.IsIssuer && w.Caller.BelongsTo(agreement.IssuerOrganisationId))), Problems.NotFound("agreement"));
             Write.Require(AgreementLifecycle.Allows(agreement!.Status, AgreementStep.RecordProcurement), Problems.Conflict("funding.not_accepted",
-                $"协议当前状态为 {agreement.Status}，验收通过后方可登记采购",
-                $"The agreement is {agreement.Status}; procurement is recorded after acceptance passed"));
+                $"协议当前为“{AgreementStatusNames.Chinese(agreement.Status)}”，验收通过后方可登记采购",
+                $"The agreement is {AgreementStatusNames.English(agreement.Status)}; procurement is recorded after acceptance passed"));
             var procurementId = Guid.CreateVersion7();
             var product = req.Product.Trim();
             await w.ExecuteAsync(Data.Insert, new

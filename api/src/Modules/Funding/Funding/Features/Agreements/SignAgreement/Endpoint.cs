@@ -149,8 +149,8 @@ internal sealed class Endpoint(WritePath writes, DbConnectionFactory db, ISender
     {
         var application = await sender.Send(new GetApplicationSummary(req.ApplicationId), ct) ?? throw Write.Refuse(Problems.NotFound("application"));
         Write.Require(application.Status == ApplicationStatus.Selected, Problems.Conflict("funding.application_not_selected",
-            $"只有论证通过（已选定）的申报书才能签约，当前状态为 {application.Status}",
-            $"Only a selected application can be contracted; this one is {application.Status}"));
+            $"只有论证通过（已选定）的申报书才能签约，该申报书当前为“{ApplicationStatusNames.Chinese(application.Status)}”",
+            $"Only a selected application can be contracted; this one is {ApplicationStatusNames.English(application.Status)}"));
         var parties = await sender.Send(new GetApplicationParties(req.ApplicationId), ct);
         var challenge = await sender.Send(new GetChallengeInfo(application.ChallengeId), ct);
         if (parties is null || challenge is null)
@@ -158,7 +158,7 @@ internal sealed class Endpoint(WritePath writes, DbConnectionFactory db, ISender
             throw Write.Refuse(Problems.NotFound("application"));
         }
         Write.Require(challenge.Status == ChallengeStatus.Published, Problems.Conflict("funding.challenge_not_awardable",
-            $"技术需求当前状态为 {challenge.Status}，不能再签约", $"The challenge is {challenge.Status} and cannot be awarded"));
+            $"技术需求当前为“{ChallengeStatusNames.Chinese(challenge.Status)}”，不能再签约", $"The challenge is {ChallengeStatusNames.English(challenge.Status)} and cannot be awarded"));
         await using var connection = await db.OpenAsync(ct);
         var policy = await PolicyStore.GetAsync(connection, challenge.BatchId) ?? throw Write.Refuse(NoPolicy());
         if (MilestoneErrors(req, policy.Plan()) is { } errors)
