@@ -252,6 +252,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 吊销接口密钥 / Revoke a district API key
+         * @description 吊销接口密钥 / Revoke a district API key
+         *
+         *     The task force only; the key answers 401 from its next request on. A key already revoked is 409 api_key.revoked. Audited.
+         *
+         *     角色 / Roles: TaskForce
+         */
+        post: operations["ApiKeys_Revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 轮换接口密钥 / Rotate a district API key
+         * @description 轮换接口密钥 / Rotate a district API key
+         *
+         *     The task force only. A new key for the same name and district, shown once; the old key is revoked at once (it answers 401 from its next request on) and records which key replaced it. A revoked key is 409 api_key.revoked. Audited on both keys (never the key).
+         *
+         *     角色 / Roles: TaskForce
+         */
+        post: operations["ApiKeys_Rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 接口密钥列表 / List the district API keys
+         * @description 接口密钥列表 / List the district API keys
+         *
+         *     The task force and auditors: every key, newest first, with its prefix, district, creation, last use and revocation; never the key or its hash.
+         *
+         *     角色 / Roles: TaskForce, Auditor
+         */
+        get: operations["ApiKeys_List"];
+        put?: never;
+        /**
+         * 新建接口密钥 / Create a district API key
+         * @description 新建接口密钥 / Create a district API key
+         *
+         *     The task force only. The answer shows the key once (only its prefix and a hash are kept); the district portal sends it as the X-Api-Key header. Audited (never the key).
+         *
+         *     角色 / Roles: TaskForce
+         */
+        post: operations["ApiKeys_Create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/attachments/{attachmentId}": {
         parameters: {
             query?: never;
@@ -2374,6 +2454,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 停用用户账号 / Deactivate a user account
+         * @description 停用用户账号 / Deactivate a user account
+         *
+         *     The account can no longer sign in, and its tokens stop working (its security stamp changes). The task force deactivates any account, a unit administrator those of its own organisation (404 for others); auditors and other issuers and applicants get 403. Nobody deactivates their own account (409 user.cannot_deactivate_self). An account already deactivated is answered as it is. Audited.
+         *
+         *     角色 / Roles: TaskForce, Auditor, Issuer, Applicant
+         */
+        post: operations["Users_Deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重置用户密码 / Reset an account's password
+         * @description 重置用户密码 / Reset an account's password
+         *
+         *     Sets a new password its holder must change at the next sign-in; the account's tokens stop working (its security stamp changes). The task force resets any account, a unit administrator those of its own organisation (404 for others); auditors and other issuers and applicants get 403. The password policy refuses with 400 and the refusal's code. Audited (never the password).
+         *
+         *     角色 / Roles: TaskForce, Auditor, Issuer, Applicant
+         */
+        post: operations["Users_ResetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重新启用用户账号 / Reactivate a user account
+         * @description 重新启用用户账号 / Reactivate a user account
+         *
+         *     The account can sign in again (tokens issued before its deactivation stay invalid). The task force reactivates any account, a unit administrator those of its own organisation (404 for others); auditors and other issuers and applicants get 403. An active account is answered as it is. Audited.
+         *
+         *     角色 / Roles: TaskForce, Auditor, Issuer, Applicant
+         */
+        post: operations["Users_Reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 变更用户角色 / Change an account's role
+         * @description 变更用户角色 / Change an account's role
+         *
+         *     The task force only. The placement must fit the role (an organisation for Issuer and Applicant, an expert record for Expert, which the account is then bound to; a record bound to another account is 409 user.expert_taken). The account's tokens stop working (its security stamp changes). Nobody changes their own role (409 user.cannot_change_own_role). Audited with the role before and after.
+         *
+         *     角色 / Roles: TaskForce
+         */
+        put: operations["Users_ChangeRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 用户账号详情 / Get a user account
+         * @description 用户账号详情 / Get a user account
+         *
+         *     The task force and auditors open every account; a unit administrator (单位管理员) only those of its own organisation (404 for any other, as for one that does not exist); other issuers and applicants get 403.
+         *
+         *     角色 / Roles: TaskForce, Auditor, Issuer, Applicant
+         */
+        get: operations["Users_Get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 用户账号查询 / Search user accounts
+         * @description 用户账号查询 / Search user accounts
+         *
+         *     The task force and auditors see every account; a unit administrator (单位管理员) only those of its own organisation (another organisationId gives an empty page); other issuers and applicants get 403. Ordered by user name.
+         *
+         *     角色 / Roles: TaskForce, Auditor, Issuer, Applicant
+         */
+        get: operations["Users_List"];
+        put?: never;
+        /**
+         * 新建用户账号 / Create a user account
+         * @description 新建用户账号 / Create a user account
+         *
+         *     The task force creates accounts of every role: an issuer or applicant account needs its organisation, an expert account its expert record (which it is then bound to). A unit administrator (单位管理员) creates accounts of its own role in its own organisation only (403 user.role_not_allowed / user.outside_organisation); other issuers and applicants get 403. The holder must change the password at first sign-in. A taken user name (case-insensitive) is 409 user.user_name_taken; the password policy refuses with 400 and the refusal's code. Audited (never the password).
+         *
+         *     角色 / Roles: TaskForce, Issuer, Applicant
+         */
+        post: operations["Users_Create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2656,6 +2888,46 @@ export interface components {
          * @enum {string}
          */
         AgreementStatus: "Active" | "Completed" | "Terminated" | "Closed";
+        /** @description 接口密钥 / A district portal's API key as the console lists it: never the key or its hash. */
+        ApiKey: {
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
+            id: string;
+            /** @description 名称 / Whose key it is, e.g. 海淀区门户. */
+            name: string;
+            /** @description 前缀 / The 8 characters after jbk_, to recognise the key without revealing it. */
+            prefix: string;
+            /** @description 行政区划 / The district the key covers (a 2- to 6-digit prefix). */
+            districtCode: string;
+            /**
+             * Format: date-time
+             * @description 创建时间 / When it was created
+             */
+            createdAt: string;
+            /** @description 创建人 / Who created it (null for keys made by the CLI or the demo data). */
+            createdBy?: string | null;
+            /**
+             * Format: date-time
+             * @description 最近使用 / Recorded at most once a minute.
+             */
+            lastUsedAt?: string | null;
+            /** @description 是否有效 / False once revoked (or replaced by rotation): the key answers 401. */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description 吊销时间 / When it was revoked or replaced by rotation; null while it works.
+             */
+            revokedAt?: string | null;
+            /** @description 演示数据 / Demo data */
+            isDemo: boolean;
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
+            version: number;
+        };
         /** @description 问题详情（RFC 9457） / An RFC 9457 problem document with a stable machine-readable code and optional field errors. */
         ApiProblem: {
             /** @description 类型 / A URI reference naming the problem type. */
@@ -3409,6 +3681,23 @@ export interface components {
             /** @description 用户 / The signed-in person as the SPA shows it. */
             user: components["schemas"]["CurrentUser"];
         };
+        /** @description 变更角色 / The account's new role and where it belongs. */
+        ChangeUserRoleRequest: {
+            /** @description 角色 / TaskForce, Issuer, Applicant, Expert or Auditor. */
+            role: string;
+            /**
+             * Format: uuid
+             * @description 所属单位 / Required for Issuer and Applicant, absent otherwise.
+             */
+            organisationId?: string | null;
+            /**
+             * Format: uuid
+             * @description 专家库记录 / Required for Expert, absent otherwise.
+             */
+            expertId?: string | null;
+            /** @description 单位管理员 / Issuer and Applicant accounts only; false when omitted. */
+            orgAdmin?: boolean | null;
+        };
         /** @description 项目结项 / Closing an accepted project; without a recorded procurement it needs a waiver reason. */
         CloseProjectRequest: {
             /** @description 豁免理由 / Why procurement is waived; required when no procurement has been recorded. */
@@ -3486,6 +3775,13 @@ export interface components {
             commercialisationBase?: string | null;
             /** @description 更正理由 / Why the record is corrected (what was checked); kept in the audit log. */
             reason: string;
+        };
+        /** @description 新建接口密钥 / A key for a district portal. */
+        CreateApiKeyRequest: {
+            /** @description 名称 / Whose key it is, e.g. 海淀区门户. */
+            name: string;
+            /** @description 行政区划 / The district the key covers: a 2-, 4- or 6-digit 行政区划 prefix (11 = 北京市, 110108 = 海淀区). */
+            districtCode: string;
         };
         /** @description 新建申报书 / A new draft application to a published challenge. */
         CreateApplicationRequest: {
@@ -3655,6 +3951,33 @@ export interface components {
             visibility: components["schemas"]["ReviewVisibility"];
             /** @description What a review round judges: technical needs before publication (需求论证) or eligible applications (揭榜论证). */
             kind: components["schemas"]["ReviewRoundKind"];
+        };
+        /** @description 新建用户账号 / A new account; its holder must change the password at first sign-in. */
+        CreateUserRequest: {
+            /** @description 登录名 / 3 to 100 letters, digits and . _ - @, starting with a letter or digit; unique (case-insensitive). */
+            userName: string;
+            /** @description 姓名 / The name shown to people. */
+            displayName: string;
+            /** @description 角色 / TaskForce, Issuer, Expert, Auditor or Applicant (a unit administrator: its own role only). */
+            role: string;
+            /**
+             * Format: uuid
+             * @description 所属单位 / Required for Issuer and Applicant; a unit administrator's own organisation when omitted.
+             */
+            organisationId?: string | null;
+            /**
+             * Format: uuid
+             * @description 专家库记录 / Required for Expert: the expert record the account is bound to.
+             */
+            expertId?: string | null;
+            /** @description 电子邮箱 / Email */
+            email?: string | null;
+            /** @description 手机号 / An 11-digit mainland mobile number. */
+            mobile?: string | null;
+            /** @description 单位管理员 / Issuer and Applicant accounts only. */
+            orgAdmin?: boolean | null;
+            /** @description 初始密码 / At least 10 characters, not the user name, not a common password. */
+            password: string;
         };
         /**
          * @description Credit standing as recorded by the task force from a public credit source (信用状况).
@@ -4235,6 +4558,13 @@ export interface components {
             expiresAt: string;
             /** @description 用户 / The signed-in person as the SPA shows it. */
             user: components["schemas"]["CurrentUser"];
+        };
+        /** @description 新建的接口密钥 / A key just made: the key itself, shown this once, and its list item. */
+        IssuedApiKey: {
+            /** @description 密钥 / Send it as the X-Api-Key header. Shown only in this answer; store it safely. */
+            key: string;
+            /** @description 接口密钥 / A district portal's API key as the console lists it: never the key or its hash. */
+            apiKey: components["schemas"]["ApiKey"];
         };
         /** @description 评审对象结果 / The result of one item */
         ItemResultView: {
@@ -4842,6 +5172,26 @@ export interface components {
              */
             pageSize: number;
         };
+        /** @description 分页结果 / One page of a list with the total number of matching rows. */
+        PagedOfUserAccount: {
+            /** @description 条目 / Items */
+            items: components["schemas"]["UserAccount"][];
+            /**
+             * Format: int32
+             * @description 总数 / Total
+             */
+            total: number;
+            /**
+             * Format: int32
+             * @description 页码 / Page
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description 每页条数 / Page size
+             */
+            pageSize: number;
+        };
         /**
          * @description 协议方的角色 / The role of a party to the agreement.
          *
@@ -5419,6 +5769,11 @@ export interface components {
             userName: string;
             /** @description 验证码 / The 6-digit code from the email or text message. */
             code: string;
+            /** @description 新密码 / At least 10 characters, not the user name, not a common password. */
+            newPassword: string;
+        };
+        /** @description 重置密码 / The new password, which its holder must change at the next sign-in. */
+        ResetUserPasswordRequest: {
             /** @description 新密码 / At least 10 characters, not the user name, not a common password. */
             newPassword: string;
         };
@@ -6122,6 +6477,54 @@ export interface components {
             scoringClosesAt: string;
             /** @description 评分可见性 / Whether experts may see others' submitted sheets after submitting their own; by default nobody sees another's scores before close. */
             visibility: components["schemas"]["ReviewVisibility"];
+        };
+        /** @description 用户账号 / An account as the task force and unit administrators see it (never its password or stamp). */
+        UserAccount: {
+            /**
+             * Format: uuid
+             * @description 标识 / Identifier
+             */
+            id: string;
+            /** @description 登录名 / The sign-in name; unique. */
+            userName: string;
+            /** @description 姓名 / The name shown to people. */
+            displayName: string;
+            /** @description 角色 / TaskForce, Issuer, Applicant, Expert or Auditor. */
+            role: string;
+            /**
+             * Format: uuid
+             * @description 所属单位 / The organisation of an issuer or applicant account.
+             */
+            organisationId?: string | null;
+            /** @description 单位名称 / The organisation's name */
+            organisationName?: string | null;
+            /**
+             * Format: uuid
+             * @description 专家库记录 / The expert record an expert account is bound to.
+             */
+            expertId?: string | null;
+            /** @description 邮箱 / Where password-reset codes are sent. */
+            email?: string | null;
+            /** @description 手机号 / An 11-digit mainland mobile number. */
+            mobile?: string | null;
+            /** @description 单位管理员 / Manages the users of its own organisation. */
+            orgAdmin: boolean;
+            /** @description 启用 / False once deactivated: the account can no longer sign in. */
+            active: boolean;
+            /** @description 首次登录须修改密码 / Set when someone else chose the password. */
+            mustChangePassword: boolean;
+            /** @description 演示数据 / Demo data */
+            isDemo: boolean;
+            /**
+             * Format: date-time
+             * @description 创建时间 / When it was created
+             */
+            createdAt: string;
+            /**
+             * Format: int32
+             * @description 版本（即 ETag） / Version (the ETag)
+             */
+            version: number;
         };
         /** @description 核实进展报告 / The investment the task force accepts from a report; at most what was claimed. */
         VerifyProgressReportRequest: {
@@ -7334,6 +7737,371 @@ export interface operations {
             };
             /** @description Unprocessable Content. Problem codes / 错误代码: `idempotency.key_reused` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    ApiKeys_Revoke: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `api_key.revoked` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    ApiKeys_Rotate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiKey"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `api_key.revoked` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    ApiKeys_List: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"][];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    ApiKeys_Create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "海淀区门户",
+                 *       "districtCode": "110108"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiKey"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13128,7 +13896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13228,7 +13996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13322,7 +14090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13440,7 +14208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13590,7 +14358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Forbidden. Problem codes / 错误代码: `forbidden` */
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17184,6 +17952,733 @@ export interface operations {
             };
             /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Users_Deactivate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAccount"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `user.cannot_deactivate_self` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Users_ResetPassword: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetUserPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAccount"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed`, `password.too_short`, `password.too_long`, `password.contains_user_name`, `password.too_common` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Users_Reactivate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAccount"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Users_ChangeRole: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 资源版本（取自 ETag）；过期返回 412，缺少返回 428 / The resource version from its ETag; 412 when stale, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeUserRoleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAccount"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `user.cannot_change_own_role`, `user.expert_taken` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed. Problem codes / 错误代码: `concurrency.version_mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large / 请求体过大. Problem codes / 错误代码: `request.too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type: send the content type the operation declares / 不支持的请求体类型. Problem codes / 错误代码: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required. Problem codes / 错误代码: `concurrency.if_match_required` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Users_Get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAccount"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found. Problem codes / 错误代码: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Users_List: {
+        parameters: {
+            query?: {
+                /** @description 检索文字 / Text contained in the user name, name, email or mobile (case-insensitive). */
+                q?: string;
+                /** @description 角色 / TaskForce, Issuer, Applicant, Expert or Auditor. */
+                role?: string;
+                /** @description 所属单位 / A unit administrator sees only its own organisation's accounts whatever this says. */
+                organisationId?: string | null;
+                /** @description 是否有效 / true: active accounts only; false: deactivated ones only. */
+                active?: boolean | null;
+                /** @description 页码 / 1-based page number. */
+                page?: number;
+                /** @description 每页条数 / Rows per page, 1 to 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfUserAccount"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) / 请求过于频繁. Problem codes / 错误代码: `rate_limited` */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Service Unavailable: the database is temporarily away (see Retry-After) / 服务暂不可用. Problem codes / 错误代码: `service.unavailable` */
+            503: {
+                headers: {
+                    /** @description 多少秒后再试 / How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    Users_Create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userName": "zhang.san",
+                 *       "displayName": "张三",
+                 *       "role": "Applicant",
+                 *       "organisationId": "00000000-0000-0000-0000-000000000000",
+                 *       "email": "zhangsan@example.cn",
+                 *       "mobile": "13800138000",
+                 *       "orgAdmin": false,
+                 *       "password": "Chang-cheng#2026"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description 资源的当前版本（如 "3"），更新时放入 If-Match / The resource's current version (e.g. "3"); send it back in If-Match to update it. */
+                    ETag?: string;
+                    /** @description 新建资源的地址 / Where the created resource can be read. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAccount"];
+                };
+            };
+            /** @description Bad Request. Problem codes / 错误代码: `validation_failed`, `request.malformed`, `password.too_short`, `password.too_long`, `password.contains_user_name`, `password.too_common` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized. Problem codes / 错误代码: `auth.required`, `auth.invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden. Problem codes / 错误代码: `forbidden`, `auth.password_change_required`, `user.role_not_allowed`, `user.outside_organisation` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict. Problem codes / 错误代码: `user.user_name_taken`, `user.expert_taken` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
