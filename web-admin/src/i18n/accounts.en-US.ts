@@ -88,6 +88,7 @@ export const accountsEn: Record<keyof typeof accountsZh, string> = {
   'registration.download': 'Download',
   'registration.licenceLoading': 'Loading…',
   'registration.licenceNoPreview': 'This file type cannot be previewed; download it.',
+  'registration.licencePdf': 'Download the PDF to read it.',
   'status.registration.Pending': 'Pending',
   'status.registration.Approved': 'Approved',
   'status.registration.Rejected': 'Rejected',

@@ -86,6 +86,7 @@ export const accountsZh = {
   'registration.download': '下载',
   'registration.licenceLoading': '正在加载……',
   'registration.licenceNoPreview': '此文件类型不能预览，请下载查看。',
+  'registration.licencePdf': 'PDF 文件请点击“下载”后查看。',
   'status.registration.Pending': '待审核',
   'status.registration.Approved': '已通过',
   'status.registration.Rejected': '未通过',

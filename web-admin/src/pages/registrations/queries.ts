@@ -37,10 +37,7 @@ export function useRegistration(id: string) {
   return useQuery({ queryKey: registrationKeys.detail(id), queryFn: () => fetchDetail(id) });
 }
 
-/**
- * The licence as a blob URL for viewing in the page (an <img> or an <iframe>), fetched with the session's token; the
- * URL is revoked when the query is dropped.
- */
+/** The licence file, fetched with the session's token; an image comes back ready to show in the page. */
 export function useLicence(id: string) {
   return useQuery({
     queryKey: registrationKeys.licence(id),
@@ -55,7 +52,15 @@ export function useLicence(id: string) {
         throw new ApiError(response.status, problem);
       }
       const blob = await response.blob();
-      return { url: URL.createObjectURL(blob), type: blob.type || response.headers.get('Content-Type') || '' };
+      const type = blob.type || response.headers.get('Content-Type') || '';
+      // Images are shown as a data: URL, which the console's content security policy allows (blob: it does not).
+      const dataUrl = type.startsWith('image/') ? await new Promise<string>((ok, fail) => {
+        const reader = new FileReader();
+        reader.onload = () => ok(String(reader.result));
+        reader.onerror = () => fail(reader.error);
+        reader.readAsDataURL(blob);
+      }) : null;
+      return { type, dataUrl };
     },
   });
 }

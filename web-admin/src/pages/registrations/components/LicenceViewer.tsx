@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { App, Button, Empty, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { download } from '../../../api/client';
@@ -7,14 +6,15 @@ import { ErrorView } from '../../../components/Problem';
 import { problemMessage } from '../../../lib/errors';
 import { useLicence, type RegistrationDetail } from '../queries';
 
-/** The business licence: an image inline, a PDF in a frame, and a download either way. */
+/**
+ * The business licence: an image inline, and a download for every type. A PDF is not framed in the page: the console's
+ * content security policy for /admin (api/src/Host/Hardening.cs) admits neither blob: nor data: frames.
+ */
 export function LicenceViewer({ registration }: { registration: RegistrationDetail }) {
   const t = useT();
   const { locale } = useI18n();
   const { message } = App.useApp();
   const licence = useLicence(registration.id);
-  const url = licence.data?.url;
-  useEffect(() => () => { if (url) URL.revokeObjectURL(url); }, [url]);
   const { fileName, size } = registration.licence;
   const type = licence.data?.type || registration.licence.contentType;
   return (
@@ -27,12 +27,10 @@ export function LicenceViewer({ registration }: { registration: RegistrationDeta
           {t('registration.download')}
         </Button>
       </Space>
-      {licence.isPending ? <Empty description={t('registration.licenceLoading')} /> : licence.isError ? <ErrorView error={licence.error} codeless /> :
-        type.startsWith('image/') ? (
-          <img src={url} alt={t('registration.licence')} data-testid="licence-image" style={{ maxWidth: '100%', maxHeight: 640, border: '1px solid #eee' }} />
-        ) : type === 'application/pdf' ? (
-          <iframe src={url} title={t('registration.licence')} data-testid="licence-pdf" style={{ width: '100%', height: 640, border: '1px solid #eee' }} />
-        ) : <Empty description={t('registration.licenceNoPreview')} />}
+      {licence.isError ? <ErrorView error={licence.error} codeless /> : licence.isPending ? <Empty description={t('registration.licenceLoading')} /> :
+        licence.data.dataUrl ? (
+          <img src={licence.data.dataUrl} alt={t('registration.licence')} data-testid="licence-image" style={{ display: 'block', maxWidth: '100%', maxHeight: 640, border: '1px solid #eee' }} />
+        ) : <Empty description={t(type === 'application/pdf' ? 'registration.licencePdf' : 'registration.licenceNoPreview')} data-testid="licence-pdf" />}
     </div>
   );
 }
