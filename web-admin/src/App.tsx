@@ -27,6 +27,13 @@ import { PublicationPage, PublicationsPage } from './pages/publications';
 import { MyAssignmentsPage } from './pages/assignments';
 import { ScoringPage } from './pages/assignments/ScoringPage';
 import { ConflictsPage } from './pages/assignments/ConflictsPage';
+import { RegisterPage, RegistrationStatusPage } from './pages/register';
+import { ForgotPasswordPage } from './pages/password-reset';
+import { ForcedPasswordChangePage, ProfilePage } from './pages/profile';
+import { OrgUsersPage, UsersPage } from './pages/users';
+import { RegistrationsPage } from './pages/registrations';
+import { RegistrationPage } from './pages/registrations/RegistrationPage';
+import { ApiKeysPage } from './pages/api-keys';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -44,6 +51,10 @@ const area = (name: string, element: React.ReactNode) => <RequireArea area={name
 const router = createBrowserRouter(
   [
     { path: '/login', element: <LoginPage /> },
+    { path: '/register', element: <RegisterPage /> },
+    { path: '/register/status', element: <RegistrationStatusPage /> },
+    { path: '/forgot-password', element: <ForgotPasswordPage /> },
+    { path: '/change-password', element: <ForcedPasswordChangePage /> },
     {
       element: <AppLayout />,
       children: [
@@ -72,6 +83,12 @@ const router = createBrowserRouter(
         { path: 'assignments', element: area('assignments', <MyAssignmentsPage />) },
         { path: 'assignments/:id', element: area('assignments', <ScoringPage />) },
         { path: 'conflicts', element: area('conflicts', <ConflictsPage />) },
+        { path: 'profile', element: <ProfilePage /> },
+        { path: 'users', element: area('users', <UsersPage />) },
+        { path: 'org-users', element: area('org-users', <OrgUsersPage />) },
+        { path: 'registrations', element: area('registrations', <RegistrationsPage />) },
+        { path: 'registrations/:id', element: area('registrations', <RegistrationPage />) },
+        { path: 'api-keys', element: area('api-keys', <ApiKeysPage />) },
         { path: 'home', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFoundPage /> },
       ],

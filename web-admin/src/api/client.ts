@@ -37,9 +37,17 @@ const auth: Middleware = {
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     return request;
   },
-  onResponse({ response, request }) {
-    // An expired or revoked token: back to the login page (the sign-in call itself reports its own 401).
-    if (response.status === 401 && !request.url.endsWith('/api/v1/auth/token')) session.expire();
+  async onResponse({ response, request }) {
+    // An expired, revoked or signed-out token, a deactivated account or a changed password: back to the login page,
+    // which says the session ended (the sign-in and password calls report their own 401).
+    // Only when the refused token is still the session's: a request sent just before a password change (which swaps in a
+    // fresh token) must not end the new session.
+    const sent = request.headers.get('Authorization');
+    if (response.status === 401 && !/\/api\/v1\/auth\/(token|password-reset)/.test(request.url) && sent === `Bearer ${session.token()}`) session.expire();
+    if (response.status === 403 && session.token()) {
+      const problem = await response.clone().json().catch(() => null) as { code?: string } | null;
+      if (problem?.code === 'auth.password_change_required') session.requirePasswordChange();
+    }
     return response;
   },
 };

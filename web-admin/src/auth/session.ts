@@ -41,6 +41,18 @@ export const session = {
     localStorage.setItem(KEY, JSON.stringify(current));
     emit();
   },
+  /** The same session with the user as the API now describes it (after a profile change). */
+  updateUser(user: CurrentUser) {
+    if (!current) return;
+    current = { ...current, user };
+    localStorage.setItem(KEY, JSON.stringify(current));
+    emit();
+  },
+  /** The API answered auth.password_change_required: nothing but the change-password page until it is done. */
+  requirePasswordChange() {
+    if (!current || current.user.mustChangePassword) return;
+    this.updateUser({ ...current.user, mustChangePassword: true });
+  },
   signOut() {
     current = null;
     localStorage.removeItem(KEY);

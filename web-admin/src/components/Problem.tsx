@@ -2,6 +2,7 @@ import { Alert, Button, Empty, Result, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import { byKey, useI18n, useT } from '../i18n';
+import { problemMessage } from '../lib/errors';
 
 /** A problem-details answer as an alert: title, bilingual detail, eligibility violations, unmatched field errors. */
 export function ProblemAlert({ error, extra }: { error: unknown; extra?: string[] }) {
@@ -31,8 +32,8 @@ export function ProblemAlert({ error, extra }: { error: unknown; extra?: string[
   );
 }
 
-/** 403 and 404 get a page of their own; anything else an alert with a retry. */
-export function ErrorView({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** 403 and 404 get a page of their own; anything else an alert with a retry (`codeless`: a sentence without the code). */
+export function ErrorView({ error, onRetry, codeless }: { error: unknown; onRetry?: () => void; codeless?: boolean }) {
   const t = useT();
   if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
     return (
@@ -45,7 +46,7 @@ export function ErrorView({ error, onRetry }: { error: unknown; onRetry?: () => 
   }
   return (
     <>
-      <ProblemAlert error={error} />
+      {codeless ? <ProblemNotice error={error} /> : <ProblemAlert error={error} />}
       {onRetry && <Button onClick={onRetry}>{t('common.retry')}</Button>}
     </>
   );
@@ -57,16 +58,31 @@ export function QueryState<T>({
   empty,
   isEmpty,
   children,
+  codeless,
 }: {
   query: { isPending: boolean; isError: boolean; error: unknown; data: T | undefined; refetch: () => unknown };
+  codeless?: boolean;
   empty?: ReactNode;
   isEmpty?: (data: T) => boolean;
   children: (data: T) => ReactNode;
 }) {
   const t = useT();
   if (query.isPending) return <Skeleton active data-testid="loading" />;
-  if (query.isError) return <ErrorView error={query.error} onRetry={() => query.refetch()} />;
+  if (query.isError) return <ErrorView error={query.error} onRetry={() => query.refetch()} codeless={codeless} />;
   const data = query.data as T;
   if (isEmpty?.(data)) return <Empty description={empty ?? t('common.empty')} />;
   return <>{children(data)}</>;
+}
+
+/**
+ * A refusal for a person, in their language, without codes, field paths or ids (lib/errors' problemMessage); the code
+ * stays on the element for tests and support.
+ */
+export function ProblemNotice({ error, message }: { error: unknown; message?: string | null }) {
+  const { locale } = useI18n();
+  const t = useT();
+  if (!error && !message) return null;
+  const text = message ?? problemMessage(error, locale, t);
+  return <Alert type="error" showIcon role="alert" data-code={error instanceof ApiError ? error.problem.code : undefined}
+    data-testid="problem-notice" style={{ marginBottom: 16 }} title={text} />;
 }

@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh-CN';
+import { accountsEn } from './accounts.en-US';
 
 /** English. Exactly the keys of zh-CN.ts: a missing or an extra key fails the type check. */
 export const en: Record<MessageKey, string> = {
@@ -37,8 +38,7 @@ export const en: Record<MessageKey, string> = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.failed': 'The user name or password is not correct.',
-  'login.expired': 'Your session has expired; please sign in again.',
-  'login.demoHint': 'Demo accounts: taskforce, issuer1, applicant1, expert1, auditor; password Demo#2026.',
+  'login.expired': 'Your session has ended (expired, signed out, password changed or account deactivated); please sign in again.',
 
   'common.save': 'Save',
   'common.cancel': 'Cancel',
@@ -659,4 +659,5 @@ export const en: Record<MessageKey, string> = {
   'jobs.summary.assign': '{assigned} assignments made, {short} items short of experts',
   'jobs.summary.exportRows': '{rows} applications',
   'jobs.summary.export': 'Export ready',
+  ...accountsEn,
 };

@@ -1,3 +1,5 @@
+import { accountsZh } from './accounts.zh-CN';
+
 /** 简体中文（默认）。The source of the message keys: en-US.ts must have exactly these (the type check fails otherwise). */
 export const zh = {
   'app.title': '揭榜挂帅 · 管理端',
@@ -35,8 +37,7 @@ export const zh = {
   'login.password': '密码',
   'login.submit': '登录',
   'login.failed': '用户名或密码不正确。',
-  'login.expired': '登录已过期，请重新登录。',
-  'login.demoHint': '演示账号：taskforce、issuer1、applicant1、expert1、auditor，密码均为 Demo#2026。',
+  'login.expired': '会话已结束（已过期、已退出、密码已修改或账号已停用），请重新登录。',
 
   'common.save': '保存',
   'common.cancel': '取消',
@@ -657,6 +658,7 @@ export const zh = {
   'jobs.summary.assign': '分配 {assigned} 个任务，人数不足 {short} 项',
   'jobs.summary.exportRows': '共 {rows} 份申报',
   'jobs.summary.export': '导出完成',
+  ...accountsZh,
 } satisfies Record<string, string>;
 
 /** Every message key; `t` takes only these. */

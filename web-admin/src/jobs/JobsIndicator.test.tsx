@@ -49,7 +49,7 @@ function fakeApi() {
 
 function renderWith(ui: React.ReactElement, locale: 'zh-CN' | 'en-US' = 'zh-CN') {
   session.signIn('token', new Date(Date.now() + 3_600_000).toISOString(), {
-    id: 'u1', userName: 'taskforce', displayName: '工作专班', role: 'TaskForce', organisationId: null, isDemo: true,
+    id: 'u1', userName: 'taskforce', displayName: '工作专班', role: 'TaskForce', organisationId: null, isDemo: true, orgAdmin: false, mustChangePassword: false,
   });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return renderIn(<AntApp><QueryClientProvider client={client}>{ui}</QueryClientProvider></AntApp>, locale);

@@ -1,15 +1,15 @@
 import { useEffect, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
-import { AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined, LogoutOutlined, MoneyCollectOutlined, NotificationOutlined, ProfileOutlined, ProjectOutlined, SafetyOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, IdcardOutlined, UsergroupAddOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined, LogoutOutlined, MoneyCollectOutlined, NotificationOutlined, ProfileOutlined, ProjectOutlined, SafetyOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { session } from '../auth/session';
-import { areasByRole, mayUse, type Role } from '../auth/roles';
+import { mayUse, menuAreas } from '../auth/roles';
 import { useRole, useSessionUser } from '../auth/useSession';
 import { byKey, useI18n, useT } from '../i18n';
 import { ErrorView } from '../components/Problem';
 import { ApiError } from '../api/client';
 import { JobsIndicator } from '../jobs/JobsIndicator';
+import { signOut } from '../pages/profile/queries';
 
 const icons: Record<string, ReactNode> = {
   dashboard: <DashboardOutlined />, programmes: <ProjectOutlined />, challenges: <FlagOutlined />,
@@ -17,6 +17,7 @@ const icons: Record<string, ReactNode> = {
   funding: <MoneyCollectOutlined />, organisations: <BankOutlined />, audit: <AuditOutlined />,
   assignments: <FileSearchOutlined />, conflicts: <SafetyOutlined />,
   agreements: <ProfileOutlined />, publications: <NotificationOutlined />,
+  users: <TeamOutlined />, 'org-users': <UsergroupAddOutlined />, registrations: <IdcardOutlined />, 'api-keys': <ApiOutlined />,
 };
 
 export function AppLayout() {
@@ -36,7 +37,9 @@ export function AppLayout() {
     const next = location.pathname + location.search;
     return <Navigate to={`/login${next && next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;
   }
-  const areas = areasByRole[role as Role] ?? [];
+  // An account created by someone else, or whose password was reset, changes it before anything else.
+  if (user.mustChangePassword) return <Navigate to="/change-password" replace />;
+  const areas = menuAreas(user);
   const selected = areas.find((a) => location.pathname.startsWith(`/${a}`) || (a === 'programmes' && location.pathname.startsWith('/batches')));
 
   return (
@@ -67,9 +70,13 @@ export function AppLayout() {
             />
             <Dropdown
               menu={{
-                items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('app.logout') }],
-                onClick: () => {
-                  session.signOut();
+                items: [
+                  { key: 'profile', icon: <IdcardOutlined />, label: <span data-testid="menu-profile">{t('menu.profile')}</span> },
+                  { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="menu-logout">{t('app.logout')}</span> },
+                ],
+                onClick: async ({ key }) => {
+                  if (key === 'profile') return navigate('/profile');
+                  await signOut();
                   navigate('/login');
                 },
               }}
@@ -94,6 +101,7 @@ export function AppLayout() {
 /** A page outside the role's menu is refused here, as the API would refuse its calls. */
 export function RequireArea({ area, children }: { area: string; children: ReactNode }) {
   const role = useRole();
-  if (!mayUse(area, role)) return <ErrorView error={new ApiError(403, undefined)} />;
+  const user = useSessionUser();
+  if (!mayUse(area, role, user)) return <ErrorView error={new ApiError(403, undefined)} />;
   return <>{children}</>;
 }

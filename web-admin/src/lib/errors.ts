@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client';
-import { byKey, type Locale, type Translate } from '../i18n';
+import { byKey, isMessageKey, type Locale, type Translate } from '../i18n';
 
 /** A refusal as one line for a message toast: its code and detail. */
 export function errorText(e: unknown): string {
@@ -66,4 +66,42 @@ export function windowErrors(form: FormInstance<any>, error: unknown): string[] 
   const messages = [...(fieldErrors.opensOn ?? []), ...(fieldErrors.closesOn ?? [])];
   if (messages.length) form.setFields([{ name: 'window', errors: messages }]);
   return [];
+}
+
+/** The side of a bilingual "中文 / English" message that matches the locale. */
+export function localSide(text: string, locale: Locale): string {
+  const [zh, ...rest] = text.split(' / ');
+  return locale === 'zh-CN' || rest.length === 0 ? zh : rest.join(' / ');
+}
+
+/**
+ * A refusal as one sentence for a person: the console's own message for the problem code when it has one
+ * (`problem.code.<code>`), otherwise the status in words and the API's detail in the reader's language. Never a code.
+ */
+export function problemMessage(error: unknown, locale: Locale, t: Translate): string {
+  if (error instanceof ApiError) {
+    const key = `problem.code.${error.problem.code}`;
+    if (isMessageKey(key)) return t(key);
+  }
+  return problemText(error, locale, t);
+}
+
+/**
+ * Puts the API's field errors next to the form's fields in the reader's language; returns the message to show above
+ * the form, or null when every error found its field.
+ */
+export function showProblem(form: FormInstance, error: unknown, locale: Locale, t: Translate, aliases: Record<string, string> = {}): string | null {
+  if (!(error instanceof ApiError)) return problemMessage(error, locale, t);
+  const fields: { name: (string | number)[]; errors: string[] }[] = [];
+  let unmatched = false;
+  for (const [key, messages] of Object.entries(error.fieldErrors)) {
+    const name = fieldPath(aliases[key] ?? key);
+    if (form.getFieldInstance(name) !== undefined || hasValue(form, name)) {
+      fields.push({ name, errors: messages.map((m) => localSide(m, locale)) });
+    } else {
+      unmatched = true;
+    }
+  }
+  if (fields.length) form.setFields(fields);
+  return fields.length && !unmatched ? null : problemMessage(error, locale, t);
 }

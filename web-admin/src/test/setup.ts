@@ -21,3 +21,4 @@ class NoResizeObserver {
 // jsdom does not implement getComputedStyle for pseudo-elements, which Ant Design's table asks for (scrollbar size).
 const computedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = ((element: Element) => computedStyle(element)) as typeof window.getComputedStyle;
+

@@ -49,7 +49,7 @@ function fakeApi() {
 
 function signInAs(role: string, organisationId: string | null) {
   session.signIn('token', new Date(Date.now() + 3_600_000).toISOString(), {
-    id: '77777777-7777-7777-7777-777777777777', userName: role.toLowerCase(), displayName: role, role, organisationId, isDemo: true,
+    id: '77777777-7777-7777-7777-777777777777', userName: role.toLowerCase(), displayName: role, role, organisationId, isDemo: true, orgAdmin: false, mustChangePassword: false,
   });
 }
 

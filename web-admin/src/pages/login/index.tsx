@@ -1,14 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Segmented, Space, Typography } from 'antd';
+import { Alert, Button, Card, Divider, Flex, Form, Input, Segmented, Space, Table, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, ApiError } from '../../api/client';
 import { session } from '../../auth/session';
 import { homeByRole, type Role } from '../../auth/roles';
 import { useSessionUser } from '../../auth/useSession';
-import { useI18n, useT } from '../../i18n';
-import { ProblemAlert } from '../../components/Problem';
+import { byKey, useI18n, useT } from '../../i18n';
+import { ProblemNotice } from '../../components/Problem';
 import { applyFieldErrors } from '../../lib/errors';
+import { profileKeys } from '../profile/queries';
 
 export function LoginPage() {
   const t = useT();
@@ -20,7 +22,10 @@ export function LoginPage() {
   const navigate = useNavigate();
   const user = useSessionUser();
   const [expired] = useState(session.wasExpired());
+  // Demo accounts are listed only when the host has demo data loaded.
+  const options = useQuery({ queryKey: profileKeys.options, queryFn: () => unwrap(api.GET('/api/v1/auth/options')), retry: false });
 
+  if (user?.mustChangePassword) return <Navigate to="/change-password" replace />;
   if (user) return <Navigate to={params.get('next') ?? homeByRole[user.role as Role] ?? '/'} replace />;
 
   async function submit(values: { userName: string; password: string }) {
@@ -29,7 +34,8 @@ export function LoginPage() {
     try {
       const result = await unwrap(api.POST('/api/v1/auth/token', { body: values }));
       session.signIn(result.accessToken, result.expiresAt, result.user);
-      navigate(params.get('next') ?? homeByRole[result.user.role as Role] ?? '/', { replace: true });
+      if (result.user.mustChangePassword) navigate('/change-password', { replace: true });
+      else navigate(params.get('next') ?? homeByRole[result.user.role as Role] ?? '/', { replace: true });
     } catch (e) {
       applyFieldErrors(form, e);
       setError(e);
@@ -40,7 +46,7 @@ export function LoginPage() {
 
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f3f1ee' }}>
-      <Card style={{ width: 400 }} title={t('login.title')} extra={
+      <Card style={{ width: 440 }} title={t('login.title')} extra={
         <Segmented size="small" value={locale} options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en-US' }]}
           onChange={(v) => setLocale(v as 'zh-CN' | 'en-US')} />
       }>
@@ -50,7 +56,7 @@ export function LoginPage() {
           {error instanceof ApiError && error.status === 401 ? (
             <Alert type="error" showIcon role="alert" title={t('login.failed')} />
           ) : (
-            error != null && <ProblemAlert error={error} />
+            error != null && <ProblemNotice error={error} />
           )}
           <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
             <Form.Item name="userName" label={t('login.userName')} rules={[{ required: true, message: t('validation.required') }]}>
@@ -63,7 +69,24 @@ export function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('login.demoHint')}</Typography.Text>
+          <Flex justify="space-between" wrap gap={8} data-testid="login-links">
+            <Link to="/register">{t('menu.register')}</Link>
+            <Link to="/register/status">{t('menu.registrationStatus')}</Link>
+            <Link to="/forgot-password">{t('menu.forgotPassword')}</Link>
+          </Flex>
+          {options.data?.demoAccounts && options.data.demoAccounts.length > 0 && (
+            <div data-testid="demo-accounts">
+              <Divider plain style={{ margin: '8px 0' }}>{t('login.demoTitle')}</Divider>
+              <Table size="small" pagination={false} rowKey="userName" dataSource={options.data.demoAccounts}
+                onRow={(a) => ({ onClick: () => form.setFieldsValue({ userName: a.userName, password: options.data?.demoPassword ?? '' }), style: { cursor: 'pointer' } })}
+                columns={[
+                  { title: t('login.userName'), dataIndex: 'userName', render: (v) => <code>{v}</code> },
+                  { title: t('user.displayName'), dataIndex: 'displayName' },
+                  { title: t('user.role'), dataIndex: 'role', render: (v: string) => byKey(t, `role.${v}`) },
+                ]} />
+              {options.data.demoPassword && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('login.demoPassword', { password: options.data.demoPassword })}</Typography.Text>}
+            </div>
+          )}
         </Space>
       </Card>
     </div>

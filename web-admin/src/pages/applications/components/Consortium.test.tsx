@@ -28,7 +28,7 @@ function application(confirmedAt: string | null, status: Schemas['ApplicationSta
 
 function signInAs(organisationId: string) {
   session.signIn('token', new Date(Date.now() + 3_600_000).toISOString(), {
-    id: '77777777-7777-7777-7777-777777777777', userName: 'applicant2', displayName: '企业用户', role: 'Applicant', organisationId, isDemo: true,
+    id: '77777777-7777-7777-7777-777777777777', userName: 'applicant2', displayName: '企业用户', role: 'Applicant', organisationId, isDemo: true, orgAdmin: false, mustChangePassword: false,
   });
 }
 
