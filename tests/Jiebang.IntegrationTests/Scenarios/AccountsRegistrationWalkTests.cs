@@ -83,7 +83,7 @@ public abstract class AccountsRegistrationWalkTests(JiebangHost host) : HostTest
         }).Expect(HttpStatusCode.Created);
         Assert.True((bool)lead["mustChangePassword"]!);
         var colleagues = await admin.GetAsync("/api/v1/users").Expect(HttpStatusCode.OK);
-        Assert.Equal([adminName, leadName], colleagues["items"]!.AsArray().Select(u => (string)u!["userName"]!).Order());
+        Assert.Equal(new[] { adminName, leadName }.Order(), colleagues["items"]!.AsArray().Select(u => (string)u!["userName"]!).Order());
         var leadSignIn = await anonymous.PostJson("/api/v1/auth/token", new { userName = leadName, password = LeadPassword }).Expect(HttpStatusCode.OK);
         var leadChanged = await Bearer((string)leadSignIn["accessToken"]!).PostJson("/api/v1/auth/password",
             new { currentPassword = LeadPassword, newPassword = "Xi-Shan#Feng-2026" }).Expect(HttpStatusCode.OK);
