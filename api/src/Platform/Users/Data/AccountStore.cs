@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using Dapper;
 using Jiebang.Platform.Auth;
+using Jiebang.Platform.Writes;
 
 namespace Jiebang.Platform.Users.Data;
 
@@ -73,6 +74,21 @@ internal static class AccountStore
         return actor is { Active: true, OrgAdmin: true, OrganisationId: { } organisation } && Roles.IsPersonRole(actor.Role)
             ? AccountScope.UnitAdministrator(organisation, actor.Role)
             : null;
+    }
+
+    /// <summary>
+    /// The account <paramref name="id"/> as the caller may change it, inside the write: 403 for a caller who manages no
+    /// accounts or only reads them, 404 for an account outside its scope (as for one that does not exist), 412 for a stale
+    /// version.
+    /// </summary>
+    public static async Task<AccountRow> ChangeableAsync(Write w, Guid id)
+    {
+        var scope = await ScopeAsync(w.Connection, w.Caller, w.Transaction) ?? throw Write.Refuse(AccountProblems.NotAdministrator());
+        Write.Require(scope.Changes, AccountProblems.ReadOnly());
+        var row = await LoadAsync(w.Connection, id, w.Transaction);
+        row = Write.Found(row is not null && scope.Sees(row) ? row : null, "user");
+        w.Matches(row.Version);
+        return row;
     }
 
     /// <summary>A new security stamp: tokens carrying the old one stop working.</summary>

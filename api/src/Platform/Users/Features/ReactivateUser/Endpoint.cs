@@ -24,11 +24,7 @@ internal sealed class Endpoint(WritePath writes) : EndpointWithoutRequest<UserAc
         var id = Route<Guid>("id");
         await Send.ResultAsync(await writes.RunAsync(HttpContext, WriteOptions.Versioned(IfMatch.Required), async w =>
         {
-            var scope = await AccountStore.ScopeAsync(w.Connection, w.Caller, w.Transaction) ?? throw Write.Refuse(AccountProblems.NotAdministrator());
-            Write.Require(scope.Changes, AccountProblems.ReadOnly());
-            var row = await AccountStore.LoadAsync(w.Connection, id, w.Transaction);
-            row = Write.Found(row is not null && scope.Sees(row) ? row : null, "user");
-            w.Matches(row.Version);
+            var row = await AccountStore.ChangeableAsync(w, id);
             if (row.Active)
             {
                 return Write.Ok(UserAccount.From(row), row.Version);

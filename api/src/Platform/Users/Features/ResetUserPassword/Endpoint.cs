@@ -28,11 +28,7 @@ internal sealed class Endpoint(WritePath writes, IPasswordHasher<UserRecord> has
         var id = Route<Guid>("id");
         await Send.ResultAsync(await writes.RunAsync(HttpContext, WriteOptions.Versioned(IfMatch.Required), async w =>
         {
-            var scope = await AccountStore.ScopeAsync(w.Connection, w.Caller, w.Transaction) ?? throw Write.Refuse(AccountProblems.NotAdministrator());
-            Write.Require(scope.Changes, AccountProblems.ReadOnly());
-            var row = await AccountStore.LoadAsync(w.Connection, id, w.Transaction);
-            row = Write.Found(row is not null && scope.Sees(row) ? row : null, "user");
-            w.Matches(row.Version);
+            var row = await AccountStore.ChangeableAsync(w, id);
             if (PasswordPolicy.Check(req.NewPassword, row.UserName) is { } refusal)
             {
                 throw Write.Refuse(AccountProblems.Password("newPassword", refusal));
