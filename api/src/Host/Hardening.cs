@@ -104,9 +104,10 @@ internal static class Hardening
             var path = context.Request.Path;
             if (path.StartsWithSegments("/admin"))
             {
-                // Ant Design writes its styles at run time, hence inline styles; scripts only from our origin.
+                // Ant Design writes its styles at run time, hence inline styles; scripts only from our origin. A frame may show
+                // only a blob: the console made from a file it fetched with its token (a unit's licence PDF in 注册审核).
                 headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
-                                                "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; " +
+                                                "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-src blob:; frame-ancestors 'none'; " +
                                                 "base-uri 'self'; form-action 'self'";
             }
             else if (path.StartsWithSegments("/swagger"))

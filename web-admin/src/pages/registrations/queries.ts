@@ -53,14 +53,14 @@ export function useLicence(id: string) {
       }
       const blob = await response.blob();
       const type = blob.type || response.headers.get('Content-Type') || '';
-      // Images are shown as a data: URL, which the console's content security policy allows (blob: it does not).
+      // Images are shown as a data: URL (img-src admits data:); a PDF is framed from the blob (frame-src admits blob:).
       const dataUrl = type.startsWith('image/') ? await new Promise<string>((ok, fail) => {
         const reader = new FileReader();
         reader.onload = () => ok(String(reader.result));
         reader.onerror = () => fail(reader.error);
         reader.readAsDataURL(blob);
       }) : null;
-      return { type, dataUrl };
+      return { type, dataUrl, blob };
     },
   });
 }

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { App, Button, Empty, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { download } from '../../../api/client';
@@ -7,8 +8,8 @@ import { problemMessage } from '../../../lib/errors';
 import { useLicence, type RegistrationDetail } from '../queries';
 
 /**
- * The business licence: an image inline, and a download for every type. A PDF is not framed in the page: the console's
- * content security policy for /admin (api/src/Host/Hardening.cs) admits neither blob: nor data: frames.
+ * The business licence: an image inline, a PDF in a frame (from a blob: URL, which the console's content security policy
+ * admits for frames only), and a download for every type.
  */
 export function LicenceViewer({ registration }: { registration: RegistrationDetail }) {
   const t = useT();
@@ -17,6 +18,14 @@ export function LicenceViewer({ registration }: { registration: RegistrationDeta
   const licence = useLicence(registration.id);
   const { fileName, size } = registration.licence;
   const type = licence.data?.type || registration.licence.contentType;
+  const pdf = licence.data && type === 'application/pdf' ? licence.data.blob : null;
+  const [pdfUrl, setPdfUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!pdf || typeof URL.createObjectURL !== 'function') return undefined;
+    const url = URL.createObjectURL(pdf);
+    setPdfUrl(url);
+    return () => { URL.revokeObjectURL(url); setPdfUrl(null); };
+  }, [pdf]);
   return (
     <div data-testid="licence-viewer">
       <Space style={{ marginBottom: 12 }} wrap>
@@ -30,6 +39,8 @@ export function LicenceViewer({ registration }: { registration: RegistrationDeta
       {licence.isError ? <ErrorView error={licence.error} codeless /> : licence.isPending ? <Empty description={t('registration.licenceLoading')} /> :
         licence.data.dataUrl ? (
           <img src={licence.data.dataUrl} alt={t('registration.licence')} data-testid="licence-image" style={{ display: 'block', maxWidth: '100%', maxHeight: 640, border: '1px solid #eee' }} />
+        ) : pdfUrl ? (
+          <iframe src={pdfUrl} title={t('registration.licence')} data-testid="licence-pdf-frame" style={{ display: 'block', width: '100%', height: 640, border: '1px solid #eee' }} />
         ) : <Empty description={t(type === 'application/pdf' ? 'registration.licencePdf' : 'registration.licenceNoPreview')} data-testid="licence-pdf" />}
     </div>
   );
