@@ -153,7 +153,10 @@ public sealed class FundingBoundaryTests
         var notActive = Problems.Describe(AgreementLifecycle.NotActive(AgreementStatus.Closed))!;
         Assert.Equal("funding.agreement_not_active", notActive.Code);
         Assert.Equal(409, notActive.Status);
-        Assert.Contains("Closed", notActive.Detail);
+        // The state as a person reads it, never the enum's name.
+        Assert.Contains("已结项", notActive.Detail);
+        Assert.Contains("closed", notActive.Detail);
+        Assert.DoesNotContain("Closed", notActive.Detail);
         Bilingual(notActive.Detail);
         var decided = Problems.Describe(ProgressReview.Refusal(ProgressReportStatus.Verified, AgreementStatus.Active)!)!;
         Assert.Equal("funding.report_already_decided", decided.Code);

@@ -37,7 +37,7 @@ internal sealed record Profile(string Name, int OpenBatches, int ClosedBatches, 
 
     public static Profile Of(string name) => name.ToUpperInvariant() switch
     {
-        "S" => new Profile("S", 1, 1, 10, 10, 200, 1_000, 200, 50, 100, 1, 100, DemoSeed: true),
+        "S" => new Profile("S", 1, 1, 10, 10, 300, 1_000, 200, 50, 100, 1, 100, DemoSeed: true),
         "M" => new Profile("M", 9, 1, 20, 50, 2_000, 10_000, 200, 500, 1_000, 1, 1_000, DemoSeed: false),
         "L" => new Profile("L", 10, 90, 20, 500, 20_000, 10_000, 200, 5_000, 1_000, 20, 90_000, DemoSeed: false),
         _ => throw new ArgumentException($"Unknown profile '{name}'; use S, M or L."),

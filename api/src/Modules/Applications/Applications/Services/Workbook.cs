@@ -39,7 +39,8 @@ internal static class Workbook
                 RegionCode = r.LeadRegionCode,
                 Members = string.Join("；", members[r.Id].Where(m => m.Role != ConsortiumRole.Lead)
                     .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.OrganisationName}（{m.BudgetShareBp / 100m:0.##}%）"))),
-                Status = ApplicationStatusNames.Chinese(r.Status), Eligibility = Labels.Eligibility(r.Eligibility), OwnInvestmentWan = Labels.Wan(r.OwnInvestmentFen),
+                Status = ApplicationStatusNames.Chinese(r.Status), Eligibility = Labels.Eligibility(r.Eligibility),
+                OwnInvestmentWan = Labels.Wan(r.OwnInvestmentFen),
                 SubmittedVersion = r.SubmittedVersion, SubmittedAt = r.SubmittedAt is { } at ? Shanghai.ToLocal(at).DateTime : null,
                 Demo = r.IsDemo ? "是" : "否",
             });

@@ -29,7 +29,8 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, ChallengeDe
             Write.Require(row.IsOwnedBy(w.Caller), Problems.Forbidden("只有发榜企业本单位用户可以修改", "Only users of the issuing organisation may edit it"));
             w.Matches(row.Version);
             Write.Require(ChallengeLifecycle.IsEditable(row.Status), Problems.Conflict("challenge.not_editable",
-                $"技术需求当前为“{ChallengeStatusNames.Chinese(row.Status)}”，只有草稿可以修改", $"The challenge is {ChallengeStatusNames.English(row.Status)}; only drafts can be edited"));
+                $"技术需求当前为“{ChallengeStatusNames.Chinese(row.Status)}”，只有草稿可以修改",
+                    $"The challenge is {ChallengeStatusNames.English(row.Status)}; only drafts can be edited"));
             Write.Changed(await w.ExecuteAsync(Data.Update, new
             {
                 Id = id, row.Version, Draft = nameof(ChallengeStatus.Draft), w.Now,

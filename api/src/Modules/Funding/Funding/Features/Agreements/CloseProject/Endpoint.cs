@@ -30,7 +30,8 @@ internal sealed class Endpoint(WritePath writes) : Endpoint<Request, AgreementDe
             if (!AgreementLifecycle.TryMove(agreement.Status, AgreementStep.Close, out var to))
             {
                 throw Write.Refuse(Problems.Conflict("funding.not_accepted",
-                    $"协议当前为“{AgreementStatusNames.Chinese(agreement.Status)}”，验收通过后方可结项", $"The agreement is {AgreementStatusNames.English(agreement.Status)}; only an accepted project can be closed"));
+                    $"协议当前为“{AgreementStatusNames.Chinese(agreement.Status)}”，验收通过后方可结项",
+                        $"The agreement is {AgreementStatusNames.English(agreement.Status)}; only an accepted project can be closed"));
             }
             var procured = await w.ExecuteScalarAsync<long>(Data.Procured, new { Id = id });
             var waiver = string.IsNullOrWhiteSpace(req.WaiverReason) ? null : req.WaiverReason.Trim();

@@ -158,7 +158,8 @@ internal sealed class Endpoint(WritePath writes, DbConnectionFactory db, ISender
             throw Write.Refuse(Problems.NotFound("application"));
         }
         Write.Require(challenge.Status == ChallengeStatus.Published, Problems.Conflict("funding.challenge_not_awardable",
-            $"技术需求当前为“{ChallengeStatusNames.Chinese(challenge.Status)}”，不能再签约", $"The challenge is {ChallengeStatusNames.English(challenge.Status)} and cannot be awarded"));
+            $"技术需求当前为“{ChallengeStatusNames.Chinese(challenge.Status)}”，不能再签约",
+                $"The challenge is {ChallengeStatusNames.English(challenge.Status)} and cannot be awarded"));
         await using var connection = await db.OpenAsync(ct);
         var policy = await PolicyStore.GetAsync(connection, challenge.BatchId) ?? throw Write.Refuse(NoPolicy());
         if (MilestoneErrors(req, policy.Plan()) is { } errors)

@@ -81,7 +81,8 @@ internal sealed class Endpoint(DbConnectionFactory db, IMediator mediator, Write
         }
         if (info.Status != ChallengeStatus.UnderReview)
         {
-            throw Write.Refuse(NotReviewable($"技术需求当前为“{ChallengeStatusNames.Chinese(info.Status)}”，不在需求论证中", $"The challenge is {ChallengeStatusNames.English(info.Status)}, not under need review"));
+            throw Write.Refuse(NotReviewable($"技术需求当前为“{ChallengeStatusNames.Chinese(info.Status)}”，不在需求论证中",
+                $"The challenge is {ChallengeStatusNames.English(info.Status)}, not under need review"));
         }
         return new Subject(info.Code, info.Title, info.Field, info.IssuerOrganisationId, [info.IssuerOrganisationId], info.Id, []);
     }
@@ -95,7 +96,8 @@ internal sealed class Endpoint(DbConnectionFactory db, IMediator mediator, Write
         }
         if (summary.Eligibility != EligibilityOutcome.Eligible || summary.Status is not (ApplicationStatus.Eligible or ApplicationStatus.UnderReview))
         {
-            throw Write.Refuse(NotReviewable($"申报书当前为“{ApplicationStatusNames.Chinese(summary.Status)}”，未通过形式审查", $"The application is {ApplicationStatusNames.English(summary.Status)}, not eligible for review"));
+            throw Write.Refuse(NotReviewable($"申报书当前为“{ApplicationStatusNames.Chinese(summary.Status)}”，未通过形式审查",
+                $"The application is {ApplicationStatusNames.English(summary.Status)}, not eligible for review"));
         }
         var parties = await mediator.Send(new GetApplicationParties(id), ct);
         var challenge = await mediator.Send(new GetChallengeInfo(summary.ChallengeId), ct);

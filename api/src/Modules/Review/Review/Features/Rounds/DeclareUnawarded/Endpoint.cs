@@ -46,8 +46,10 @@ internal sealed class Endpoint(WritePath writes, ISender sender) : Endpoint<Requ
         var challenge = Write.Found(await sender.Send(new GetChallengeInfo(id), ct), "challenge");
         Write.Require(challenge.Status == ChallengeStatus.Published && challenge.Phase == ApplicationPhase.Closed,
             Problems.Conflict("review.challenge_not_closed",
-            $"技术需求当前为“{ChallengeStatusNames.Chinese(challenge.Status)}”、申报期{ChallengeStatusNames.Chinese(challenge.Phase)}，须为已发榜且申报期已截止",
-            $"The challenge is {ChallengeStatusNames.English(challenge.Status)} with its window {ChallengeStatusNames.English(challenge.Phase)}; it must be published with its window closed"));
+            $"技术需求当前为“{ChallengeStatusNames.Chinese(challenge.Status)}”、申报期{ChallengeStatusNames.Chinese(challenge.Phase)}，" +
+            "须为已发榜且申报期已截止",
+            $"The challenge is {ChallengeStatusNames.English(challenge.Status)} with its window " +
+            $"{ChallengeStatusNames.English(challenge.Phase)}; it must be published with its window closed"));
         var counts = await sender.Send(new GetChallengeApplicationCounts(id), ct);
         Write.Require(counts.AwaitingCheck == 0, Problems.Conflict("review.formal_check_pending",
             $"尚有 {counts.AwaitingCheck} 份申报未经资格审查", $"{counts.AwaitingCheck} applications still await the formal check"));
