@@ -14,13 +14,7 @@ internal sealed partial record RegistrationFields(
 {
     public const int MaxName = 200;
     public const int MaxPerson = 100;
-    public const int MaxEmail = 200;
-
-    [GeneratedRegex("^1[3-9][0-9]{9}$")]
-    private static partial Regex Mobile();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex Email();
+    public const int MaxEmail = Auth.AccountRules.EmailMaxLength;
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{2,49}$")]
     private static partial Regex UserName();
@@ -54,11 +48,11 @@ internal sealed partial record RegistrationFields(
         }
         Text(LegalRepresentative, "legalRepresentative", "法定代表人", "Legal representative", MaxPerson, Add);
         Text(AdminDisplayName, "adminDisplayName", "管理员姓名", "Administrator's name", MaxPerson, Add);
-        if (!Mobile().IsMatch(AdminMobile))
+        if (!Auth.AccountRules.Mobile().IsMatch(AdminMobile))
         {
             Add("adminMobile", "管理员手机号须为11位手机号码 / Administrator's mobile must be an 11-digit mobile number");
         }
-        if (AdminEmail.Length > MaxEmail || !Email().IsMatch(AdminEmail))
+        if (AdminEmail.Length > MaxEmail || !Auth.AccountRules.Email().IsMatch(AdminEmail))
         {
             Add("adminEmail", "管理员邮箱格式不正确 / Administrator's email is not a valid address");
         }

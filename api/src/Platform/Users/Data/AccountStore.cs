@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Security.Cryptography;
 using Dapper;
 using Jiebang.Platform.Auth;
 using Jiebang.Platform.Writes;
@@ -91,8 +90,6 @@ internal static class AccountStore
         return row;
     }
 
-    /// <summary>A new security stamp: tokens carrying the old one stop working.</summary>
-    public static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private sealed class Actor
     {

@@ -34,7 +34,7 @@ internal sealed class Endpoint(WritePath writes, IServiceProvider services) : En
             await AccountPlacement.CheckAsync(w, experts, req.Role, req.OrganisationId, req.ExpertId, orgAdmin, row.Id);
             Write.Changed(await w.ExecuteAsync(Data.Update, new
             {
-                Id = id, row.Version, req.Role, req.OrganisationId, req.ExpertId, OrgAdmin = orgAdmin, Stamp = AccountStore.NewStamp(), w.Now,
+                Id = id, row.Version, req.Role, req.OrganisationId, req.ExpertId, OrgAdmin = orgAdmin, Stamp = Auth.AccountRules.NewStamp(), w.Now,
             }));
             if (experts is not null && row.ExpertId != req.ExpertId)
             {

@@ -63,7 +63,7 @@ internal sealed class Endpoint(WritePath writes, IPasswordHasher<UserRecord> has
             {
                 Id = id, UserName = userName, DisplayName = req.DisplayName.Trim(), PasswordHash = hasher.HashPassword(record, req.Password),
                 req.Role, OrganisationId = organisationId, req.ExpertId, Active = true, IsDemo = false, w.Now, Email = email, Mobile = mobile,
-                OrgAdmin = orgAdmin, MustChangePassword = true, SecurityStamp = AccountStore.NewStamp(),
+                OrgAdmin = orgAdmin, MustChangePassword = true, SecurityStamp = AccountRules.NewStamp(),
             });
             if (req.ExpertId is { } expertId && services.GetService(typeof(IExpertAccounts)) is IExpertAccounts experts)
             {

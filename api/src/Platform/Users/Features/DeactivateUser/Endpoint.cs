@@ -32,7 +32,7 @@ internal sealed class Endpoint(WritePath writes) : EndpointWithoutRequest<UserAc
             {
                 return Write.Ok(UserAccount.From(row), row.Version);
             }
-            Write.Changed(await w.ExecuteAsync(Data.Deactivate, new { Id = id, row.Version, Active = false, Stamp = AccountStore.NewStamp(), w.Now }));
+            Write.Changed(await w.ExecuteAsync(Data.Deactivate, new { Id = id, row.Version, Active = false, Stamp = Auth.AccountRules.NewStamp(), w.Now }));
             await w.AuditAsync(AccountStore.Module, AccountStore.Entity, id, "Deactivate", new { row.UserName });
             var updated = (await AccountStore.LoadAsync(w.Connection, id, w.Transaction))!;
             return Write.Ok(UserAccount.From(updated), updated.Version);

@@ -36,7 +36,7 @@ internal sealed class Endpoint(WritePath writes, IPasswordHasher<UserRecord> has
             var hash = hasher.HashPassword(new UserRecord { Id = id, UserName = row.UserName }, req.NewPassword);
             Write.Changed(await w.ExecuteAsync(Data.Update, new
             {
-                Id = id, row.Version, PasswordHash = hash, MustChange = true, Stamp = AccountStore.NewStamp(), w.Now,
+                Id = id, row.Version, PasswordHash = hash, MustChange = true, Stamp = AccountRules.NewStamp(), w.Now,
             }));
             await w.AuditAsync(AccountStore.Module, AccountStore.Entity, id, "ResetPassword", new { row.UserName });
             var updated = (await AccountStore.LoadAsync(w.Connection, id, w.Transaction))!;
