@@ -95,6 +95,12 @@ Task("Test")
     {
         Warning("No tests ran.");
     }
+    // The failed tests by name with the first lines of their message, close to the end where a truncated log still shows them.
+    foreach (var failure in TestSummary.Failures(GetFiles(testResults.FullPath + "/**/*.trx").Select(f => f.FullPath),
+                 GetFiles(testResults.FullPath + "/**/*.junit.xml").Select(f => f.FullPath)))
+    {
+        Console.WriteLine("FAILED " + failure);
+    }
     // Printed as plain text (no colours) so that tools can read it as the last line of the test run.
     Console.WriteLine(summary.ToString());
     if (summary.Failed > 0 || exitCode != 0 || webAdminFailure is not null)
@@ -589,6 +595,34 @@ sealed record TestSummary(int Total, int Passed, int Failed, int Skipped)
             }
         }
         return new TestSummary(total, total - failed - skipped, failed, skipped);
+    }
+
+    /// <summary>"name: first lines of the message" for every failed test in the TRX and JUnit reports.</summary>
+    public static IEnumerable<string> Failures(IEnumerable<string> trxFiles, IEnumerable<string> junitFiles)
+    {
+        static string Head(string message) =>
+            string.Join(" | ", (message ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Take(4));
+        foreach (var file in trxFiles)
+        {
+            foreach (var result in XDocument.Load(file).Descendants().Where(e => e.Name.LocalName == "UnitTestResult"
+                         && (string)e.Attribute("outcome") is "Failed" or "Error" or "Timeout" or "Aborted"))
+            {
+                var message = result.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value;
+                yield return $"{(string)result.Attribute("testName")}: {Head(message)}";
+            }
+        }
+        foreach (var file in junitFiles)
+        {
+            foreach (var testCase in XDocument.Load(file).Descendants().Where(e => e.Name.LocalName == "testcase"))
+            {
+                var failure = testCase.Elements().FirstOrDefault(e => e.Name.LocalName is "failure" or "error");
+                if (failure is not null)
+                {
+                    var message = (string)failure.Attribute("message") ?? failure.Value;
+                    yield return $"{(string)testCase.Attribute("classname")} › {(string)testCase.Attribute("name")}: {Head(message)}";
+                }
+            }
+        }
     }
 
     public TestSummary Add(TestSummary other) =>
